@@ -1,0 +1,264 @@
+"""Stage 4: who claims each figure.
+
+Speech acts are read sentence by sentence: "X said/claims/reported (that)", "said X,
+deputy head of Y", "according to X", and the unattributed "it was reported". Pronouns
+("he") and roles ("the ministry", "the military") resolve to the nearest earlier named
+claimant that fits; a surname alone ("Ignasyuk") to the full name seen before. A claim
+takes the speech act of its own sentence nearest to it; with none, the outlet's voice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.lexicon import LEXICON
+from tracker.patterns import find_words
+from tracker.records import Attribution, ClaimDraft, Sentence
+from tracker.sentences import tokenize
+
+OUTLET = Attribution("outlet")
+UNATTRIBUTED = Attribution("unattributed")
+_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "al", "el", "in", "'s"})
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+_PUNCT = frozenset({",", ".", ";", ":", "(", ")", "-", "\u2013", "\u2014"}) | _QUOTES
+_SENTENCE_SUBJECT_MAX = 8
+
+
+@dataclass(frozen=True)
+class SpeechAct:
+    tok: int  # token index of the verb or marker
+    attribution: Attribution
+
+
+@dataclass
+class Claimant:
+    name: str
+    org: str | None
+    is_person: bool
+
+
+class ClaimantRegistry:
+    """Named claimants of an article so far, for pronouns, roles and surnames."""
+
+    def __init__(self) -> None:
+        self.items: list[Claimant] = []
+
+    def add(self, name: str, org: str | None, is_person: bool) -> Claimant:
+        known = self.full_name(name)
+        if known is not None:
+            if org and not known.org:
+                known.org = org
+            self.items.append(known)
+            return known
+        c = Claimant(name, org, is_person)
+        self.items.append(c)
+        return c
+
+    def full_name(self, name: str) -> Claimant | None:
+        """'Ignasyuk' -> the earlier 'Oleg Ignasyuk'."""
+        for c in reversed(self.items):
+            if c.name == name or c.is_person and name in c.name.split():
+                return c
+        return None
+
+    def latest(self, person: bool | None) -> Claimant | None:
+        for c in reversed(self.items):
+            if person is None or c.is_person == person:
+                return c
+        return None
+
+    def by_role(self, role_words: set[str]) -> Claimant | None:
+        for c in reversed(self.items):
+            words = set(find_words(c.name.lower()))
+            if words & role_words:
+                return c
+        return None
+
+
+def _is_cap(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit() and len(text) > 1
+
+
+def _role_words(role: str) -> set[str]:
+    """Words that identify a role's antecedent: 'military' -> army, forces, command ..."""
+    out: set[str] = set()
+    for words, roles in LEXICON.roles._by_first.items():  # noqa: SLF001 - the table is ours
+        for phrase, values in roles:
+            if role in values:
+                out.update(phrase)
+    return out
+
+
+class _SpeechReader:
+    def __init__(self, sentence: Sentence, registry: ClaimantRegistry):
+        self.s = sentence
+        self.toks = sentence.tokens
+        self.words = [t.lower for t in sentence.tokens]
+        self.registry = registry
+
+    def text(self, a: int, b: int) -> str:
+        return self.s.text[self.toks[a].start - self.s.start: self.toks[b - 1].end - self.s.start]
+
+    def np_backward(self, end: int) -> tuple[int, int] | None:
+        """The noun phrase ending at token end-1: capitalised words, connectors, role and title words."""
+        lex = LEXICON
+        k = end - 1
+        while k >= 0:
+            t, w = self.toks[k].text, self.words[k]
+            if _is_cap(t) or w in _CONNECTORS or w in lex.roles or lex.roles.match_ending_at(self.words, k) \
+                    or lex.person_titles.match_ending_at(self.words, k) or w in lex.org_words or w in ("media", "officials", "sources", "state", "transitional", "spokesman", "spokesperson"):
+                k -= 1
+                continue
+            if w == "." and k > 0 and len(self.toks[k - 1].text) <= 4 and self.toks[k - 1].text[:1].isupper():
+                k -= 1  # "U.S." tokenizes as "U.S" + "."
+                continue
+            break
+        a = k + 1
+        while a < end and self.words[a] in _CONNECTORS:
+            a += 1
+        b = end
+        while b > a and self.words[b - 1] in _CONNECTORS:
+            b -= 1
+        return (a, b) if b > a else None
+
+    def np_forward(self, start: int) -> tuple[int, int] | None:
+        k = start
+        while k < len(self.words) and self.words[k] in ("the", "a", "an"):
+            k += 1
+        a = k
+        while k < len(self.words) and (_is_cap(self.toks[k].text) or self.words[k] in _CONNECTORS and k > a
+                                       or self.words[k] in ("state", "media", "officials", "ministry", "military", "army", "sources")):
+            k += 1
+        while k > a and self.words[k - 1] in _CONNECTORS:
+            k -= 1
+        return (a, k) if k > a else None
+
+    def appositive_org(self, after: int) -> str | None:
+        """', deputy head of the Russian Center for Reconciliation ...' -> the organisation."""
+        k = after
+        if k < len(self.words) and self.words[k] == ",":
+            k += 1
+        for j in range(k, min(len(self.words), k + 6)):
+            if self.words[j] in ("of", "for", "at") and j > k:
+                span = self.np_forward(j + 1)
+                if span:
+                    return self.text(*span)
+            if self.words[j] in _PUNCT:
+                break
+        return None
+
+    def resolve(self, a: int, b: int) -> Attribution:
+        """A claimant phrase [a, b) to an Attribution: pronoun, role, surname, or a new name."""
+        lex = LEXICON
+        words = self.words[a:b]
+        phrase = self.text(a, b)
+        if len(words) == 1 and words[0] in lex.pronouns:
+            kind = lex.pronouns[words[0]]
+            c = self.registry.latest(True if kind == "person" else False if kind == "org" else None)
+            if c is None and kind == "org":
+                c = self.registry.latest(None)
+            return Attribution("named", c.name, c.org) if c else UNATTRIBUTED
+        if not any(_is_cap(self.toks[k].text) for k in range(a, b)):
+            role = lex.roles.match_ending_at(self.words, b - 1)
+            if role is not None:
+                c = self.registry.by_role(_role_words(role[1][0]))
+                if c is not None:
+                    return Attribution("named", c.name, c.org)
+            return Attribution("named", phrase.removeprefix("the ").removeprefix("The "), None)
+        # "Russian Defense Ministry spokesman Igor Konashenkov": organisation, title, person
+        for k in range(b - 1, a - 1, -1):
+            title = lex.person_titles.match_ending_at(self.words, k)
+            if title and k + 1 < b and _is_cap(self.toks[k + 1].text) and b - k - 1 <= 4 \
+                    and not any(w in lex.org_words for w in self.words[k + 1:b]):
+                person = self.text(k + 1, b)
+                org_end = k - title[0] + 1
+                org = self.text(a, org_end) if org_end > a else None
+                c = self.registry.add(person, org, True)
+                return Attribution("named", c.name, c.org)
+        capitals = [self.toks[k].text for k in range(a, b) if _is_cap(self.toks[k].text)]
+        is_person = len(words) <= 3 and not any(w in lex.org_words for w in words) and all(ch.isalpha() or ch in "-'." for w in capitals for ch in w)
+        known = self.registry.full_name(phrase)
+        if known is not None:
+            return Attribution("named", known.name, known.org)
+        org = self.appositive_org(b) if is_person else None
+        c = self.registry.add(phrase, org, is_person)
+        return Attribution("named", c.name, c.org)
+
+    def sentence_subject(self) -> tuple[int, int] | None:
+        span = self.np_forward(0)
+        if span and span[1] - span[0] <= _SENTENCE_SUBJECT_MAX:
+            return span
+        return None
+
+    def acts(self) -> list[SpeechAct]:
+        lex = LEXICON
+        out: list[SpeechAct] = []
+        words = self.words
+        k = 0
+        while k < len(words):
+            marker = lex.unattributed_markers.match_at(words, k)
+            if marker is not None:
+                out.append(SpeechAct(k, UNATTRIBUTED))
+                k += marker[0]
+                continue
+            before = lex.speech_markers_before.match_at(words, k)
+            if before is not None:
+                j = k + before[0]
+                if words[j: j + 3] in (["a", "statement", "from"], ["a", "statement", "by"], ["a", "report", "by"], ["a", "report", "from"]):
+                    j += 3
+                span = self.np_forward(j)
+                if span:
+                    out.append(SpeechAct(k, self.resolve(*span)))
+                k = j
+                continue
+            if words[k] in lex.speech_verbs and self.toks[k].text.islower():
+                act = self.verb_act(k)
+                if act is not None:
+                    out.append(act)
+            k += 1
+        return out
+
+    def verb_act(self, v: int) -> SpeechAct | None:
+        words = self.words
+        prev = words[v - 1] if v > 0 else ""
+        if prev in ("was", "were", "is", "are", "been", "be", "being"):
+            return None  # passive: "were reported killed" is not a speaker
+        if prev in LEXICON.pronouns:
+            return SpeechAct(v, self.resolve(v - 1, v))
+        span = self.np_backward(v)
+        if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
+            return SpeechAct(v, self.resolve(*span))
+        if v > 0 and (prev in _PUNCT):
+            after = self.np_forward(v + 1)
+            if after is not None:
+                return SpeechAct(v, self.resolve(*after))
+        if prev in ("and", "but", "also"):
+            subject = self.sentence_subject()
+            if subject is not None:
+                return SpeechAct(v, self.resolve(*subject))
+        return None
+
+
+def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attribution]:
+    """The attribution of each draft (same order), reading speech acts across the article."""
+    registry = ClaimantRegistry()
+    speech_words = LEXICON.speech_verbs | LEXICON.speech_markers_before.first_words | LEXICON.unattributed_markers.first_words
+    acts_by_sentence: dict[int, list[SpeechAct]] = {}
+    tokenized = {d.sentence.index: d.sentence for d in drafts}
+    for s in sentences:
+        if speech_words.isdisjoint(find_words(s.text.lower())):
+            continue
+        s = tokenized.get(s.index) or tokenize(s)
+        acts_by_sentence[s.index] = _SpeechReader(s, registry).acts()
+    out: list[Attribution] = []
+    for d in drafts:
+        acts = acts_by_sentence.get(d.sentence.index)
+        if not acts:
+            out.append(OUTLET)
+            continue
+        k = d.number.tok_start
+        named = [a for a in acts if a.attribution.attribution == "named"]
+        pool = named or acts
+        nearest = min(pool, key=lambda a: abs(a.tok - k))
+        out.append(nearest.attribution)
+    return out

@@ -1,0 +1,406 @@
+"""Stage 3: decide which counts are claims, and of what.
+
+This is where a sentence becomes claims. For each count the counted object is read
+after it ("five terrorist headquarters"), then the category is taken from, in order:
+the object itself when it names the category ("1,383 deaths", "three airstrikes"), an
+adjective before the head ("four dead hostages"), what follows the subject ("400
+militants have been killed", also past coordinated counts: "five headquarters and seven
+depots were destroyed"), the verb before the count ("killing 12 people"), a death toll
+("the toll rose to 45"), "N times" after a firing verb, and finally the count it is
+coordinated with ("12 times in Idlib and once in Aleppo"). Counts under a modal or a
+denial ("could kill up to 100") are dropped. Parts ("including five children") point at
+their whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.lexicon import LEXICON, VagueProfile
+from tracker.records import ClaimDraft, NumberMention, Sentence
+
+PEOPLE_CATEGORIES = frozenset({"killed", "injured", "detained", "abducted", "missing", "displaced"})
+THING_CATEGORIES = frozenset({"destroyed", "damaged", "seized"})
+PEOPLE_CLASSES = frozenset({"combatant", "civilian", "person"})
+
+# Which object classes each category can count.
+_COMPATIBLE = {
+    **{c: PEOPLE_CLASSES for c in PEOPLE_CATEGORIES},
+    **{c: frozenset({"facility", "vehicle", "weapon"}) for c in THING_CATEGORIES},
+    "intercepted": frozenset({"weapon", "vehicle"}),
+    "attacks": frozenset({"event", "weapon"}),
+}
+_PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
+_SINGULAR_ARTICLES = frozenset({"a", "an", "another"})
+_ANAPHORS = frozenset({"them", "both"})
+_NOUN_PP = frozenset({"with", "of", "from", "in", "on", "at", "near", "carrying", "belonging", "loaded", "inside", "aboard"})
+
+
+@dataclass(frozen=True)
+class CountedObject:
+    text: str | None
+    object_class: str | None
+    side: str | None
+    end: int  # token index just past the object (or past the count when there is none)
+    head: int | None  # token index of the head noun
+    prenominal: str | None  # category from an adjective before the head ("dead")
+    inherit: bool  # "others", "more", "them": the class comes from an earlier figure
+
+
+def _is_word(tok_lower: str) -> bool:
+    return tok_lower[:1].isalpha()
+
+
+def read_object(sentence: Sentence, start: int) -> CountedObject:
+    """The counted thing right after token `start`: '[of [the]] modifiers* head'."""
+    lex = LEXICON
+    toks = sentence.tokens
+    words = [t.lower for t in toks]
+    n = len(words)
+    k = start
+    if k < n and words[k] == "of":
+        k += 1
+        if k < n and words[k] in ("the", "its", "their", "those", "these", "his", "her"):
+            k += 1
+    if k < n and words[k] in _ANAPHORS | {"whom", "those", "which"}:
+        return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
+    run_end = k
+    while run_end < n and run_end - k < 7:
+        w = words[run_end]
+        if not _is_word(w) or w in lex.stop_words or w in lex.auxiliaries and w not in ("all",):
+            break
+        if lex.triggers_after.match_at(words, run_end) and not lex.object_classes.match_at(words, run_end) \
+                and not lex.trigger_prenominal.match_at(words, run_end):
+            break
+        if run_end > k and w in lex.speech_verbs and toks[run_end].text.islower():
+            break
+        if run_end > k and lex.trigger_prenominal.match_at(words, run_end) and (
+            run_end + 1 >= n or not _is_word(words[run_end + 1]) or words[run_end + 1] in lex.stop_words
+        ):
+            break  # predicative: "89 civilians dead in 10 days"
+        run_end += 1
+    # the head is the right-most lexicon phrase in the run
+    head_start = head_end = None
+    head_class = None
+    j = k
+    while j < run_end:
+        found = lex.object_classes.match_at(words, j)
+        if found is not None and j + found[0] <= run_end:
+            head_start, head_end, head_class = j, j + found[0], found[1][0]
+            j += found[0]
+        else:
+            j += 1
+    if head_start is None:
+        # a capitalised plural after the count: "33 Palestinians", "three Israelis"
+        for j in range(k, run_end):
+            t = toks[j].text
+            if t[0].isupper() and t.endswith("s") and len(t) > 3 and (j + 1 == run_end or words[j + 1][:1].islower()):
+                head_start, head_end, head_class = j, j + 1, "person"
+                break
+    if head_start is None:
+        inherit = k < n and words[k] in lex.inherit_heads
+        if inherit:
+            return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
+        return CountedObject(None, None, None, start, None, None, False)
+    modifiers = words[k:head_start]
+    prenominal = None
+    for m_i in range(k, head_start):
+        found = lex.trigger_prenominal.match_at(words, m_i)
+        if found:
+            prenominal = found[1][0]
+    head_word = words[head_start]
+    inherit = head_word in lex.inherit_heads or (head_start > k and words[head_start - 1] == "other" and head_word in ("others",))
+    cls = head_class
+    if cls in ("person", "combatant") and any(m in lex.civilian_modifiers for m in modifiers):
+        cls = "civilian"
+    elif cls == "person" and any(m in lex.combatant_modifiers for m in modifiers):
+        cls = "combatant"
+    if head_word in ("others", "more", "other"):
+        inherit = True
+    side_words = [toks[m_i].text for m_i in range(k, head_start)
+                  if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
+    text = sentence.text[toks[k].start - sentence.start: toks[head_end - 1].end - sentence.start]
+    return CountedObject(text, cls, " ".join(side_words) or None, head_end, head_start, prenominal, inherit)
+
+
+def _compatible(category: str, object_class: str | None) -> bool:
+    return object_class is None or object_class in _COMPATIBLE[category]
+
+
+def _pick(categories: list[str], object_class: str | None) -> str | None:
+    for c in categories:
+        if _compatible(c, object_class):
+            return c
+    return None
+
+
+class _SentenceReader:
+    """Per-sentence state: words, counts, their objects."""
+
+    def __init__(self, sentence: Sentence, numbers: list[NumberMention]):
+        self.sentence = sentence
+        self.toks = sentence.tokens
+        self.words = [t.lower for t in sentence.tokens]
+        self.numbers = numbers
+        self.objects = [read_object(sentence, m.tok_end) for m in numbers]
+        self.starts = {m.tok_start: idx for idx, m in enumerate(numbers)}
+
+    def skip_coordinated(self, k: int) -> int:
+        """Past ', and N objects' / ', including N objects,' that continue a list of counts."""
+        words = self.words
+        while k < len(words):
+            j = k
+            if words[j] in (",", "and", "or") or words[j] == "as" and words[j + 1: j + 3] == ["well", "as"]:
+                j += 3 if words[j] == "as" else 1
+                if j < len(words) and words[j] == "and":
+                    j += 1
+                part = LEXICON.part_markers.match_at(words, j)
+                if part:
+                    j += part[0]
+                if j in self.starts:
+                    idx = self.starts[j]
+                    k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
+                    continue
+                if part and words[k] == ",":
+                    # ", including a two-year-old girl," : skip to the closing comma
+                    close = next((x for x in range(j, min(len(words), j + 10)) if words[x] == ","), None)
+                    if close is not None:
+                        k = close + 1
+                        continue
+            break
+        return k
+
+    def category_after(self, k: int) -> tuple[str, int] | None:
+        """A trigger after auxiliaries from token k: ('killed', trigger index)."""
+        lex = LEXICON
+        words = self.words
+        if k < len(words) and words[k] == ",":
+            k += 1  # "315 people, including ..., are abducted"
+        if k < len(words) and words[k] in _NOUN_PP:
+            # "seven warehouses with ammunition and drones were destroyed"
+            j = k + 1
+            while j < len(words) and j - k < 7 and _is_word(words[j]) and words[j] not in lex.clause_breaks \
+                    and words[j] not in lex.auxiliaries and not lex.triggers_after.match_at(words, j):
+                j += 1
+            if j < len(words) and (words[j] in lex.auxiliaries or lex.triggers_after.match_at(words, j)):
+                k = j
+        steps = 0
+        while k < len(words) and steps < 6 and words[k] in lex.auxiliaries | lex.hypothetical:
+            if words[k] in lex.hypothetical:
+                return None
+            k += 1
+            steps += 1
+        found = lex.triggers_after.match_at(words, k) if k < len(words) else None
+        if found is None:
+            return None
+        return found[1], k  # type: ignore[return-value]
+
+    def category_before(self, start: int) -> tuple[list[str], int] | None:
+        """A verb whose object is the count: '... killing [at least] 12'."""
+        lex = LEXICON
+        words = self.words
+        k = start - 1
+        skipped = 0
+        while k >= 0 and words[k] in lex.determiners and skipped < 3:
+            k -= 1
+            skipped += 1
+        if k < 0:
+            return None
+        found = lex.triggers_before.match_ending_at(words, k)
+        if found is None:
+            return None
+        trig_start = k - found[0] + 1
+        if self.hypothetical_before(trig_start):
+            return None
+        return found[1], trig_start
+
+    def hypothetical_before(self, trig_start: int) -> bool:
+        lex = LEXICON
+        window = self.words[max(0, trig_start - 3):trig_start]
+        return any(w in lex.hypothetical for w in window)
+
+    def toll_category(self, start: int) -> str | None:
+        """'the death toll rose to [over] 150', 'bringing the total ... to 53'."""
+        lex = LEXICON
+        words = self.words
+        k = start - 1
+        if k < 0 or not (lex.toll_links.match_ending_at(words, k)):
+            return None
+        for j in range(k - 1, max(-1, k - 25), -1):
+            if words[j] in _PUNCT_BREAK:
+                break
+            toll = lex.toll_words.match_ending_at(words, j)
+            if toll is not None:
+                return toll[1][0]
+            if words[j] in ("total", "tally", "number"):
+                # "the total number of detained UN personnel to 53": category from between
+                for x in range(j + 1, k):
+                    for table in (lex.trigger_prenominal, lex.triggers_after):
+                        found = table.match_at(words, x)
+                        if found:
+                            return found[1][0]
+        return None
+
+    def times_category(self, idx: int) -> tuple[str, str] | None:
+        """'opened fire on troops 12 times': the firing verb phrase before the count."""
+        lex = LEXICON
+        words = self.words
+        start = self.numbers[idx].tok_start
+        for j in range(start - 1, max(-1, start - 12), -1):
+            if words[j] in _PUNCT_BREAK or words[j] in lex.clause_breaks:
+                break
+            found = lex.times_verbs.match_at(words, j)
+            if found and j > 0 and (lex.times_verbs.match_at(words, j - 1) or (0,))[0] > 1:
+                j -= 1  # "opened fire", not just "fire"
+            if found:
+                first = min((m.tok_start for m in self.numbers if m.tok_start > j), default=start)
+                text = self.sentence.text[self.toks[j].start - self.sentence.start: self.toks[first - 1].end - self.sentence.start]
+                return "attacks", text
+        return None
+
+    def coordinated_with(self, idx: int) -> int | None:
+        """The earlier count this one continues: 'N objects [in Place] and|, M ...'."""
+        if idx == 0:
+            return None
+        words = self.words
+        prev = idx - 1
+        k = self.objects[prev].end if self.objects[prev].head is not None else self.numbers[prev].tok_end
+        start = self.numbers[idx].tok_start
+        gap = words[k:start]
+        if not gap or gap[-1] not in ("and", ",", "plus", "while", "with") and gap[-2:] != ["as", "well"]:
+            if not (gap and gap[-1] in ("another", "further", "other")):
+                return None
+        lex = LEXICON
+        # allow a short prepositional phrase in between: "seven people in Kharkiv and three"
+        content = [w for w in gap if w not in (",", "and", "plus", "as", "well", "another", "further", "a", "while", "with")]
+        if len(content) > 5:
+            return None
+        if any(lex.triggers_before.match_at(words, k + x) or lex.triggers_after.match_at(words, k + x) for x in range(len(gap))):
+            return None
+        return prev
+
+    def part_marker_before(self, start: int) -> bool:
+        words = self.words
+        k = start - 1
+        if k >= 0 and words[k] == ",":
+            k -= 1
+        return bool(LEXICON.part_markers.match_ending_at(words, k))
+
+    def is_part(self, idx: int) -> bool:
+        """Introduced by 'including' / 'among them', directly or as a later item of such a
+        list ("including 12 teachers and 303 schoolchildren"; ", and" closes the list)."""
+        while idx is not None:
+            if self.part_marker_before(self.numbers[idx].tok_start):
+                return True
+            prev = self.coordinated_with(idx)
+            if prev is None or self.words[self.numbers[idx].tok_start - 1] != "and" or self.words[self.numbers[idx].tok_start - 2] == ",":
+                return False
+            idx = prev
+        return False
+
+
+def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraft]:
+    """Claims among the sentence's counts, in order."""
+    reader = _SentenceReader(sentence, numbers)
+    lex = LEXICON
+    drafts: list[ClaimDraft | None] = []
+    for idx, m in enumerate(numbers):
+        obj = reader.objects[idx]
+        category: str | None = None
+        cumulative = False
+        trigger_tok = None
+        object_text, object_class, side = obj.text, obj.object_class, obj.side
+        if reader.is_part(idx):
+            whole = _whole_of(reader, drafts, idx)
+            if whole is not None and _compatible(drafts[whole].category, object_class):
+                category, cumulative = drafts[whole].category, drafts[whole].cumulative
+                if object_class is None or obj.inherit:
+                    object_class = drafts[whole].object_class
+        if category is None and obj.prenominal:
+            category = _pick([obj.prenominal], object_class)
+        if category is None and obj.head is not None and not obj.inherit:
+            noun = lex.trigger_nouns.match_at(reader.words, obj.head)
+            if noun is not None and obj.head + noun[0] >= obj.end:
+                category = _pick(noun[1], object_class if noun[1][0] != "attacks" else "event")
+                trigger_tok = obj.head
+            if reader.words[obj.head] in lex.casualty_words:
+                category = "killed" if _says_dead(reader.words) else None
+        if category is None and m.kind == "times":
+            found = reader.times_category(idx)
+            if found:
+                category, object_text = found
+                object_class = "event"
+        if category is None:
+            after = reader.category_after(reader.skip_coordinated(obj.end))
+            if after is not None:
+                category = _pick(after[0], object_class)
+                trigger_tok = after[1]
+        if category is None:
+            before = reader.category_before(m.tok_start)
+            if before is not None:
+                category = _pick(before[0], object_class)
+                trigger_tok = before[1]
+        if category is None:
+            toll = reader.toll_category(m.tok_start)
+            if toll is not None:
+                category, cumulative = toll, True
+        partner = reader.coordinated_with(idx)
+        if category is None and partner is not None and drafts[partner] is not None:
+            whole = drafts[partner]
+            if _compatible(whole.category, object_class):
+                category = whole.category
+                cumulative = whole.cumulative
+        if category is None or m.kind == "singular" and category == "attacks":
+            drafts.append(None)
+            continue
+        if object_class is None or obj.inherit:
+            antecedent = partner if partner is not None and drafts[partner] is not None else _previous(reader, drafts, idx)
+            if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
+                object_class = drafts[antecedent].object_class
+        if object_class is None and category in PEOPLE_CATEGORIES:
+            object_class = "person"
+        if object_class is None and category == "attacks":
+            object_class = "event"
+        if not cumulative:
+            cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start)
+        drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side, obj.end,
+                                 cumulative=cumulative, trigger_tok=trigger_tok))
+    _link_parts(reader, drafts)
+    return [d for d in drafts if d is not None]
+
+
+def _says_dead(words: list[str]) -> bool:
+    return any(w in ("dead", "died", "killed", "deaths", "fatalities", "fatal") for w in words)
+
+
+def _total_before(words: list[str], start: int) -> bool:
+    """'totaling 1,383', 'a total of 50', 'bringing the total to 53'."""
+    window = words[max(0, start - 4):start]
+    return any(w in ("totaling", "totalling", "total", "tally", "cumulative") for w in window)
+
+
+def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> None:
+    """'315 people, including 12 teachers': a part's `part_of` is its whole's position."""
+    for idx, d in enumerate(drafts):
+        if d is None or not reader.is_part(idx):
+            continue
+        whole = _whole_of(reader, drafts, idx)
+        if whole is not None:
+            d.part_of = drafts[whole]
+
+
+def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:
+    """The nearest earlier claim that is not itself a part and counts the same kind of thing."""
+    people = reader.objects[idx].object_class in PEOPLE_CLASSES or reader.objects[idx].object_class is None
+    for prev in range(idx - 1, -1, -1):
+        whole = drafts[prev]
+        if whole is None or reader.is_part(prev):
+            continue
+        if (whole.object_class in PEOPLE_CLASSES) == people:
+            return prev
+    return None
+
+
+def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:
+    """The nearest earlier claim that is not a part: what "others" / "another" continue."""
+    return next((p for p in range(idx - 1, -1, -1) if drafts[p] is not None and not reader.is_part(p)), None)

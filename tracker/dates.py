@@ -1,0 +1,209 @@
+"""Stage 5: the period each claim covers, resolved against the publication date.
+
+Time phrases are found with compiled patterns (tracker.patterns) and lexicon phrases
+(tracker/lexicons/dates.json); dateparser reads only the short explicit-date phrase it is
+handed ("Nov. 27", "12 March 2025"), cached. Rules (CLAIMS.md "When"): a weekday is the
+latest such day on or before publication; "yesterday" is published-1; "overnight" and
+"in the past 24 hours" are published-1..published; "last week" the previous calendar
+week; "since DATE" gives DATE..published and makes the claim cumulative; no time phrase
+gives null..published with precision "unknown".
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+from tracker.lexicon import LEXICON
+from tracker.numbers import parse_number_words
+from tracker.patterns import (
+    iter_explicit_dates,
+    iter_relative_dates,
+    iter_spans,
+    iter_weekdays,
+    iter_years,
+)
+from tracker.records import ClaimDraft, DateMention, Period, Sentence
+
+UNKNOWN = "unknown"
+_BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
+
+
+@lru_cache(maxsize=65536)
+def parse_explicit(phrase: str, published: date | None) -> date | None:
+    """One explicit date phrase; without a year it is the latest such date on or before `published`."""
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"], "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day, 12)
+    elif not any(ch.isdigit() and len(tok) == 4 for tok in phrase.split() for ch in tok[:1]):
+        return None  # no year and nothing to resolve it against
+    parsed = dateparser.parse(phrase.replace(".", " "), languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _month_period(year: int, month: int) -> Period:
+    last = calendar.monthrange(year, month)[1]
+    return Period(date(year, month, 1), date(year, month, last), "month")
+
+
+def _latest_month(month: int, published: date) -> int:
+    return published.year if month <= published.month else published.year - 1
+
+
+def _relative_period(spec: list, published: date) -> Period:
+    start, end_offset, precision = spec
+    end = published - timedelta(days=end_offset)
+    if isinstance(start, int):
+        return Period(published - timedelta(days=start), end, precision)
+    monday = published - timedelta(days=published.weekday())
+    if start == "this_week":
+        return Period(monday, published, precision)
+    if start == "last_week":
+        return Period(monday - timedelta(days=7), monday - timedelta(days=1), precision)
+    if start == "weekend":
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return Period(saturday, min(saturday + timedelta(days=1), published), precision)
+    if start == "this_month":
+        return Period(published.replace(day=1), published, precision)
+    if start == "last_month":
+        last = published.replace(day=1) - timedelta(days=1)
+        return Period(last.replace(day=1), last, precision)
+    if start == "this_year":
+        return Period(date(published.year, 1, 1), published, precision)
+    if start == "last_year":
+        return Period(date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), precision)
+    raise ValueError(f"unknown relative date spec {spec!r} in lexicons/dates.json")
+
+
+def _explicit_period(m, published: date | None) -> Period | None:
+    g = m.groupdict()
+    if g["range_a"] or g["mrange_a"]:
+        a, b = (g["range_a"], g["range_b"]) if g["range_a"] else (g["mrange_a"], g["mrange_b"])
+        month_name = g["range_month"] or g["mrange_month"]
+        year = g["range_year"] or g["mrange_year"]
+        first = parse_explicit(f"{a} {month_name} {year or ''}".strip(), published)
+        last = parse_explicit(f"{b} {month_name} {year or ''}".strip(), published)
+        if first and last and first <= last:
+            return Period(first, last, "day")
+        return None
+    if g["md"] or g["dm"] or g["iso"]:
+        day = parse_explicit(g["md"] or g["dm"] or g["iso"], published)
+        return Period(day, day, "day") if day else None
+    if g["my"]:
+        words = g["my"].replace(",", " ").replace(".", " ").split()
+        month = LEXICON.months.get(words[0].lower())
+        return _month_period(int(words[-1]), month) if month else None
+    if g["mo"] and published is not None:
+        month = LEXICON.months.get(g["mo"].lower().rstrip("."))
+        if month and len(g["mo"]) > 3:  # "May", "March": full names only, "Mar" alone is too risky
+            return _month_period(_latest_month(month, published), month)
+    return None
+
+
+def _tok_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Token indexes [first, last+1) covering sentence-relative chars [start, end)."""
+    base = sentence.start
+    first = last = None
+    for k, t in enumerate(sentence.tokens):
+        if t.end - base > start and first is None:
+            first = k
+        if t.start - base < end:
+            last = k
+    first = 0 if first is None else first
+    return first, (first if last is None else last) + 1
+
+
+def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
+    """Time phrases in a tokenized sentence, in order, not overlapping (longer first)."""
+    text = sentence.text
+    found: list[tuple[int, int, Period]] = []
+    for m in iter_explicit_dates(text):
+        period = _explicit_period(m, published)
+        found.append((m.start(), m.end(), period or Period(None, None, UNKNOWN)))
+    if published is not None:
+        for m in iter_relative_dates(text):
+            found.append((m.start(), m.end(), _relative_period(LEXICON.relative_dates[m.group().lower()], published)))
+        for m in iter_weekdays(text):
+            wd = LEXICON.weekdays[m.group("day").lower()]
+            delta = (published.weekday() - wd) % 7
+            if (m.group("last") or "").strip().lower() == "last" and delta == 0:
+                delta = 7
+            day = published - timedelta(days=delta)
+            found.append((m.start(), m.end(), Period(day, day, "day")))
+        for m in iter_spans(text):
+            n_text = m.group("n").lower()
+            n = int(n_text) if n_text.isdigit() else (parse_number_words([n_text], 0) or (None,))[0]
+            if not n or not (m.group("opener") or m.group("of")):
+                continue
+            days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower().rstrip("s")]
+            precision = "day" if m.group("unit").lower().startswith("day") else "week" if "week" in m.group("unit").lower() else "month"
+            found.append((m.start(), m.end(), Period(published - timedelta(days=days), published, precision)))
+    for m in iter_years(text):
+        year = int(m.group("year"))
+        if published is None or year <= published.year:
+            found.append((m.start("year") if m.group("prep").lower() != "since" else m.start(), m.end(),
+                          Period(date(year, 1, 1), date(year, 12, 31), "year")))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[DateMention] = []
+    last_end = -1
+    for start, end, period in found:
+        if start < last_end:
+            continue
+        last_end = end
+        tok_start, tok_end = _tok_range(sentence, start, end)
+        since = _introduced_by_since(sentence, tok_start) or text[start:end].lower().startswith("since")
+        out.append(DateMention(sentence.start + start, sentence.start + end, tok_start, tok_end, period, since))
+    return out
+
+
+def _introduced_by_since(sentence: Sentence, tok_start: int) -> bool:
+    """'since March 6', 'since they launched attacks ... on November 27' (same clause)."""
+    words = sentence.tokens
+    for k in range(tok_start - 1, max(-1, tok_start - 20), -1):
+        w = words[k].lower
+        if w == "since":
+            return True
+        if w in _BREAKS:
+            return False
+    return False
+
+
+def blocked_tokens(dates: list[DateMention]) -> frozenset[int]:
+    """Token indexes inside time phrases: never counts ('November 27', '24 hours')."""
+    return frozenset(k for d in dates for k in range(d.tok_start, d.tok_end))
+
+
+def _segment(sentence: Sentence, k: int) -> tuple[int, int]:
+    """The comma-bounded stretch of tokens around token k."""
+    toks = sentence.tokens
+    a = k
+    while a > 0 and toks[a - 1].lower not in _BREAKS:
+        a -= 1
+    b = k
+    while b < len(toks) and toks[b].lower not in _BREAKS:
+        b += 1
+    return a, b
+
+
+def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | None) -> Period:
+    """The claim's period: the time phrase in its own clause, else the nearest in its sentence."""
+    usable = [d for d in dates if d.period.precision != UNKNOWN]
+    chosen = None
+    if usable:
+        k = draft.number.tok_start
+        a, b = _segment(draft.sentence, k)
+        own = [d for d in usable if a <= d.tok_start < b]
+        pool = own or usable
+        chosen = min(pool, key=lambda d: min(abs(d.tok_start - k), abs(d.tok_end - k)))
+    if chosen is None:
+        if draft.daily and published is not None:
+            return Period(published - timedelta(days=1), published, "day")
+        return Period(None, published, UNKNOWN, draft.cumulative)
+    p = chosen.period
+    if chosen.since or draft.cumulative:
+        end = published if published is not None else p.end
+        return Period(p.start, end, p.precision, True)
+    return p

@@ -1,0 +1,218 @@
+"""The word lists (tracker/lexicons/*.json) and vague-quantity profiles (schemas/vague/),
+loaded once into look-up tables.
+
+A phrase table maps word tuples to values and answers "which listed phrase starts (or
+ends) at this token", longest first, in one dict look-up per candidate length.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
+VAGUE_DIR = SCHEMA_DIR / "vague"
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
+class PhraseTable:
+    """Phrases (tuples of lower-case words) to values; a phrase may map to several values."""
+
+    def __init__(self, items: dict[str, object] | list[tuple[str, object]] | list[str]):
+        self._by_first: dict[str, list[tuple[tuple[str, ...], list]]] = {}
+        self._by_last: dict[str, list[tuple[tuple[str, ...], list]]] = {}
+        pairs = items.items() if isinstance(items, dict) else (
+            (i, True) if isinstance(i, str) else i for i in items
+        )
+        merged: dict[tuple[str, ...], list] = {}
+        for phrase, value in pairs:
+            merged.setdefault(_words(phrase), []).append(value)
+        for words, values in merged.items():
+            self._by_first.setdefault(words[0], []).append((words, values))
+            self._by_last.setdefault(words[-1], []).append((words, values))
+        for table in (self._by_first, self._by_last):
+            for entries in table.values():
+                entries.sort(key=lambda e: -len(e[0]))
+        self.first_words = frozenset(self._by_first)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._by_first
+
+    def match_at(self, words: list[str], i: int) -> tuple[int, list] | None:
+        """The longest phrase starting at words[i]: (length, values)."""
+        for phrase, values in self._by_first.get(words[i], ()) if i < len(words) else ():
+            n = len(phrase)
+            if tuple(words[i : i + n]) == phrase:
+                return n, values
+        return None
+
+    def match_ending_at(self, words: list[str], j: int) -> tuple[int, list] | None:
+        """The longest phrase ending at words[j] (inclusive): (length, values)."""
+        for phrase, values in self._by_last.get(words[j], ()) if 0 <= j < len(words) else ():
+            n = len(phrase)
+            if j - n + 1 >= 0 and tuple(words[j - n + 1 : j + 1]) == phrase:
+                return n, values
+        return None
+
+
+def _by_category(section: dict[str, list[str]]) -> PhraseTable:
+    return PhraseTable([(phrase, category) for category, phrases in section.items() for phrase in phrases])
+
+
+def _load(name: str) -> dict:
+    with open(LEXICON_DIR / name, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    number_units: dict[str, int]
+    number_tens: dict[str, int]
+    number_scales: dict[str, int]
+    number_fixed: PhraseTable
+    times_words: dict[str, int]
+    qualifiers_before: PhraseTable
+    qualifiers_after: PhraseTable
+    range_joiners: frozenset[str]
+    range_openers: frozenset[str]
+    triggers_before: PhraseTable
+    triggers_after: PhraseTable
+    trigger_nouns: PhraseTable
+    trigger_prenominal: PhraseTable
+    toll_words: PhraseTable
+    toll_links: PhraseTable
+    total_words: PhraseTable
+    times_verbs: PhraseTable
+    casualty_words: frozenset[str]
+    object_classes: PhraseTable
+    civilian_modifiers: frozenset[str]
+    combatant_modifiers: frozenset[str]
+    inherit_heads: frozenset[str]
+    auxiliaries: frozenset[str]
+    determiners: frozenset[str]
+    stop_words: frozenset[str]
+    clause_breaks: frozenset[str]
+    part_markers: PhraseTable
+    hypothetical: frozenset[str]
+    speech_verbs: frozenset[str]
+    speech_markers_before: PhraseTable
+    unattributed_markers: PhraseTable
+    pronouns: dict[str, str]
+    roles: PhraseTable
+    org_words: frozenset[str]
+    person_titles: PhraseTable
+    non_count_units: PhraseTable
+    non_count_before: frozenset[str]
+    age_after: frozenset[str]
+    abbreviations: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_dates: dict[str, list]
+    cumulative_words: PhraseTable
+    trigger_vocabulary: frozenset[str]  # every word that can start a trigger: the cheap pre-filter
+
+    @property
+    def number_words(self) -> frozenset[str]:
+        return frozenset(self.number_units) | frozenset(self.number_tens) | frozenset(self.number_scales)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    numbers = _load("numbers.json")
+    quals = _load("qualifiers.json")
+    trig = _load("triggers.json")
+    objs = _load("objects.json")
+    gram = _load("grammar.json")
+    dates = _load("dates.json")
+    triggers_before = _by_category(trig["before"])
+    triggers_after = _by_category(trig["after"])
+    trigger_nouns = _by_category(trig["nouns"])
+    prenominal = _by_category(trig["prenominal"])
+    toll_words = PhraseTable(trig["toll_words"])
+    times_verbs = PhraseTable(trig["times_verbs"])
+    vocabulary = (
+        triggers_before.first_words | triggers_after.first_words | trigger_nouns.first_words
+        | prenominal.first_words | toll_words.first_words | times_verbs.first_words
+        | frozenset(w for p in trig["toll_words"] for w in p.split())
+    )
+    return Lexicon(
+        number_units=numbers["units"],
+        number_tens=numbers["tens"],
+        number_scales=numbers["scales"],
+        number_fixed=PhraseTable(numbers["fixed"]),
+        times_words=numbers["times"],
+        qualifiers_before=PhraseTable(quals["before"]),
+        qualifiers_after=PhraseTable(quals["after"]),
+        range_joiners=frozenset(quals["range_joiners"]),
+        range_openers=frozenset(quals["range_openers"]),
+        triggers_before=triggers_before,
+        triggers_after=triggers_after,
+        trigger_nouns=trigger_nouns,
+        trigger_prenominal=prenominal,
+        toll_words=toll_words,
+        toll_links=PhraseTable(trig["toll_links"]),
+        total_words=PhraseTable(trig["total_words"]),
+        times_verbs=times_verbs,
+        casualty_words=frozenset(trig["casualty_words"]),
+        object_classes=PhraseTable([(p, cls) for cls, ps in objs["classes"].items() for p in ps]),
+        civilian_modifiers=frozenset(objs["civilian_modifiers"]),
+        combatant_modifiers=frozenset(objs["combatant_modifiers"]),
+        inherit_heads=frozenset(objs["inherit"]),
+        auxiliaries=frozenset(gram["auxiliaries"]),
+        determiners=frozenset(gram["determiners"]),
+        stop_words=frozenset(gram["stop_words"]),
+        clause_breaks=frozenset(gram["clause_breaks"]),
+        part_markers=PhraseTable(gram["part_markers"]),
+        hypothetical=frozenset(gram["hypothetical"]),
+        speech_verbs=frozenset(gram["speech_verbs"]),
+        speech_markers_before=PhraseTable(gram["speech_markers_before"]),
+        unattributed_markers=PhraseTable(gram["unattributed_markers"]),
+        pronouns=gram["pronouns"],
+        roles=PhraseTable([(p, role) for role, ps in gram["roles"].items() for p in ps]),
+        org_words=frozenset(gram["org_words"]),
+        person_titles=PhraseTable(gram["person_titles"]),
+        non_count_units=PhraseTable(gram["non_count_units"]),
+        non_count_before=frozenset(gram["non_count_before"]),
+        age_after=frozenset(gram["age_after"]),
+        abbreviations=frozenset(gram["abbreviations"]),
+        months=dates["months"],
+        weekdays=dates["weekdays"],
+        relative_dates=dates["relative"],
+        cumulative_words=PhraseTable(dates["cumulative_words"]),
+        trigger_vocabulary=vocabulary,
+    )
+
+
+LEXICON = load_lexicon()
+
+
+@dataclass(frozen=True)
+class VagueProfile:
+    """How vague quantities become bounds (CLAIMS.md 'Value'): a data file per convention."""
+
+    name: str
+    words: PhraseTable  # phrase -> {"low", "high", "best"}
+    bare_plural: dict | None  # bounds for "insurgents were detained", or None: not a count
+
+
+def vague_profiles() -> list[str]:
+    return sorted(p.stem for p in VAGUE_DIR.glob("*.json"))
+
+
+@cache
+def load_vague_profile(name: str = "default") -> VagueProfile:
+    path = VAGUE_DIR / f"{name}.json"
+    if not path.is_file():
+        raise ValueError(f"unknown vague profile {name!r}: no {path} (profiles: {', '.join(vague_profiles())})")
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    for word, bounds in data["words"].items():
+        if not {"low", "high", "best"} <= set(bounds):
+            raise ValueError(f"{path}: {word!r} needs low, high and best")
+    return VagueProfile(name=name, words=PhraseTable(data["words"]), bare_plural=data.get("bare_plural"))

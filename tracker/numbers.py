@@ -1,0 +1,274 @@
+"""Stage 2: find the counts in a tokenized sentence.
+
+Digits ("1,300", "5 000", "1.5 million"), number words ("forty-two", "a dozen"),
+occurrence words ("once", "twice", "12 times"), vague quantities from the active profile
+("dozens", "several"), qualifiers ("at least", "more than", "nearly") and ranges
+("between 30 and 40", "30-40"). Years, ages, times of day, durations, money, percentages,
+distances and unit names are not counts. Whether a count is a *claim* is decided by
+tracker.classify.
+"""
+
+from __future__ import annotations
+
+from tracker.lexicon import LEXICON, VagueProfile
+from tracker.patterns import iter_non_counts
+from tracker.records import NumberMention, Sentence
+
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_SINGULAR_ARTICLES = frozenset({"a", "an", "another"})
+_RISE_VERBS = frozenset({"rose", "risen", "rises", "increased", "increases", "climbed", "climbs", "jumped", "jumps", "grew"})
+
+
+def parse_digits(text: str) -> int | None:
+    """'1,300' -> 1300, '5 000' -> 5000, '43900' -> 43900; None for decimals like '2.5'."""
+    cleaned = text.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "").replace(" ", "")
+    if "." in cleaned:
+        return None
+    return int(cleaned) if cleaned.isdigit() else None
+
+
+def parse_number_words(words: list[str], i: int) -> tuple[int, int] | None:
+    """A run of number words starting at words[i]: (value, tokens used).
+
+    'forty-two', 'two hundred and five', 'one thousand three hundred'. None when
+    words[i] is not a number word.
+    """
+    lex = LEXICON
+    total, current, used, last_used = 0, 0, 0, 0
+    j = i
+    while j < len(words):
+        w = words[j]
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in lex.number_tens and parts[1] in lex.number_units:
+            current += lex.number_tens[parts[0]] + lex.number_units[parts[1]]
+        elif w in lex.number_units:
+            if used and current % 10 and current < 100 and current > 0 and current % 100 != 0:
+                break  # "two three" is two numbers, not 23
+            current += lex.number_units[w]
+        elif w in lex.number_tens:
+            if current % 100 != 0:
+                break
+            current += lex.number_tens[w]
+        elif w in lex.number_scales and used:
+            scale = lex.number_scales[w]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+        elif w == "and" and used and j + 1 < len(words) and (
+            words[j + 1] in lex.number_units or words[j + 1] in lex.number_tens or "-" in words[j + 1]
+        ) and (total or current >= 100):
+            j += 1
+            continue
+        else:
+            break
+        used += 1
+        j += 1
+        last_used = j - i
+    if not used:
+        return None
+    return total + current, last_used
+
+
+def _qualifier_before(words: list[str], i: int) -> tuple[str, int] | None:
+    """The qualifier ending just before words[i]: (qualifier, its first token index)."""
+    found = LEXICON.qualifiers_before.match_ending_at(words, i - 1)
+    if found is None:
+        return None
+    n, values = found
+    return values[0], i - n
+
+
+def _bounds(qualifier: str, n: int) -> tuple[int, int | None, int]:
+    """(low, high, best) for a stated number n (CLAIMS.md 'Value')."""
+    if qualifier == "at_least":
+        return n, None, n
+    if qualifier == "more_than":
+        return n + 1, None, n
+    if qualifier == "at_most":
+        return 0, n, n
+    if qualifier == "less_than":
+        return 0, max(n - 1, 0), n
+    return n, n, n
+
+
+def _read_value(words: list[str], raw: list[str], i: int) -> tuple[int, int, str] | None:
+    """A cardinal or times value at token i: (value, tokens used, kind)."""
+    lex = LEXICON
+    w = words[i]
+    if w[0].isdigit():
+        value = parse_digits(raw[i])
+        used = 1
+        if i + 1 < len(words) and words[i + 1] in lex.number_scales:
+            scale = lex.number_scales[words[i + 1]]
+            number = float(raw[i].replace(",", "")) if value is None else value
+            value, used = int(round(number * scale)), 2
+        if value is None:
+            return None
+        if i + used < len(words) and words[i + used] in ("times",):
+            return value, used + 1, "times"
+        return value, used, "cardinal"
+    if w in lex.times_words:
+        return lex.times_words[w], 1, "times"
+    fixed = lex.number_fixed.match_at(words, i)
+    if fixed is not None:
+        n, values = fixed
+        return values[0], n, "cardinal"
+    parsed = parse_number_words(words, i)
+    if parsed is None:
+        return None
+    value, used = parsed
+    if i + used < len(words) and words[i + used] == "times":
+        return value, used + 1, "times"
+    return value, used, "cardinal"
+
+
+def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str, text_gap: list[bool]) -> bool:
+    """Years, ages, durations, money, percentages, unit names, ordinals."""
+    lex = LEXICON
+    nxt = i + used
+    first = raw[i]
+    if first[0].isdigit():
+        if nxt < len(words) and words[nxt] in _ORDINAL_SUFFIXES and not text_gap[nxt]:
+            return True  # 4th, 21st
+        if (len(first) == 4 and first.isdigit() and 1900 <= int(first) <= 2100 and used == 1
+                and not (nxt < len(words) and lex.object_classes.match_at(words, nxt))):
+            return True  # a year
+    if i > 0 and (words[i - 1] in lex.non_count_before or words[i - 1] in ("$", "€", "£", "#", "+")):
+        return True
+    if kind == "times":
+        return False
+    if nxt < len(words):
+        if lex.non_count_units.match_at(words, nxt):
+            return True
+        if words[nxt] == "-" and nxt + 1 < len(words) and words[nxt + 1].startswith(("year", "month", "day", "week", "hour", "km", "mile", "storey", "story")):
+            return True  # seven-year-old, 30-km
+        if words[nxt].startswith(("-year", "-month")):
+            return True
+    if "-year" in words[i] or "-month" in words[i]:
+        return True
+    if i > 0 and words[i - 1] == "-" and i > 1 and words[i - 2][:1].isalpha() and not text_gap[i - 1]:
+        return True  # Su-25, Route-5
+    return False
+
+
+def _non_count_tokens(sentence: Sentence) -> frozenset[int]:
+    """Tokens inside clock times, phone numbers and release ids."""
+    spans = [(sentence.start + m.start(), sentence.start + m.end()) for m in iter_non_counts(sentence.text)]
+    if not spans:
+        return frozenset()
+    return frozenset(k for k, t in enumerate(sentence.tokens) if any(a <= t.start < b for a, b in spans))
+
+
+def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[int] = frozenset()) -> list[NumberMention]:
+    """Counts in the sentence, left to right, never overlapping; tokens in `blocked` (dates,
+    clock times) are skipped."""
+    tokens = sentence.tokens
+    words = [t.lower for t in tokens]
+    raw = [t.text for t in tokens]
+    blocked = blocked | _non_count_tokens(sentence)
+    # text_gap[k]: is there white space before token k?
+    text_gap = [k == 0 or tokens[k].start > tokens[k - 1].end for k in range(len(tokens))]
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(tokens):
+        if i in blocked:
+            i += 1
+            continue
+        mention = _mention_at(words, raw, i, tokens, profile, text_gap, blocked)
+        if mention is None:
+            i += 1
+            continue
+        out.append(mention)
+        i = mention.tok_end
+    return out
+
+
+def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMention | None:
+    lex = LEXICON
+    w = words[i]
+    # vague quantities, unless "some" / "about" is a qualifier of a following number
+    vague = profile.words.match_at(words, i)
+    if vague is not None:
+        n, values = vague
+        nxt = i + n
+        follows_number = nxt < len(words) and (words[nxt][0].isdigit() or _read_value(words, raw, nxt) is not None)
+        if not follows_number and not (w == "some" and nxt < len(words) and words[nxt] in lex.stop_words):
+            b = values[0]
+            start_tok = i
+            return NumberMention(tokens[start_tok].start, tokens[nxt - 1].end, start_tok, nxt,
+                                 b["low"], b["high"], b["best"], "vague", "vague")
+    if w in _SINGULAR_ARTICLES:
+        return _singular_at(words, tokens, i)
+    if not (w[0].isdigit() or w in lex.number_units or w in lex.number_tens or w in lex.times_words
+            or lex.number_fixed.match_at(words, i) or "-" in w and w.split("-")[0] in lex.number_tens):
+        return None
+    if w == "one" and i > 0 and words[i - 1] in ("no", "every", "any", "each", "someone", "anyone"):
+        return None
+    value_read = _read_value(words, raw, i)
+    if value_read is None:
+        return None
+    value, used, kind = value_read
+    if _is_non_count(words, raw, i, used, kind, text_gap):
+        return None
+    start_tok, end_tok = i, i + used
+    qualifier = "exact"
+    low, high, best = value, value, value
+    # a range: "between 30 and 40", "30-40", "30 to 40"
+    if kind == "cardinal" and end_tok + 1 < len(words) and words[end_tok] in lex.range_joiners and end_tok + 1 not in blocked:
+        joiner = words[end_tok]
+        opened = i > 0 and words[i - 1] in lex.range_openers
+        if joiner != "and" or opened:
+            second = _read_value(words, raw, end_tok + 1) if (words[end_tok + 1][0].isdigit() or joiner in ("to", "or")) else None
+            if second is not None and second[2] == "cardinal" and second[0] > value:
+                if opened and words[i - 1] == "from" and i > 1 and words[i - 2] in _RISE_VERBS:
+                    # "rose from 30 to 40": the figure is the new one
+                    start_tok = end_tok + 1
+                    end_tok = end_tok + 1 + second[1]
+                    low = high = best = second[0]
+                else:
+                    low, high, best = value, second[0], value
+                    qualifier = "range"
+                    end_tok = end_tok + 1 + second[1]
+                    if opened:
+                        start_tok = i - 1
+    if qualifier == "exact":
+        q = _qualifier_before(words, start_tok)
+        if q is not None:
+            qualifier, start_tok = q
+        elif end_tok < len(words):
+            after = lex.qualifiers_after.match_at(words, end_tok)
+            if after is not None:
+                qualifier = after[1][0]
+                end_tok += after[0]
+        low, high, best = _bounds(qualifier, best)
+        if qualifier == "approximately" and words[start_tok] == "some" and kind != "cardinal":
+            qualifier = "exact"
+    return NumberMention(tokens[start_tok].start, tokens[end_tok - 1].end, start_tok, end_tok,
+                         low, high, best, qualifier, kind)
+
+
+def _singular_at(words, tokens, i) -> NumberMention | None:
+    """'a soldier', 'an Israeli soldier', 'another': an implicit count of one.
+
+    Only before a singular person or thing noun of the object lexicon (within four
+    words), or "another" standing alone ("injuring another").
+    """
+    lex = LEXICON
+    for j in range(i + 1, min(len(words), i + 5)):
+        w = words[j]
+        if not w[:1].isalpha() or w in lex.stop_words or w in lex.auxiliaries:
+            break
+        found = lex.object_classes.match_at(words, j)
+        if found is None:
+            continue
+        n, classes = found
+        head = words[j + n - 1]
+        if classes[0] == "event" or head.endswith("s") and not head.endswith("ss") or head in lex.inherit_heads:
+            return None
+        return NumberMention(tokens[i].start, tokens[j + n - 1].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)
+    if words[i] == "another" and (i + 1 == len(words) or words[i + 1] in lex.stop_words or words[i + 1] in lex.auxiliaries
+                                  or not words[i + 1][:1].isalpha()):
+        return NumberMention(tokens[i].start, tokens[i].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)
+    return None

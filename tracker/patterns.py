@@ -1,0 +1,118 @@
+"""Every regular expression the pipeline uses, compiled once (price-parser style).
+
+Word lists live in tracker/lexicons/*.json; the patterns here only describe shapes
+(tokens, sentence ends, datelines, date phrases built from the month names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.lexicon import LEXICON
+
+# A token: grouped digits, plain digits, a word (inner hyphens, apostrophes, dots), or
+# one punctuation character. Space-grouped thousands ("5 000") only with 1-3 leading
+# digits, so a year followed by a count ("2024 500") is never glued together.
+_token = re.compile(
+    r"""
+      \d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)               # 1,300  1,300.5
+    | \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,])    # 5 000 (nbsp, thin space, space)
+    | \d+(?:\.\d+)?                                      # 43900  2.5
+    | [^\W\d_](?:[\w'\u2019.-]*[^\W_])?                  # words: al-Nusra, Borno's, U.S
+    | \S                                                 # punctuation, one char each
+    """,
+    re.VERBOSE,
+)
+iter_tokens = _token.finditer
+
+# Lower-cased words only, for the cheap "could this sentence hold a claim" test.
+_word = re.compile(r"[a-z]+")
+find_words = _word.findall
+
+# Candidate sentence ends: terminal punctuation, optional closing quotes/brackets, then
+# white space and an opening capital, digit or quote. Abbreviations are checked in code.
+_sentence_end = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])|\n+""")
+iter_sentence_ends = _sentence_end.finditer
+
+# Dateline: "TEHRAN (Tasnim) –", "KABUL, Afghanistan (Jan. 24, 2011) -", "BEIRUT (AP) —".
+_dateline = re.compile(
+    r"""\s*
+      (?P<city>[A-Z][A-Z'.\- ]{1,40}[A-Z])          # upper-case city
+      (?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,40}))?  # optional ", Afghanistan"
+      \s*\((?P<paren>[^()\n]{1,60})\)\s*            # (outlet) or (date)
+      [-\u2013\u2014:]+                              # dash
+    """,
+    re.VERBOSE,
+)
+match_dateline = _dateline.match
+
+# A list-form tally line: "personnel ‒ about 43900 (+150) persons were liquidated".
+_tally_line = re.compile(
+    r"""^\s*[-\u2022*]?\s*
+      (?P<label>[A-Za-z][A-Za-z /,'()-]{1,60}?)\s*
+      [\u2012\u2013\u2014\u2015-]+\s*
+      (?P<qual>about|around|approximately|some|over|more\ than)?\s*
+      (?P<total>\d[\d,.\u00a0 ]*\d|\d)\s*
+      \(\s*\+\s*(?P<delta>\d[\d,.\u00a0 ]*\d|\d)\s*\)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+match_tally_line = _tally_line.match
+
+_month_names = "|".join(sorted(LEXICON.months, key=len, reverse=True))
+_weekday_names = "|".join(LEXICON.weekdays)
+
+# Explicit dates: "November 27", "Nov. 27, 2024", "27 November", "27 Nov 2024",
+# "between 1 and 5 March", "March 1-5", "in May 2024", "March 2025". Parsed by dateparser.
+_explicit_date = re.compile(
+    rf"""
+    \b(?:
+        (?P<range_a>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to)\s*
+            (?P<range_b>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<range_month>{_month_names})\.?(?:,?\s+(?P<range_year>(?:19|20)\d\d))?
+      | (?P<mrange_month>{_month_names})\.?\s+(?P<mrange_a>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|\u2013|to|and)\s*
+            (?P<mrange_b>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<mrange_year>(?:19|20)\d\d))?
+      | (?P<md>(?:{_month_names})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?:19|20)\d\d)?)
+      | (?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_month_names})\.?(?:,?\s+(?:19|20)\d\d)?)
+      | (?P<my>(?:{_month_names})\.?,?\s+(?:19|20)\d\d)
+      | (?P<iso>(?:19|20)\d\d-\d\d-\d\d)
+      | (?P<mo>(?:{_month_names}))(?=\s*[,.;]|\s+(?:when|and|in|as|after|before|while|that|this)\b)
+    )\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+iter_explicit_dates = _explicit_date.finditer
+
+# "on Thursday", "last Friday", "Saturday night".
+_weekday = re.compile(rf"\b(?P<last>last\s+|this\s+|on\s+)?(?P<day>{_weekday_names})\b", re.IGNORECASE)
+iter_weekdays = _weekday.finditer
+
+# Relative phrases from the lexicon ("overnight", "last week", "in the past 24 hours").
+_relative = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(LEXICON.relative_dates, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+iter_relative_dates = _relative.finditer
+
+# "in the past two days", "in 10 days", "two days of clashes", "past three weeks".
+_span = re.compile(
+    r"""\b(?:(?P<opener>in\s+the\s+(?:past|last)|over\s+the\s+(?:past|last)|during\s+the\s+(?:past|last)|the\s+(?:past|last)|for\s+the\s+past|in|within|over)\s+)?
+        (?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months|day|week|month)
+        (?P<of>\s+of\s+(?:clashes|fighting|attacks|strikes|bombardment|shelling|violence|battles|combat))?\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+iter_spans = _span.finditer
+
+# A year on its own: "in 2024", "since 2011".
+_year = re.compile(r"\b(?P<prep>in|since|during|of)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+iter_years = _year.finditer
+
+# Clock times and telephone-like digit runs: never counts.
+_non_count = re.compile(
+    r"""\b\d{1,2}[:.]\d\d\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|GMT|UTC)?(?!\d)   # 10:30, 3.15 pm
+      | \b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)                          # 3 p.m.
+      | \+?\(?\d{2,4}\)?[-\s]\d{3}[-\s]\d{3,4}\b                         # phone numbers
+      | \b\d{4}-\d{2}-[A-Z]+-\d+\b                                       # release ids 2011-01-S-115
+    """,
+    re.VERBOSE,
+)
+iter_non_counts = _non_count.finditer

@@ -1,0 +1,70 @@
+"""One article through every stage: sentences -> numbers -> claims -> attribution ->
+periods -> places -> rows. `process` never raises: an article the extractor cannot
+handle comes back rejected, with its file, line and reason.
+"""
+
+from __future__ import annotations
+
+import traceback
+
+from tracker.attribute import attribute
+from tracker.classify import classify
+from tracker.contract import row_violations
+from tracker.dates import blocked_tokens, find_dates, period_for
+from tracker.lexicon import VagueProfile, load_vague_profile
+from tracker.normalize import Mention, claim_rows
+from tracker.numbers import find_numbers
+from tracker.places import ArticlePlaces, claim_stops
+from tracker.read import read_dateline
+from tracker.records import Article, ArticleResult, ClaimDraft, DateMention, RejectedArticle
+from tracker.sentences import article_sentences, claim_sentences
+from tracker.tally import tally_drafts
+
+
+def extract(article: Article, profile: VagueProfile) -> list[dict]:
+    """Claim rows of one article, in text order."""
+    sentences = article_sentences(article)
+    drafts: list[ClaimDraft] = []
+    dates_of: dict[int, list[DateMention]] = {}
+    for sentence in claim_sentences(sentences):
+        dates = find_dates(sentence, article.published)
+        dates_of[sentence.index] = dates
+        tally = tally_drafts(sentence)
+        if tally:
+            drafts.extend(tally)
+            continue
+        numbers = find_numbers(sentence, profile, blocked_tokens(dates))
+        drafts.extend(classify(sentence, numbers))
+    if not drafts:
+        return []
+    attributions = attribute(sentences, drafts)
+    places = ArticlePlaces(article, sentences, read_dateline(article.text).end)
+    mentions = [
+        Mention(d, a, period_for(d, dates_of[d.sentence.index], article.published), places.for_claim(d, stop))
+        for d, a, stop in zip(drafts, attributions, claim_stops(drafts))
+    ]
+    return claim_rows(article, mentions, profile)
+
+
+def process(item: Article | RejectedArticle, profile_name: str = "default") -> ArticleResult:
+    """Rows that keep the contract, rows that break it, or the article's rejection."""
+    if isinstance(item, RejectedArticle):
+        return ArticleResult(item)
+    try:
+        rows = extract(item, load_vague_profile(profile_name))
+    except Exception as e:  # noqa: BLE001 - one article must never stop a build
+        where = f"{item.source_file}:{item.source_line}" if item.source_line else item.source_file
+        frame = traceback.extract_tb(e.__traceback__)[-1]
+        reason = f"{where}: extractor error {type(e).__name__}: {e} (at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})"
+        return ArticleResult(RejectedArticle(item.article_id, item.source_file, item.source_line, reason,
+                                             item.title, item.content_hash))
+    result = ArticleResult(item)
+    for row in rows:
+        field_chars = len(item.title if row["source_field"] == "title" else item.text)
+        problems = row_violations(row, field_chars=field_chars)
+        if problems:
+            rule, _ = problems[0]
+            result.rejected_rows.append({**row, "rule": rule, "reason": "; ".join(r for _, r in problems)})
+        else:
+            result.rows.append(row)
+    return result

@@ -1,0 +1,74 @@
+"""Split an article's title and body into sentences with offsets, and tokenize them.
+
+Only sentences that contain a trigger word are tokenized (tokenizing is the costly part
+and most sentences of a news article carry no claim).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tracker.lexicon import LEXICON
+from tracker.patterns import find_words, iter_sentence_ends, iter_tokens
+from tracker.records import Article, Sentence, Token
+
+
+def split_sentences(text: str, field: str, first_index: int = 0) -> list[Sentence]:
+    """Sentences of one field; offsets are into that field, white space trimmed."""
+    out: list[Sentence] = []
+    start = 0
+    for m in iter_sentence_ends(text):
+        if m.group().strip() and _ends_in_abbreviation(text, m.start()):
+            continue
+        end = m.start() + len(m.group().rstrip())
+        _append(out, text, start, end, field, first_index)
+        start = m.end()
+    _append(out, text, start, len(text), field, first_index)
+    return out
+
+
+def _ends_in_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at `dot` the end of "Jan." / "U.S." / an initial, not of a sentence?"""
+    if text[dot] != ".":
+        return False
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower()
+    return word in LEXICON.abbreviations or len(word) == 1
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, field: str, first_index: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(field, start, end, text[start:end], first_index + len(out)))
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    """Title sentences first, then the body's."""
+    title = split_sentences(article.title, "title") if article.title else []
+    return title + split_sentences(article.text, "body", len(title))
+
+
+def may_hold_claim(sentence: Sentence) -> bool:
+    """Cheap test: does any word of the sentence start a trigger phrase?"""
+    return not LEXICON.trigger_vocabulary.isdisjoint(find_words(sentence.text.lower()))
+
+
+def tokenize(sentence: Sentence) -> Sentence:
+    """The sentence with its tokens (offsets into the field)."""
+    base = sentence.start
+    tokens = tuple(
+        Token(base + m.start(), base + m.end(), m.group(), m.group().lower().replace("\u2019", "'"))
+        for m in iter_tokens(sentence.text)
+    )
+    return Sentence(sentence.field, sentence.start, sentence.end, sentence.text, sentence.index, tokens)
+
+
+def claim_sentences(sentences: list[Sentence]) -> Iterator[Sentence]:
+    for sentence in sentences:
+        if may_hold_claim(sentence):
+            yield tokenize(sentence)
