@@ -22,6 +22,7 @@ _CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "al", "el", "in"
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 _PUNCT = frozenset({",", ".", ";", ":", "(", ")", "-", "\u2013", "\u2014"}) | _QUOTES
 _SENTENCE_SUBJECT_MAX = 8
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,7 @@ class _SpeechReader:
                     out.append(SpeechAct(k, self.resolve(*span)))
                 k = j
                 continue
-            if words[k] in lex.speech_verbs and self.toks[k].text.islower():
+            if words[k] in lex.speech_verbs and self.toks[k].text.islower() and (k == 0 or words[k - 1] not in _DETERMINERS):
                 act = self.verb_act(k)
                 if act is not None:
                     out.append(act)
@@ -257,6 +258,12 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
             out.append(OUTLET)
             continue
         k = d.number.tok_start
+        words = [t.lower for t in d.sentence.tokens]
+        # a verb governs the claims after it only within its own clause
+        acts = [a for a in acts if a.tok > k or not any(w in LEXICON.speech_scope_breaks for w in words[a.tok + 1:k])]
+        if not acts:
+            out.append(OUTLET)
+            continue
         named = [a for a in acts if a.attribution.attribution == "named"]
         pool = named or acts
         nearest = min(pool, key=lambda a: abs(a.tok - k))

@@ -286,6 +286,14 @@ class _SentenceReader:
             k -= 1
         return bool(LEXICON.part_markers.match_ending_at(words, k))
 
+    def noun_class_before(self, start: int) -> str | None:
+        """The class of the nearest counted-thing noun before `start`: what 'them' stands for."""
+        for j in range(start - 1, -1, -1):
+            found = LEXICON.object_classes.match_at(self.words, j)
+            if found is not None and self.words[j] not in LEXICON.inherit_heads:
+                return found[1][0]
+        return None
+
     def is_part(self, idx: int) -> bool:
         """Introduced by 'including' / 'among them', directly or as a later item of such a
         list ("including 12 teachers and 303 schoolchildren"; ", and" closes the list)."""
@@ -311,11 +319,14 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         trigger_tok = None
         object_text, object_class, side = obj.text, obj.object_class, obj.side
         if reader.is_part(idx):
-            whole = _whole_of(reader, drafts, idx)
-            if whole is not None and _compatible(drafts[whole].category, object_class):
+            # a part's own verb wins ("including three civilians killed in Kyiv"), else its whole's
+            own = reader.category_after(obj.end) or reader.category_before(m.tok_start)
+            category = _pick(own[0], object_class) if own else None
+            whole = _whole_of(reader, drafts, idx, category)
+            if category is None and whole is not None and _compatible(drafts[whole].category, object_class):
                 category, cumulative = drafts[whole].category, drafts[whole].cumulative
-                if object_class is None or obj.inherit:
-                    object_class = drafts[whole].object_class
+            if whole is not None and (object_class is None or obj.inherit):
+                object_class = drafts[whole].object_class
         if category is None and obj.prenominal:
             category = _pick([obj.prenominal], object_class)
         if category is None and obj.head is not None and not obj.inherit:
@@ -331,15 +342,15 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category, object_text = found
                 object_class = "event"
         if category is None:
-            after = reader.category_after(reader.skip_coordinated(obj.end))
-            if after is not None:
-                category = _pick(after[0], object_class)
-                trigger_tok = after[1]
-        if category is None:
             before = reader.category_before(m.tok_start)
             if before is not None:
                 category = _pick(before[0], object_class)
                 trigger_tok = before[1]
+        if category is None:
+            after = reader.category_after(reader.skip_coordinated(obj.end))
+            if after is not None:
+                category = _pick(after[0], object_class)
+                trigger_tok = after[1]
         if category is None:
             toll = reader.toll_category(m.tok_start)
             if toll is not None:
@@ -353,10 +364,12 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if category is None or m.kind == "singular" and category == "attacks":
             drafts.append(None)
             continue
-        if object_class is None or obj.inherit:
+        if obj.inherit:
             antecedent = partner if partner is not None and drafts[partner] is not None else _previous(reader, drafts, idx)
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
                 object_class = drafts[antecedent].object_class
+        if object_class is None and obj.inherit:
+            object_class = reader.noun_class_before(m.tok_start)
         if object_class is None and category in PEOPLE_CATEGORIES:
             object_class = "person"
         if object_class is None and category == "attacks":
@@ -366,7 +379,34 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side, obj.end,
                                  cumulative=cumulative, trigger_tok=trigger_tok))
     _link_parts(reader, drafts)
-    return [d for d in drafts if d is not None]
+    claims = [d for d in drafts if d is not None]
+    return sorted(claims + _anaphor_drafts(reader, claims), key=lambda d: d.number.start)
+
+
+def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[ClaimDraft]:
+    """'kidnapping three soldiers ... and killing them': a second claim about the same count."""
+    lex = LEXICON
+    words = reader.words
+    out = []
+    for k, w in enumerate(words):
+        if w not in _ANAPHORS or k == 0:
+            continue
+        found = lex.triggers_before.match_ending_at(words, k - 1)
+        if found is None or reader.hypothetical_before(k - found[0]):
+            continue
+        antecedents = [d for d in claims if d.number.tok_end <= k - found[0]]
+        if not antecedents:
+            continue
+        ante = antecedents[-1]
+        category = _pick(found[1], ante.object_class)
+        if category is None or category == ante.category:
+            continue
+        n, tok = ante.number, reader.toks[k]
+        mention = NumberMention(tok.start, tok.end, k, k + 1, n.value_low, n.value_high, n.value_best,
+                                n.qualifier, "anaphor", implicit=n.implicit)
+        out.append(ClaimDraft(reader.sentence, mention, category, ante.object, ante.object_class, ante.side,
+                              k + 1, trigger_tok=k - found[0]))
+    return out
 
 
 def _says_dead(words: list[str]) -> bool:
@@ -384,21 +424,20 @@ def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> Non
     for idx, d in enumerate(drafts):
         if d is None or not reader.is_part(idx):
             continue
-        whole = _whole_of(reader, drafts, idx)
+        whole = _whole_of(reader, drafts, idx, d.category)
         if whole is not None:
             d.part_of = drafts[whole]
 
 
-def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:
-    """The nearest earlier claim that is not itself a part and counts the same kind of thing."""
+def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int,
+              category: str | None = None) -> int | None:
+    """The nearest earlier claim that is not itself a part and counts the same kind of
+    thing, in the same category when the part has one."""
     people = reader.objects[idx].object_class in PEOPLE_CLASSES or reader.objects[idx].object_class is None
-    for prev in range(idx - 1, -1, -1):
-        whole = drafts[prev]
-        if whole is None or reader.is_part(prev):
-            continue
-        if (whole.object_class in PEOPLE_CLASSES) == people:
-            return prev
-    return None
+    candidates = [p for p in range(idx - 1, -1, -1)
+                  if drafts[p] is not None and not reader.is_part(p) and (drafts[p].object_class in PEOPLE_CLASSES) == people]
+    same = [p for p in candidates if drafts[p].category == category]
+    return (same or candidates or [None])[0]
 
 
 def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:

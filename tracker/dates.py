@@ -121,6 +121,8 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
     text = sentence.text
     found: list[tuple[int, int, Period]] = []
     for m in iter_explicit_dates(text):
+        if not any(w[:1].isupper() for w in m.group().split() if w.lower().rstrip(".,") in LEXICON.months):
+            continue  # "a pro-Palestine march", "they may": months are capitalised
         period = _explicit_period(m, published)
         found.append((m.start(), m.end(), period or Period(None, None, UNKNOWN)))
     if published is not None:
@@ -188,6 +190,18 @@ def _segment(sentence: Sentence, k: int) -> tuple[int, int]:
     return a, b
 
 
+def _new_clause_between(sentence: Sentence, a: int, b: int) -> bool:
+    """Does a segment between tokens a and b open another clause ('..., making it the
+    second strike in September')? Its time phrase then belongs to that clause."""
+    toks = sentence.tokens
+    for k in range(a, b):
+        if toks[k].lower == "," and k + 1 < b:
+            w = toks[k + 1].lower
+            if w in LEXICON.clause_breaks or (w.endswith("ing") and w not in ("during", "including")):
+                return True
+    return False
+
+
 def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | None) -> Period:
     """The claim's period: the time phrase in its own clause, else the nearest in its sentence."""
     usable = [d for d in dates if d.period.precision != UNKNOWN]
@@ -196,13 +210,18 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
         k = draft.number.tok_start
         a, b = _segment(draft.sentence, k)
         own = [d for d in usable if a <= d.tok_start < b]
-        pool = own or usable
-        chosen = min(pool, key=lambda d: min(abs(d.tok_start - k), abs(d.tok_end - k)))
+        before = [d for d in usable if d.tok_end <= a]
+        after = [d for d in usable if d.tok_start >= b and not _new_clause_between(draft.sentence, b, d.tok_start)]
+        pool = own or before or after
+        if pool:
+            chosen = min(pool, key=lambda d: min(abs(d.tok_start - k), abs(d.tok_end - k)))
     if chosen is None:
         if draft.daily and published is not None:
             return Period(published - timedelta(days=1), published, "day")
         return Period(None, published, UNKNOWN, draft.cumulative)
     p = chosen.period
+    if published is not None and p.end is not None and p.end > published >= (p.start or published):
+        p = Period(p.start, published, p.precision)  # "in September", published mid-September
     if chosen.since or draft.cumulative:
         end = published if published is not None else p.end
         return Period(p.start, end, p.precision, True)

@@ -98,6 +98,7 @@ class Lexicon:
     determiners: frozenset[str]
     stop_words: frozenset[str]
     clause_breaks: frozenset[str]
+    speech_scope_breaks: frozenset[str]
     part_markers: PhraseTable
     hypothetical: frozenset[str]
     speech_verbs: frozenset[str]
@@ -168,6 +169,7 @@ def load_lexicon() -> Lexicon:
         determiners=frozenset(gram["determiners"]),
         stop_words=frozenset(gram["stop_words"]),
         clause_breaks=frozenset(gram["clause_breaks"]),
+        speech_scope_breaks=frozenset(gram["speech_scope_breaks"]),
         part_markers=PhraseTable(gram["part_markers"]),
         hypothetical=frozenset(gram["hypothetical"]),
         speech_verbs=frozenset(gram["speech_verbs"]),

@@ -132,9 +132,10 @@ def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str
     if first[0].isdigit():
         if nxt < len(words) and words[nxt] in _ORDINAL_SUFFIXES and not text_gap[nxt]:
             return True  # 4th, 21st
-        if (len(first) == 4 and first.isdigit() and 1900 <= int(first) <= 2100 and used == 1
-                and not (nxt < len(words) and lex.object_classes.match_at(words, nxt))):
-            return True  # a year
+        if len(first) == 4 and first.isdigit() and 1900 <= int(first) <= 2100 and used == 1:
+            counted = lex.object_classes.match_at(words, nxt) if nxt < len(words) else None
+            if counted is None or counted[1][0] == "event":
+                return True  # a year: "in 2024", "2025 massacres"
     if i > 0 and (words[i - 1] in lex.non_count_before or words[i - 1] in ("$", "€", "£", "#", "+")):
         return True
     if kind == "times":

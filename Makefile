@@ -1,0 +1,40 @@
+# tracker: `make dataset` builds and validates the sample dataset, `make test` runs the tests.
+# Both create the virtual environment (.venv) from pyproject.toml on first use.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help venv dataset validate test eval bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+venv: $(STAMP)  ## create .venv and install tracker with its test tools
+
+dataset: $(STAMP)  ## build data/raw into data/processed, then validate it
+	$(PY) -m tracker build data/raw --out data/processed
+	$(PY) -m tracker validate data/processed
+
+validate: $(STAMP)  ## validate data/processed again (reports in validations/reports)
+	$(PY) -m tracker validate data/processed
+
+test: $(STAMP)  ## run the test suite
+	$(PY) -m pytest
+
+eval: $(STAMP)  ## score extraction on ../shared/eval dev sets (skips when absent)
+	$(PY) scripts/eval.py
+
+bench: $(STAMP)  ## measure throughput and memory on a >= 50 MB corpus
+	$(PY) bench/run.py
+
+clean:  ## remove built data and reports (keeps .venv)
+	rm -rf data/processed validations/reports/*.json validations/reports/*.md
