@@ -156,10 +156,8 @@ def _column_violations(rule: _ColumnRule, value: object) -> list[tuple[str, str]
     found = []
     if rule.terms is not None and value not in rule.terms:
         found.append((f"vocabulary:{c.name}", f"{c.name} {value!r} is not in vocabulary {c.vocabulary}"))
-    if c.min is not None and value < c.min:
-        found.append((f"min:{c.name}", f"{c.name} {value} < {c.min}"))
-    if c.max is not None and value > c.max:
-        found.append((f"max:{c.name}", f"{c.name} {value} > {c.max}"))
+    if (c.min is not None and value < c.min) or (c.max is not None and value > c.max):
+        found.append((f"range:{c.name}", f"{c.name} {value} is outside [{c.min}, {c.max}]"))
     if rule.regex is not None:
         bad = [v for v in items if not rule.regex.fullmatch(v)]
         if bad:
@@ -168,7 +166,8 @@ def _column_violations(rule: _ColumnRule, value: object) -> list[tuple[str, str]
 
 
 def _claim_violations(row: dict, field_chars: int | None) -> list[tuple[str, str]]:
-    """Rules across columns of one claim. Columns are already known to be well typed."""
+    """Rules across columns of one claim; its columns are known to be well typed.
+    Rule names are those of the matching expectations in validations/suites/claims.json."""
     found = []
     low, high, best, qualifier = row["value_low"], row["value_high"], row["value_best"], row["qualifier"]
     if high is not None and low > high:
@@ -176,31 +175,43 @@ def _claim_violations(row: dict, field_chars: int | None) -> list[tuple[str, str
     # 'over 400' is best 400, low 401; 'fewer than 400' is best 400, high 399.
     if qualifier == "more_than":
         if low != best + 1:
-            found.append(("value_best", f"more_than: value_low {low} != value_best {best} + 1"))
+            found.append(("value_best:more_than", f"value_low {low} is not value_best {best} + 1"))
     elif qualifier == "less_than":
-        if high != best - 1:
-            found.append(("value_best", f"less_than: value_high {high} != value_best {best} - 1"))
-    elif best < low or (high is not None and best > high):
-        found.append(("value_best", f"value_best {best} outside [{low}, {high}]"))
+        if high is None:
+            found.append(("value_high:less_than", "less_than without value_high"))
+        elif high != best - 1:
+            found.append(("value_best:less_than", f"value_high {high} is not value_best {best} - 1"))
+    else:
+        if best < low:
+            found.append(("value_best:low", f"value_best {best} < value_low {low}"))
+        if high is not None and best > high:
+            found.append(("value_best:high", f"value_best {best} > value_high {high}"))
 
     start, end, published = row["period_start"], row["period_end"], row["published"]
     if start is not None and end is not None and start > end:
         found.append(("period_order", f"period_start {start} > period_end {end}"))
-    last = end if end is not None else start
-    if last is not None and published is not None and last > published:
-        found.append(("period_published", f"period ends {last}, after publication {published}"))
+    if published is not None:
+        for name, day in (("period_start", start), ("period_end", end)):
+            if day is not None and day > published:
+                found.append((f"{name}:published", f"{name} {day} is after publication {published}"))
 
     char_start, char_end = row["char_start"], row["char_end"]
     quote, quote_start, surface = row["quote"], row["quote_start"], row["surface"]
     quote_end = quote_start + len(quote)
+    offsets_ok = True
     if char_start >= char_end:
         found.append(("offsets_order", f"char_start {char_start} >= char_end {char_end}"))
-    elif not quote_start <= char_start < char_end <= quote_end:
-        found.append(("offsets_in_quote", f"[{char_start}, {char_end}) not inside the quote [{quote_start}, {quote_end})"))
-    elif quote[char_start - quote_start : char_end - quote_start] != surface:
+        offsets_ok = False
+    if char_start < quote_start:
+        found.append(("offsets:quote_start", f"char_start {char_start} is before quote_start {quote_start}"))
+        offsets_ok = False
+    if char_end > quote_end:
+        found.append(("offsets:quote_end", f"char_end {char_end} is past the quote's end {quote_end}"))
+        offsets_ok = False
+    if offsets_ok and quote[char_start - quote_start : char_end - quote_start] != surface:
         found.append(("surface_quote", f"surface {surface!r} is not the quote at its offsets"))
-    if field_chars is not None and max(char_end, quote_end) > field_chars:
-        found.append(("offsets_in_field", f"offsets end at {max(char_end, quote_end)}, past the {field_chars}-char {row['source_field']}"))
+    if field_chars is not None and quote_end > field_chars:
+        found.append(("offsets:field", f"the quote ends at {quote_end}, past the {field_chars}-char {row['source_field']}"))
 
     if len(row["admin1"]) != len(row["admin1_code"]):
         found.append(("admin1_aligned", f"{len(row['admin1'])} admin1 names but {len(row['admin1_code'])} codes"))
