@@ -115,6 +115,12 @@ class _SpeechReader:
                 continue
             break
         a = k + 1
+        # "the health ministry": up to two lower-case modifiers before a role noun
+        if a < end and LEXICON.roles.match_ending_at(self.words, end - 1):
+            while a > 0 and end - a < 4 and self.words[a - 1].isalpha() and self.words[a - 1] not in lex.stop_words \
+                    and self.words[a - 1] not in lex.auxiliaries and self.words[a - 1] not in _CONNECTORS \
+                    and not lex.triggers_before.match_ending_at(self.words, a - 1):
+                a -= 1
         while a < end and self.words[a] in _CONNECTORS:
             a += 1
         b = end
@@ -173,7 +179,7 @@ class _SpeechReader:
                     and not any(w in lex.org_words for w in self.words[k + 1:b]):
                 person = self.text(k + 1, b)
                 org_end = k - title[0] + 1
-                org = self.text(a, org_end) if org_end > a else None
+                org = self.text(a, org_end) if org_end > a else self.appositive_org(b)
                 c = self.registry.add(person, org, True)
                 return Attribution("named", c.name, c.org)
         capitals = [self.toks[k].text for k in range(a, b) if _is_cap(self.toks[k].text)]
@@ -184,6 +190,13 @@ class _SpeechReader:
         org = self.appositive_org(b) if is_person else None
         c = self.registry.add(phrase, org, is_person)
         return Attribution("named", c.name, c.org)
+
+    def is_name_start(self, k: int) -> bool:
+        """A capitalised word that can open a claimant's name (not 'Monday', 'March')."""
+        w = self.words[k]
+        if w in ("the", "a", "an") and k + 1 < len(self.words):
+            k, w = k + 1, self.words[k + 1]
+        return _is_cap(self.toks[k].text) and w not in LEXICON.weekdays and w not in LEXICON.months
 
     def sentence_subject(self) -> tuple[int, int] | None:
         span = self.np_forward(0)
@@ -229,11 +242,11 @@ class _SpeechReader:
         span = self.np_backward(v)
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
             return SpeechAct(v, self.resolve(*span))
-        if v > 0 and (prev in _PUNCT):
-            after = self.np_forward(v + 1)
+        if v > 0 and prev in _PUNCT and v + 1 < len(words) and self.is_name_start(v + 1):
+            after = self.np_forward(v + 1)  # '..., said Oleg Ignasyuk'
             if after is not None:
                 return SpeechAct(v, self.resolve(*after))
-        if prev in ("and", "but", "also"):
+        if prev in ("and", "but", "also") or prev == ",":
             subject = self.sentence_subject()
             if subject is not None:
                 return SpeechAct(v, self.resolve(*subject))

@@ -286,6 +286,16 @@ class _SentenceReader:
             k -= 1
         return bool(LEXICON.part_markers.match_ending_at(words, k))
 
+    def denied(self, start: int) -> bool:
+        """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""
+        for j in range(start - 1, -1, -1):
+            w = self.words[j]
+            if w in LEXICON.denials:
+                return True
+            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks:
+                return False
+        return False
+
     def noun_class_before(self, start: int) -> str | None:
         """The class of the nearest counted-thing noun before `start`: what 'them' stands for."""
         for j in range(start - 1, -1, -1):
@@ -361,7 +371,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if _compatible(whole.category, object_class):
                 category = whole.category
                 cumulative = whole.cumulative
-        if category is None or m.kind == "singular" and category == "attacks":
+        if category is None or m.kind == "singular" and category == "attacks" or reader.denied(m.tok_start):
             drafts.append(None)
             continue
         if obj.inherit:

@@ -101,6 +101,7 @@ class Lexicon:
     speech_scope_breaks: frozenset[str]
     part_markers: PhraseTable
     hypothetical: frozenset[str]
+    denials: frozenset[str]
     speech_verbs: frozenset[str]
     speech_markers_before: PhraseTable
     unattributed_markers: PhraseTable
@@ -172,6 +173,7 @@ def load_lexicon() -> Lexicon:
         speech_scope_breaks=frozenset(gram["speech_scope_breaks"]),
         part_markers=PhraseTable(gram["part_markers"]),
         hypothetical=frozenset(gram["hypothetical"]),
+        denials=frozenset(gram["denials"]),
         speech_verbs=frozenset(gram["speech_verbs"]),
         speech_markers_before=PhraseTable(gram["speech_markers_before"]),
         unattributed_markers=PhraseTable(gram["unattributed_markers"]),

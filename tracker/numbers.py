@@ -257,8 +257,12 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
     words), or "another" standing alone ("injuring another").
     """
     lex = LEXICON
-    for j in range(i + 1, min(len(words), i + 5)):
+    after_age = i + 1
+    for j in range(i + 1, min(len(words), i + 7)):
         w = words[j]
+        if w[:1].isdigit() or w == "-" or w.startswith("year-"):
+            after_age = j + 1  # "a 19-year-old man": the object starts after the age
+            continue
         if not w[:1].isalpha() or w in lex.stop_words or w in lex.auxiliaries:
             break
         found = lex.object_classes.match_at(words, j)
@@ -268,7 +272,7 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
         head = words[j + n - 1]
         if classes[0] == "event" or head.endswith("s") and not head.endswith("ss") or head in lex.inherit_heads:
             return None
-        return NumberMention(tokens[i].start, tokens[j + n - 1].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)
+        return NumberMention(tokens[i].start, tokens[j + n - 1].end, i, after_age, 1, 1, 1, "exact", "singular", implicit=True)
     if words[i] == "another" and (i + 1 == len(words) or words[i + 1] in lex.stop_words or words[i + 1] in lex.auxiliaries
                                   or not words[i + 1][:1].isalpha()):
         return NumberMention(tokens[i].start, tokens[i].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)

@@ -1,0 +1,108 @@
+"""Incremental builds: each article's extracted rows, kept from one build to the next.
+
+A build keeps the rows it extracted from each article beside its dataset, in
+DIR/.cache.sqlite, under a key that changes whenever anything the extraction depends on
+changes: the article (content hash, id and metadata), the vague profile and the
+extractor itself (a hash of tracker's code, word lists, data and schemas). The next build
+into DIR extracts only the articles whose key is missing and takes the others' rows from
+the cache. Each build writes a fresh cache holding exactly its own corpus's articles, in
+the same atomically swapped folder as the dataset, so the cache never outgrows or
+outlives the dataset it belongs to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from functools import cache
+from pathlib import Path
+
+from tracker.contract import SCHEMAS_DIR
+from tracker.records import Article, ArticleResult, RejectedArticle
+
+CACHE_NAME = ".cache.sqlite"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_INSERT_BATCH = 2_000
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """A hash of every file the extraction reads: tracker's code, word lists, data and schemas."""
+    digest = hashlib.sha256()
+    for root in (_PACKAGE_DIR, SCHEMAS_DIR):
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"{path.relative_to(root.parent)}\x00".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def article_key(article: Article, profile: str) -> bytes:
+    """What one article's rows depend on. Its file and line are left out on purpose:
+    moving an article to another file does not change its claims."""
+    parts = (extractor_fingerprint(), profile, article.article_id, article.content_hash, article.outlet,
+             article.published, article.published_source, article.url, article.language, article.note)
+    return hashlib.sha256(repr(parts).encode()).digest()
+
+
+class ResultCache:
+    """Rows of the previous build (read-only, may be absent) and the cache of this one."""
+
+    def __init__(self, new_path: Path, profile: str, previous_path: Path | None = None):
+        self.profile = profile
+        self.previous = _open_previous(previous_path) if previous_path else None
+        self.new = sqlite3.connect(new_path)
+        # The new cache lives in the build's temporary folder, which is thrown away when
+        # the build fails: no journal or fsync is needed to keep it consistent.
+        self.new.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                               "CREATE TABLE results (key BLOB NOT NULL, value BLOB NOT NULL);")
+        self.pending: list[tuple[bytes, bytes]] = []
+        self.hits = 0
+
+    def get(self, item: Article | RejectedArticle) -> ArticleResult | None:
+        """The cached result of an article, or None when it must be extracted."""
+        if self.previous is None or not isinstance(item, Article):
+            return None
+        found = self.previous.execute("SELECT value FROM results WHERE key = ? LIMIT 1",
+                                      (article_key(item, self.profile),)).fetchone()
+        if found is None:
+            return None
+        rows, rejected_rows = pickle.loads(found[0])
+        self.hits += 1
+        return ArticleResult(item, rows, rejected_rows)
+
+    def put(self, result: ArticleResult) -> None:
+        """Keep a result for the next build; rejected articles are not kept (their reason
+        names the file and line, which are not part of the key)."""
+        if not isinstance(result.article, Article):
+            return
+        value = pickle.dumps((result.rows, result.rejected_rows), protocol=pickle.HIGHEST_PROTOCOL)
+        self.pending.append((article_key(result.article, self.profile), value))
+        if len(self.pending) >= _INSERT_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.new.executemany("INSERT INTO results VALUES (?, ?)", self.pending)
+        self.pending = []
+
+    def close(self) -> None:
+        """Finish the new cache (the index is built once, at the end: cheaper than keeping
+        it up to date through a million random inserts)."""
+        self._flush()
+        self.new.execute("CREATE INDEX results_key ON results (key)")
+        self.new.commit()
+        self.new.close()
+        if self.previous is not None:
+            self.previous.close()
+
+
+def _open_previous(path: Path) -> sqlite3.Connection | None:
+    """The previous build's cache, or None when there is none or it cannot be read."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.execute("SELECT key, value FROM results LIMIT 1")
+    except sqlite3.Error:
+        return None
+    return conn
