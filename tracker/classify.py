@@ -215,9 +215,13 @@ class _SentenceReader:
         return found[1], trig_start
 
     def hypothetical_before(self, trig_start: int) -> bool:
+        """Under a modal or a denial ('could kill'), or an infinitive of purpose ('an
+        operation to arrest a Taliban leader'), the verb reports no event."""
         lex = LEXICON
-        window = self.words[max(0, trig_start - 3):trig_start]
-        return any(w in lex.hypothetical for w in window)
+        window = range(max(0, trig_start - 3), trig_start)
+        if any(self.words[k] in lex.hypothetical and self.toks[k].text.islower() for k in window):
+            return True  # lower case only: "in May 2024 and arrest ..." holds no modal
+        return trig_start >= 2 and self.words[trig_start - 1] == "to" and self.words[trig_start - 2] not in lex.realized_before_to
 
     def toll_category(self, start: int) -> str | None:
         """'the death toll rose to [over] 150', 'bringing the total ... to 53'."""
@@ -366,7 +370,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if toll is not None:
                 category, cumulative = toll, True
         partner = reader.coordinated_with(idx)
-        if category is None and partner is not None and drafts[partner] is not None:
+        unknown_object = obj.text is not None and object_class is None and not obj.inherit
+        if category is None and partner is not None and drafts[partner] is not None and not unknown_object:
             whole = drafts[partner]
             if _compatible(whole.category, object_class):
                 category = whole.category

@@ -102,6 +102,8 @@ class Lexicon:
     part_markers: PhraseTable
     hypothetical: frozenset[str]
     denials: frozenset[str]
+    realized_before_to: frozenset[str]
+    additional_markers: frozenset[str]
     speech_verbs: frozenset[str]
     speech_markers_before: PhraseTable
     unattributed_markers: PhraseTable
@@ -174,6 +176,8 @@ def load_lexicon() -> Lexicon:
         part_markers=PhraseTable(gram["part_markers"]),
         hypothetical=frozenset(gram["hypothetical"]),
         denials=frozenset(gram["denials"]),
+        realized_before_to=frozenset(gram["realized_before_to"]),
+        additional_markers=frozenset(gram["additional_markers"]),
         speech_verbs=frozenset(gram["speech_verbs"]),
         speech_markers_before=PhraseTable(gram["speech_markers_before"]),
         unattributed_markers=PhraseTable(gram["unattributed_markers"]),

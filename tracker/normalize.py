@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tracker import __version__
 from tracker.contract import load_schema
 from tracker.gazetteer import PlaceResolution
-from tracker.lexicon import VagueProfile
+from tracker.lexicon import LEXICON, VagueProfile
 from tracker.records import Article, Attribution, ClaimDraft, Period
 
 EXTRACTOR_VERSION = __version__
@@ -24,8 +24,63 @@ def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-def claim_key(article_id: str, draft: ClaimDraft) -> str:
-    return _hash(article_id, draft.category, draft.number.value_best, draft.object_class)
+_PEOPLE = frozenset({"combatant", "civilian", "person"})
+
+
+def _kind(object_class: str | None) -> str | None:
+    """People are one kind for keys: 'two individuals' and 'the two insurgents' are one figure."""
+    return "people" if object_class in _PEOPLE else object_class
+
+
+def _identity(draft: ClaimDraft) -> str:
+    """What tells two figures of one value apart: 'one additional insurgent' is not the
+    'Taliban facilitator' captured before it, and 'several more' not the first 'several'."""
+    words = (draft.object or "").lower().split()
+    tokens = draft.sentence.tokens
+    before = tokens[draft.number.tok_start - 1].lower if draft.number.tok_start > 0 and tokens else ""
+    if before in LEXICON.additional_markers or any(w in LEXICON.additional_markers for w in words):
+        return "additional"
+    if draft.number.kind == "singular" and words:
+        return words[-1]
+    return ""
+
+
+def _vague_range(draft: ClaimDraft) -> tuple[int, int]:
+    """The values a vague word can stand for: its bounds, or 2-9 for a word coded as one
+    number ('several' = 3 under the isaf profile)."""
+    n = draft.number
+    if n.value_high is not None and n.value_high > n.value_low:
+        return n.value_low, n.value_high
+    return 2, 9
+
+
+def claim_keys(article_id: str, drafts: list[ClaimDraft]) -> tuple[list[str], list[bool]]:
+    """The claim_key of each draft, and whether it is a vague restatement of a specific figure.
+
+    Mentions share a key when they state the same figure (category, value) for the same
+    kind of thing and identity; two figures of one sentence stay apart by class ('3
+    soldiers and 3 civilians'). A vague mention ('several insurgents were detained') takes
+    the key of a specific figure of the same claim in the article that its word can stand
+    for ('four suspected insurgents were detained').
+    """
+    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d)) for d in drafts]
+    keys = []
+    for i, d in enumerate(drafts):
+        twin = any(j != i and base[j] == base[i] and e.sentence.index == d.sentence.index
+                   and e.object_class != d.object_class for j, e in enumerate(drafts))
+        keys.append(_hash(article_id, *base[i], d.object_class if twin else ""))
+    subsumed = [False] * len(drafts)
+    for i, d in enumerate(drafts):
+        if d.number.qualifier != "vague" or d.part_of is not None:
+            continue
+        low, high = _vague_range(d)
+        for j, e in enumerate(drafts):
+            if (e.number.qualifier != "vague" and base[j][0] == base[i][0] and base[j][2:] == base[i][2:]
+                    and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
+                    and e.sentence.index != d.sentence.index):
+                keys[i], subsumed[i] = keys[j], True
+                break
+    return keys, subsumed
 
 
 def claim_id(article_id: str, draft: ClaimDraft) -> str:
@@ -76,7 +131,8 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
 
 def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile) -> list[dict]:
     """Rows in schemas/claims.json's column order (plus the partition column)."""
-    keys = [claim_key(article.article_id, m.draft) for m in mentions]
+    keys, subsumed = claim_keys(article.article_id, [m.draft for m in mentions])
+    key_of = {id(m.draft): k for m, k in zip(mentions, keys)}
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names
     rows = []
@@ -87,7 +143,7 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile)
         row = {
             "claim_id": claim_id(article.article_id, d),
             "claim_key": key,
-            "part_of": claim_key(article.article_id, whole) if whole is not None else None,
+            "part_of": key_of.get(id(whole)) if whole is not None else None,
             "article_id": article.article_id,
             "category": d.category,
             "value_low": n.value_low,
@@ -122,4 +178,5 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile)
             "extractor_version": EXTRACTOR_VERSION,
         }
         rows.append({c: row[c] for c in columns})
-    return rows
+    # a claim's specific mentions come before its vague restatements
+    return [row for _, row in sorted(zip(subsumed, rows), key=lambda pair: pair[0])]
