@@ -33,6 +33,8 @@ _COMPATIBLE = {
 _PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
 _SINGULAR_ARTICLES = frozenset({"a", "an", "another"})
 _ANAPHORS = frozenset({"them", "both"})
+_BE_HAVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
+_PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"])
 _NOUN_PP = frozenset({"with", "of", "from", "in", "on", "at", "near", "carrying", "belonging", "loaded", "inside", "aboard"})
 
 
@@ -179,10 +181,10 @@ class _SentenceReader:
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1
-            while j < len(words) and j - k < 7 and _is_word(words[j]) and words[j] not in lex.clause_breaks \
-                    and words[j] not in lex.auxiliaries and not lex.triggers_after.match_at(words, j):
+            while j < len(words) and j - k < 8 and _is_word(words[j]) and words[j] not in lex.clause_breaks \
+                    and words[j] not in _BE_HAVE and not lex.triggers_after.match_at(words, j):
                 j += 1
-            if j < len(words) and (words[j] in lex.auxiliaries or lex.triggers_after.match_at(words, j)):
+            if j < len(words) and (words[j] in _BE_HAVE or lex.triggers_after.match_at(words, j)):
                 k = j
         steps = 0
         while k < len(words) and steps < 6 and words[k] in lex.auxiliaries | lex.hypothetical:
@@ -208,11 +210,32 @@ class _SentenceReader:
             return None
         found = lex.triggers_before.match_ending_at(words, k)
         if found is None:
-            return None
+            return self.category_before_list(k)
         trig_start = k - found[0] + 1
         if self.hypothetical_before(trig_start):
             return None
         return found[1], trig_start
+
+    def category_before_list(self, k: int) -> tuple[list[str], int] | None:
+        """The second object of a verb: 'killed the commander Fayez Jan and one other
+        insurgent', 'detained a leader along with one suspected insurgent'."""
+        lex = LEXICON
+        words = self.words
+        if words[k] == "and":
+            j = k - 1
+        elif words[k - 1: k + 1] == ["along", "with"] or words[k - 2: k + 1] == ["as", "well", "as"]:
+            j = k - (2 if words[k] == "with" else 3)
+        else:
+            return None
+        for x in range(j, max(-1, j - 8), -1):
+            w = words[x]
+            if w in _PUNCT_BREAK or w == "," or w in lex.clause_breaks or w in lex.auxiliaries and w not in ("all",):
+                return None
+            found = lex.triggers_before.match_ending_at(words, x)
+            if found is not None and x < j:
+                trig_start = x - found[0] + 1
+                return None if self.hypothetical_before(trig_start) else (found[1], trig_start)
+        return None
 
     def hypothetical_before(self, trig_start: int) -> bool:
         """Under a modal or a denial ('could kill'), or an infinitive of purpose ('an
@@ -289,6 +312,10 @@ class _SentenceReader:
         if k >= 0 and words[k] == ",":
             k -= 1
         return bool(LEXICON.part_markers.match_ending_at(words, k))
+
+    def background(self, start: int) -> bool:
+        """'linked to an IED attack that killed four soldiers': a past act blamed on a target."""
+        return any(LEXICON.background_markers.match_ending_at(self.words, j) for j in range(start))
 
     def denied(self, start: int) -> bool:
         """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""
@@ -376,7 +403,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if _compatible(whole.category, object_class):
                 category = whole.category
                 cumulative = whole.cumulative
-        if category is None or m.kind == "singular" and category == "attacks" or reader.denied(m.tok_start):
+        if category is None or m.kind == "singular" and category == "attacks" or reader.denied(m.tok_start) \
+                or reader.background(m.tok_start):
             drafts.append(None)
             continue
         if obj.inherit:
@@ -392,7 +420,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if not cumulative:
             cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start)
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side, obj.end,
-                                 cumulative=cumulative, trigger_tok=trigger_tok))
+                                 cumulative=cumulative, trigger_tok=trigger_tok,
+                                 partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES))
     _link_parts(reader, drafts)
     claims = [d for d in drafts if d is not None]
     return sorted(claims + _anaphor_drafts(reader, claims), key=lambda d: d.number.start)
@@ -458,3 +487,16 @@ def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int
 def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:
     """The nearest earlier claim that is not a part: what "others" / "another" continue."""
     return next((p for p in range(idx - 1, -1, -1) if drafts[p] is not None and not reader.is_part(p)), None)
+
+
+def link_partitives(drafts: list[ClaimDraft]) -> None:
+    """'Baqi was one of the insurgents killed': a part of the nearest earlier figure of the
+    article in the same category."""
+    for i, d in enumerate(drafts):
+        if not d.partitive or d.part_of is not None:
+            continue
+        earlier = [e for e in drafts[:i] if e.category == d.category and not e.partitive and e.part_of is None
+                   and (e.object_class in PEOPLE_CLASSES) == (d.object_class in PEOPLE_CLASSES)
+                   and e.number.value_best > d.number.value_best]
+        if earlier:
+            d.part_of = earlier[-1]

@@ -104,6 +104,7 @@ class Lexicon:
     denials: frozenset[str]
     realized_before_to: frozenset[str]
     additional_markers: frozenset[str]
+    background_markers: PhraseTable
     speech_verbs: frozenset[str]
     speech_markers_before: PhraseTable
     unattributed_markers: PhraseTable
@@ -178,6 +179,7 @@ def load_lexicon() -> Lexicon:
         denials=frozenset(gram["denials"]),
         realized_before_to=frozenset(gram["realized_before_to"]),
         additional_markers=frozenset(gram["additional_markers"]),
+        background_markers=PhraseTable(gram["background_markers"]),
         speech_verbs=frozenset(gram["speech_verbs"]),
         speech_markers_before=PhraseTable(gram["speech_markers_before"]),
         unattributed_markers=PhraseTable(gram["unattributed_markers"]),

@@ -202,6 +202,8 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
                                  b["low"], b["high"], b["best"], "vague", "vague")
     if w in _SINGULAR_ARTICLES:
         return _singular_at(words, tokens, i)
+    if w == "the":
+        return _named_singular_at(words, tokens, i)
     if not (w[0].isdigit() or w in lex.number_units or w in lex.number_tens or w in lex.times_words
             or lex.number_fixed.match_at(words, i) or "-" in w and w.split("-")[0] in lex.number_tens):
         return None
@@ -276,4 +278,26 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
     if words[i] == "another" and (i + 1 == len(words) or words[i + 1] in lex.stop_words or words[i + 1] in lex.auxiliaries
                                   or not words[i + 1][:1].isalpha()):
         return NumberMention(tokens[i].start, tokens[i].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)
+    return None
+
+
+def _named_singular_at(words, tokens, i) -> NumberMention | None:
+    """'the Taliban commander Fayez Jan': a named person counts one (implicit)."""
+    lex = LEXICON
+    for j in range(i + 1, min(len(words), i + 5)):
+        found = lex.object_classes.match_at(words, j)
+        if found is None:
+            if not tokens[j].text[:1].isupper():
+                return None
+            continue
+        n, classes = found
+        end = j + n
+        if classes[0] not in ("combatant", "civilian", "person") or words[end - 1].endswith("s"):
+            return None
+        name_end = end
+        while name_end < len(words) and tokens[name_end].text[:1].isupper() and tokens[name_end].text.isalpha():
+            name_end += 1
+        if name_end == end:
+            return None
+        return NumberMention(tokens[i].start, tokens[name_end - 1].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)
     return None

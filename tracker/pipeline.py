@@ -8,7 +8,7 @@ from __future__ import annotations
 import traceback
 
 from tracker.attribute import attribute
-from tracker.classify import classify
+from tracker.classify import classify, link_partitives
 from tracker.contract import row_violations
 from tracker.dates import blocked_tokens, find_dates, period_for
 from tracker.lexicon import VagueProfile, load_vague_profile
@@ -37,6 +37,7 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
         drafts.extend(classify(sentence, numbers))
     if not drafts:
         return []
+    link_partitives(drafts)
     attributions = attribute(sentences, drafts)
     places = ArticlePlaces(article, sentences, read_dateline(article.text).end)
     mentions = [

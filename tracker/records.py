@@ -88,6 +88,7 @@ class ClaimDraft:
     cumulative: bool = False  # running-total wording ("death toll rose to", "totaling")
     daily: bool = False  # a tally's change for the day: the day before publication to publication
     part_of: ClaimDraft | None = None  # the larger figure this one is a part of
+    partitive: bool = False  # "one of the insurgents": a part of a figure stated earlier
     trigger_tok: int | None = None  # token index of the trigger, when there is one
 
 
