@@ -7,7 +7,7 @@ published_year), articles.parquet and rejected_claims.parquet.
 
 from __future__ import annotations
 
-import copy
+import collections
 import dataclasses
 import datetime as dt
 import hashlib
@@ -42,7 +42,10 @@ ARTICLES = [
         "outlet": "Example Wire",
         "published": dt.date(2024, 12, 2),
         "title": "Clashes near Hama",
-        "text": f"Nearly 50 civilians were injured in Hama, officials said. Dozens of fighters were captured. {SCRIPT_PAYLOAD}",
+        "text": (
+            "Nearly 50 civilians were injured in Hama, officials said. Dozens of fighters were captured. "
+            + SCRIPT_PAYLOAD
+        ),
     },
     {
         "article_id": "tasnim-2025-01-05",
@@ -60,17 +63,22 @@ ARTICLES = [
     },
 ]
 
-ALEPPO = {"locations": ["Aleppo"], "country": "SY", "admin1": ["Aleppo"], "admin1_code": ["SY-HL"], "geo_precision": "admin1"}
-IDLIB = {"locations": ["Idlib"], "country": "SY", "admin1": ["Idlib"], "admin1_code": ["SY-ID"], "geo_precision": "admin1"}
-BOTH = {
-    "locations": ["Aleppo", "Idlib"], "country": "SY", "admin1": ["Aleppo", "Idlib"],
-    "admin1_code": ["SY-HL", "SY-ID"], "geo_precision": "admin1",
-}
-HAMA = {"locations": ["Hama"], "country": "SY", "admin1": ["Hama"], "admin1_code": ["SY-HM"], "geo_precision": "point"}
-NOWHERE = {"locations": [], "country": None, "admin1": [], "admin1_code": [], "geo_precision": "unknown"}
+def _place(*names: str, codes: tuple[str, ...], precision: str = "admin1") -> dict:
+    return {
+        "locations": list(names), "country": "SY", "admin1": list(names), "admin1_code": list(codes),
+        "geo_precision": precision,
+    }
+
+
+ALEPPO = _place("Aleppo", codes=("SY-HL",))
+IDLIB = _place("Idlib", codes=("SY-ID",))
+BOTH = _place("Aleppo", "Idlib", codes=("SY-HL", "SY-ID"))
+HAMA = _place("Hama", codes=("SY-HM",), precision="point")
 IGNASYUK = {"claimant": "Oleg Ignasyuk", "claimant_org": "Russian Center for Reconciliation", "attribution": "named"}
+ARMY = {"claimant": "Syrian army", "claimant_org": None, "attribution": "named"}
+OFFICIALS = {"claimant": "officials", "claimant_org": None, "attribution": "named"}
 UNATTRIBUTED = {"claimant": None, "claimant_org": None, "attribution": "unattributed"}
-CUMULATIVE = {"aggregation": "cumulative", "date_precision": "day"}
+SINCE_NOV_27 = {"period_start": dt.date(2024, 11, 27), "aggregation": "cumulative", "date_precision": "day"}
 PAST_DAY = {
     "period_start": dt.date(2024, 11, 28), "period_end": dt.date(2024, 11, 29),
     "aggregation": "period", "date_precision": "day",
@@ -82,15 +90,24 @@ def _id(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def claim(article: dict, quote: str, surface: str, *, key: str, field: str = "body", occurrence: int = 0, **values) -> dict:
-    """A claim row whose offsets are found in the article: quote is a substring of the
-    field, surface the occurrence-th match inside the quote."""
+def what(category: str, object_: str, object_class: str) -> dict:
+    return {"category": category, "object": object_, "object_class": object_class}
+
+
+def value(low: int, high: int | None, best: int, qualifier: str) -> dict:
+    return {"value_low": low, "value_high": high, "value_best": best, "qualifier": qualifier}
+
+
+def exact(n: int) -> dict:
+    return value(n, n, n, "exact")
+
+
+def claim(article: dict, quote: str, surface: str, *, key: str, field: str = "body", **values) -> dict:
+    """A claim row whose offsets are found in the article: quote is in the field, surface
+    is the first match inside the quote."""
     text = article["title"] if field == "title" else article["text"]
     quote_start = text.index(quote)
-    at = -1
-    for _ in range(occurrence + 1):
-        at = quote.index(surface, at + 1)
-    char_start = quote_start + at
+    char_start = quote_start + quote.index(surface)
     row = {
         "claim_key": _id(article["article_id"], key),
         "part_of": None,
@@ -114,42 +131,34 @@ def claim(article: dict, quote: str, surface: str, *, key: str, field: str = "bo
     return {name: row[name] for name in load_schema("claims").names}
 
 
-def exact(n: int) -> dict:
-    return {"value_low": n, "value_high": n, "value_best": n, "qualifier": "exact"}
-
-
 def _claims() -> list[dict]:
     a, b, c, _ = ARTICLES
-    killed_400 = {"category": "killed", "object": "militants", "object_class": "combatant", **IGNASYUK, **BOTH, **CUMULATIVE,
-                  "period_start": dt.date(2024, 11, 27)}
-    lead = "At least 400 militants have been killed in the provinces of Aleppo and Idlib since November 27, Oleg Ignasyuk said."
+    militants = what("killed", "militants", "combatant")
+    lead = a["text"][a["text"].index("At least 400") : a["text"].index(" The army")]
     destroyed = "The army destroyed five headquarters and seven weapons depots in the past 24 hours."
     fourteen = "14 people were killed in Idlib, including two police officers."
-    army = {"claimant": "Syrian army", "claimant_org": None, "attribution": "named"}
     return [
-        claim(a, a["title"], "Over 400", field="title", key="killed-400", value_low=401, value_high=None, value_best=400,
-              qualifier="more_than", **killed_400),
-        claim(a, lead, "At least 400", key="killed-400", value_low=400, value_high=None, value_best=400, qualifier="at_least",
-              **killed_400),
-        claim(a, destroyed, "five", key="hq-5", category="destroyed", object="headquarters", object_class="facility",
-              **exact(5), **army, **BOTH, **PAST_DAY),
-        claim(a, destroyed, "seven", key="depots-7", category="destroyed", object="weapons depots", object_class="facility",
-              **exact(7), **army, **BOTH, **PAST_DAY),
-        claim(a, fourteen, "14", key="killed-14", category="killed", object="people", object_class="person", **exact(14),
-              **UNATTRIBUTED, **IDLIB, **UNDATED),
-        {**claim(a, fourteen, "two", key="killed-2", category="killed", object="police officers", object_class="combatant",
+        claim(a, a["title"], "Over 400", field="title", key="killed-400", **militants,
+              **value(401, None, 400, "more_than"), **IGNASYUK, **BOTH, **SINCE_NOV_27),
+        claim(a, lead, "At least 400", key="killed-400", **militants,
+              **value(400, None, 400, "at_least"), **IGNASYUK, **BOTH, **SINCE_NOV_27),
+        claim(a, destroyed, "five", key="hq-5", **what("destroyed", "headquarters", "facility"),
+              **exact(5), **ARMY, **BOTH, **PAST_DAY),
+        claim(a, destroyed, "seven", key="depots-7", **what("destroyed", "weapons depots", "facility"),
+              **exact(7), **ARMY, **BOTH, **PAST_DAY),
+        claim(a, fourteen, "14", key="killed-14", **what("killed", "people", "person"),
+              **exact(14), **UNATTRIBUTED, **IDLIB, **UNDATED),
+        {**claim(a, fourteen, "two", key="killed-2", **what("killed", "police officers", "combatant"),
                  **exact(2), **UNATTRIBUTED, **IDLIB, **UNDATED), "part_of": _id(a["article_id"], "killed-14")},
-        claim(a, "A soldier was killed in Aleppo.", "A soldier", key="killed-1", category="killed", object="soldier",
-              object_class="combatant", **exact(1), implicit=True, **UNATTRIBUTED, **ALEPPO, **UNDATED),
+        claim(a, "A soldier was killed in Aleppo.", "A soldier", key="killed-1",
+              **what("killed", "soldier", "combatant"), **exact(1), implicit=True, **UNATTRIBUTED, **ALEPPO, **UNDATED),
         claim(b, "Nearly 50 civilians were injured in Hama, officials said.", "Nearly 50", key="injured-50",
-              category="injured", object="civilians", object_class="civilian", value_low=0, value_high=49, value_best=50,
-              qualifier="less_than", claimant="officials", claimant_org=None, attribution="named", **HAMA, **UNDATED),
-        claim(b, "Dozens of fighters were captured.", "Dozens", key="detained-24", category="detained", object="fighters",
-              object_class="combatant", value_low=24, value_high=99, value_best=24, qualifier="vague", **UNATTRIBUTED,
-              **HAMA, **UNDATED),
-        claim(c, c["text"], "450", key="killed-450", category="killed", object="militants", object_class="combatant",
-              value_low=450, value_high=450, value_best=450, qualifier="exact", **IGNASYUK, **BOTH, **CUMULATIVE,
-              period_start=dt.date(2024, 11, 27)),
+              **what("injured", "civilians", "civilian"), **value(0, 49, 50, "less_than"),
+              **OFFICIALS, **HAMA, **UNDATED),
+        claim(b, "Dozens of fighters were captured.", "Dozens", key="detained-24",
+              **what("detained", "fighters", "combatant"), **value(24, 99, 24, "vague"),
+              **UNATTRIBUTED, **HAMA, **UNDATED),
+        claim(c, c["text"], "450", key="killed-450", **militants, **exact(450), **IGNASYUK, **BOTH, **SINCE_NOV_27),
     ]
 
 
@@ -187,9 +196,7 @@ class Dataset:
     rejected: list[dict]
     claims_schema: pa.Schema = dataclasses.field(default_factory=lambda: arrow_schema("claims"))
     write_rejected: bool = True
-
-    def copy(self) -> Dataset:
-        return copy.deepcopy(self)
+    wrong_partitions: dict[int, str] = dataclasses.field(default_factory=dict)  # claim row -> partition value
 
     def field_chars(self, row: dict) -> int:
         """The length of a claim's source field, as row_violations takes it."""
@@ -200,24 +207,30 @@ class Dataset:
         out_dir.mkdir(parents=True, exist_ok=True)
         partition = load_schema("claims").partition_by
         claims = pa.Table.from_pylist(self.claims, schema=self.claims_schema)
-        years = [None if r["published"] is None else str(r["published"].year) for r in self.claims]
+        years = [
+            self.wrong_partitions.get(i, None if r["published"] is None else str(r["published"].year))
+            for i, r in enumerate(self.claims)
+        ]
         pads.write_dataset(
             claims.append_column(partition, pa.array(years, pa.string())),
             out_dir / "claims",
             format="parquet",
             partitioning=pads.partitioning(pa.schema([(partition, pa.string())]), flavor="hive"),
         )
-        pq.write_table(pa.Table.from_pylist(self.articles, schema=arrow_schema("articles")), out_dir / "articles.parquet")
+        articles = pa.Table.from_pylist(self.articles, schema=arrow_schema("articles"))
+        pq.write_table(articles, out_dir / "articles.parquet")
         if self.write_rejected:
-            pq.write_table(
-                pa.Table.from_pylist(self.rejected, schema=rejected_claims_schema()), out_dir / "rejected_claims.parquet"
-            )
+            rejected = pa.Table.from_pylist(self.rejected, schema=rejected_claims_schema())
+            pq.write_table(rejected, out_dir / "rejected_claims.parquet")
         return out_dir
 
 
 def good_dataset() -> Dataset:
     claims = _claims()
-    rejected = [{**claims[0], "claim_id": "rejected-1", "value_low": -1, "rule": "range:value_low", "reason": "value_low -1 < 0"}]
+    rejected = [{
+        **claims[0], "claim_id": "rejected-1", "value_low": -1,
+        "rule": "range:value_low", "reason": "value_low -1 is outside [0, None]",
+    }]
     return Dataset(
         claims=claims,
         articles=[_article_row(a, claims) for a in ARTICLES] + [REJECTED_ARTICLE],
@@ -226,13 +239,13 @@ def good_dataset() -> Dataset:
 
 
 def many_claims(n: int) -> Dataset:
-    """The good dataset with its claims repeated to n rows (distinct claim_ids), for timing."""
+    """The good dataset with its claims repeated to n rows: copy i of row r is row
+    i * len(good_dataset().claims) + r, its claim_id suffixed with -i."""
     data = good_dataset()
-    rows = [{**row, "claim_id": f"{row['claim_id']}-{i}"} for i in range(n // len(data.claims) + 1) for row in data.claims][:n]
-    counts = {}
-    for row in rows:
-        counts[row["article_id"]] = counts.get(row["article_id"], 0) + 1
-    articles = [{**a, "n_claims": counts.get(a["article_id"], 0)} for a in data.articles]
+    copies = n // len(data.claims) + 1
+    rows = [{**row, "claim_id": f"{row['claim_id']}-{i}"} for i in range(copies) for row in data.claims][:n]
+    counts = collections.Counter(row["article_id"] for row in rows)
+    articles = [{**a, "n_claims": counts[a["article_id"]]} for a in data.articles]
     return Dataset(claims=rows, articles=articles, rejected=data.rejected)
 
 

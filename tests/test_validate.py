@@ -29,6 +29,7 @@ from dataset_factory import (
     SCRIPT_PAYLOAD,
     TAG_PAYLOAD,
     Dataset,
+    exact,
     good_dataset,
     many_claims,
     plant_script_surface,
@@ -114,6 +115,11 @@ def _drop(column: str) -> Callable[[Dataset, int], dict]:
     return plant
 
 
+def _wrong_partition(data: Dataset, i: int) -> dict:
+    data.wrong_partitions[i] = "1999"
+    return data.claims[i]
+
+
 def _no_rejected_file(data: Dataset, i: int) -> None:
     data.write_rejected = False
 
@@ -145,22 +151,28 @@ DEFECTS = {
     ),
     "period after publication": Defect("period_end:published", _after_publication, row_rule="period_end:published"),
     "period inverted": Defect(
-        "period_order", _set(period_start=dt.date(2024, 11, 29), period_end=dt.date(2024, 11, 28)), row_rule="period_order"
+        "period_order", _set(period_start=dt.date(2024, 11, 29), period_end=dt.date(2024, 11, 28)),
+        row_rule="period_order",
     ),
     "offsets outside the text": Defect(
         "offsets:field", _shift("quote_start", "char_start", "char_end", by=1000), row_rule="offsets:field"
     ),
-    "quote not matching offsets": Defect("surface_quote", _shift("char_start", "char_end", by=1), row_rule="surface_quote"),
+    "quote not matching offsets": Defect(
+        "surface_quote", _shift("char_start", "char_end", by=1), row_rule="surface_quote"
+    ),
     "surface is a script": Defect("surface_quote", plant_script_surface, row=DOZENS_ROW, row_rule="surface_quote"),
     "empty phrase": Defect("offsets_order", _shift("char_end", by=-4), row_rule="offsets_order"),
     "phrase before the quote": Defect("offsets:quote_start", _before_quote, row_rule="offsets:quote_start"),
-    "bad admin1 code": Defect("pattern:admin1_code", _set(admin1_code=["SY-HL", "aleppo"]), row_rule="pattern:admin1_code"),
+    "bad admin1 code": Defect(
+        "pattern:admin1_code", _set(admin1_code=["SY-HL", "aleppo"]), row_rule="pattern:admin1_code"
+    ),
     "admin1 lists misaligned": Defect("admin1_aligned", _set(admin1_code=["SY-HL"]), row_rule="admin1_aligned"),
     "country not alpha-2": Defect("pattern:country", _set(country="Syria"), row_rule="pattern:country"),
     "orphan claim": Defect("article:ok", _move_claim("no-such-article")),
     "claim of a rejected article": Defect("article:ok", _move_claim(REJECTED_ARTICLE["article_id"])),
     "n_claims miscounted": Defect("n_claims:match", _miscount),
     "part_of names no claim": Defect("part_of:target", _set(part_of="no-such-key"), row=PART_OF_ROW),
+    "row in another year's partition": Defect("partition:published_year", _wrong_partition),
     "rejected_claims.parquet missing": Defect("schema:rejected_claims", _no_rejected_file),
     "wrong column type": Defect(
         "schema:claims", _retype("value_low", pa.string(), str), row_rule="type:value_low", alone=True
@@ -250,8 +262,9 @@ def test_row_violations_catch_defect(kind):
 def test_warnings_never_fail_the_run(tmp_path):
     data = good_dataset()
     data.claims[CUMULATIVE_ROW].update(value_low=300, value_high=300, value_best=300)  # below the earlier 400
-    data.claims[EXACT_ROW].update(category="killed", object_class="person", value_low=2024, value_high=2024, value_best=2024)
-    data.claims[EXACT_ROW + 1].update(value_low=20_000_000, value_high=20_000_000, value_best=20_000_000)
+    data.claims[EXACT_ROW].update(category="killed", object_class="person", **exact(2024))  # a year misread
+    data.claims[EXACT_ROW + 1].update(**exact(20_000_000))
+    data.rejected = []  # and rejected_claims.parquet without rows is fine
     summary = v.validate(data.write(tmp_path / "dataset"), None)
     assert summary.success, v.format_summary(summary)
     assert summary.warning_names == {"cumulative:non_decreasing", "value_best:year_like", "value_best:implausible"}

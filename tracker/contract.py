@@ -211,7 +211,9 @@ def _claim_violations(row: dict, field_chars: int | None) -> list[tuple[str, str
     if offsets_ok and quote[char_start - quote_start : char_end - quote_start] != surface:
         found.append(("surface_quote", f"surface {surface!r} is not the quote at its offsets"))
     if field_chars is not None and quote_end > field_chars:
-        found.append(("offsets:field", f"the quote ends at {quote_end}, past the {field_chars}-char {row['source_field']}"))
+        found.append(
+            ("offsets:field", f"the quote ends at {quote_end}, past the {field_chars}-char {row['source_field']}")
+        )
 
     if len(row["admin1"]) != len(row["admin1_code"]):
         found.append(("admin1_aligned", f"{len(row['admin1'])} admin1 names but {len(row['admin1_code'])} codes"))

@@ -61,8 +61,8 @@ SUITE_TABLES = {
 WARNING_SUITES = frozenset({"tracking_sanity"})
 CONTRACT_CHECKS = "contract"  # the pyarrow checks, reported as one more suite
 
-# tracking_sanity thresholds: a people count that looks like a year was most likely
-# misread from a date; anything above ten million people or things is implausible.
+# tracking_sanity thresholds: an exact people count that looks like a year was most
+# likely misread from a date; anything above ten million people or things is implausible.
 YEAR_LIKE = (1900, 2100)
 IMPLAUSIBLE_ABOVE = 10_000_000
 
@@ -124,52 +124,61 @@ def _column_expectations(table: str) -> list[dict]:
     """What schemas/<table>.json says of each column on its own."""
     found = []
     for c in load_schema(table).columns:
-        found.append(_expectation(f"exists:{c.name}", "expect_column_to_exist", f"the table has column {c.name}.", column=c.name))
+        name = c.name
+        found.append(_expectation(f"exists:{name}", "expect_column_to_exist", f"the table has {name}.", column=name))
         if not c.nullable:
-            found.append(_expectation(f"not_null:{c.name}", "expect_column_values_to_not_be_null", f"{c.name} is never null.", column=c.name))
+            found.append(_expectation(
+                f"not_null:{name}", "expect_column_values_to_not_be_null", f"{name} is never null.", column=name,
+            ))
         if c.vocabulary:
             terms = list(vocabulary(c.vocabulary))
             found.append(_expectation(
-                f"vocabulary:{c.name}", "expect_column_values_to_be_in_set",
-                f"{c.name} is one of vocabulary {c.vocabulary}: {', '.join(terms)}.", column=c.name, value_set=terms,
+                f"vocabulary:{name}", "expect_column_values_to_be_in_set",
+                f"{name} is in vocabulary {c.vocabulary}: {', '.join(terms)}.", column=name, value_set=terms,
             ))
         if c.min is not None or c.max is not None:
             found.append(_expectation(
-                f"range:{c.name}", "expect_column_values_to_be_between",
-                f"{c.name} is within [{c.min}, {c.max}].", column=c.name, min_value=c.min, max_value=c.max,
+                f"range:{name}", "expect_column_values_to_be_between", f"{name} is within [{c.min}, {c.max}].",
+                column=name, min_value=c.min, max_value=c.max,
             ))
         if c.pattern and c.type == "list<string>":
+            items = _items_column(name)
             found.append(_expectation(
-                f"pattern:{c.name}", "expect_column_values_to_match_regex",
-                f"every item of {c.name} matches {c.pattern} (checked on {_items_column(c.name)}, the items joined by commas).",
-                column=_items_column(c.name), regex=_items_regex(c.pattern),
+                f"pattern:{name}", "expect_column_values_to_match_regex",
+                f"every item of {name} matches {c.pattern} (checked on {items}, the items joined by commas).",
+                column=items, regex=_items_regex(c.pattern),
             ))
         elif c.pattern:
             found.append(_expectation(
-                f"pattern:{c.name}", "expect_column_values_to_match_regex", f"{c.name} matches {c.pattern}.", column=c.name, regex=c.pattern,
+                f"pattern:{name}", "expect_column_values_to_match_regex", f"{name} matches {c.pattern}.",
+                column=name, regex=c.pattern,
             ))
     return found
 
 
 def _claims_rules() -> list[dict]:
-    open_qualifiers = ["more_than", "less_than"]
+    closed = _where("qualifier", "NOT_IN", ["more_than", "less_than"])
     rules = [
-        _expectation("unique:claim_id", "expect_column_values_to_be_unique", "no two rows share a claim_id.", column="claim_id"),
+        _expectation(
+            "unique:claim_id", "expect_column_values_to_be_unique", "no two rows share a claim_id.", column="claim_id",
+        ),
         _at_least("value_bounds", "value_high", "value_low", "value_high is at least value_low."),
         _at_least(
-            "value_best:low", "value_best", "value_low", "value_best is at least value_low (but for more_than and less_than).",
-            row_condition=_where("qualifier", "NOT_IN", open_qualifiers),
+            "value_best:low", "value_best", "value_low",
+            "value_best is at least value_low (but for more_than and less_than).", row_condition=closed,
         ),
         _at_least(
-            "value_best:high", "value_high", "value_best", "value_best is at most value_high (but for more_than and less_than).",
-            row_condition=_where("qualifier", "NOT_IN", open_qualifiers),
+            "value_best:high", "value_high", "value_best",
+            "value_best is at most value_high (but for more_than and less_than).", row_condition=closed,
         ),
         _equal(
-            "value_best:more_than", "value_low", "value_open_bound", "more_than: value_low is value_best + 1 (value_open_bound).",
+            "value_best:more_than", "value_low", "value_open_bound",
+            "more_than: value_low is value_best + 1 (value_open_bound).",
             row_condition=_where("qualifier", "==", "more_than"),
         ),
         _equal(
-            "value_best:less_than", "value_high", "value_open_bound", "less_than: value_high is value_best - 1 (value_open_bound).",
+            "value_best:less_than", "value_high", "value_open_bound",
+            "less_than: value_high is value_best - 1 (value_open_bound).",
             row_condition=_where("qualifier", "==", "less_than"),
         ),
         _expectation(
@@ -184,7 +193,10 @@ def _claims_rules() -> list[dict]:
             column_A="char_end", column_B="char_start", or_equal=False, ignore_row_if="either_value_is_missing",
         ),
         _at_least("offsets:quote_start", "char_start", "quote_start", "the phrase starts inside the quote."),
-        _at_least("offsets:quote_end", "quote_end", "char_end", "the phrase ends inside the quote (quote_end is quote_start + its length)."),
+        _at_least(
+            "offsets:quote_end", "quote_end", "char_end",
+            "the phrase ends inside the quote (quote_end is quote_start + its length).",
+        ),
         _equal(
             "surface_quote", "surface", "quote_at_offsets",
             "surface is the quote at the offsets (quote_at_offsets, set where the offsets lie inside the quote).",
@@ -196,7 +208,7 @@ def _claims_rules() -> list[dict]:
         _equal("admin1_aligned", "admin1_count", "admin1_code_count", "admin1 and admin1_code have as many items."),
         _expectation(
             "article:ok", "expect_column_values_to_be_in_set",
-            "the claim's article is in articles.parquet with status ok (article_status, missing when it is not there).",
+            "the claim's article is in articles.parquet with status ok (article_status; missing when it is not).",
             column="article_status", value_set=["ok"],
         ),
         _expectation(
@@ -216,8 +228,14 @@ def _claims_rules() -> list[dict]:
 
 def _articles_rules() -> list[dict]:
     return [
-        _expectation("unique:article_id", "expect_column_values_to_be_unique", "no two articles share an article_id.", column="article_id"),
-        _equal("n_claims:match", "n_claims", "claim_rows", "n_claims is the article's number of rows in claims (claim_rows)."),
+        _expectation(
+            "unique:article_id", "expect_column_values_to_be_unique", "no two articles share an article_id.",
+            column="article_id",
+        ),
+        _equal(
+            "n_claims:match", "n_claims", "claim_rows",
+            "n_claims is the article's number of rows in claims (claim_rows).",
+        ),
         _expectation(
             "reason:rejected", "expect_column_values_to_not_be_null", "a rejected article says why.",
             column="reason", row_condition=_where("status", "==", "rejected"),
@@ -230,21 +248,24 @@ def _tracking_rules() -> list[dict]:
     return [
         _at_least(
             "cumulative:non_decreasing", "value_best", "cumulative_prior_max",
-            "a cumulative figure of one claimant, category and object_class is not below an earlier one (cumulative_prior_max: the highest at an earlier period_end).",
+            "a cumulative figure of one named claimant, category and object_class is not below an earlier one "
+            "(cumulative_prior_max: the highest at an earlier period_end).",
             severity="warning",
         ),
         _expectation(
             "value_best:year_like", "expect_column_values_to_be_null",
-            f"a count of people between {low} and {high} is most likely a year.",
+            f"an exact count of people between {low} and {high} is most likely a year.",
             severity="warning", column="value_best",
             row_condition=_all(
                 _where("category", "IN", list(vocabulary("people_categories"))),
+                _where("qualifier", "==", "exact"),
                 _where("value_best", ">=", low),
                 _where("value_best", "<=", high),
             ),
         ),
         _expectation(
-            "value_best:implausible", "expect_column_values_to_be_between", f"value_best is at most {IMPLAUSIBLE_ABOVE}.",
+            "value_best:implausible", "expect_column_values_to_be_between",
+            f"value_best is at most {IMPLAUSIBLE_ABOVE}.",
             severity="warning", column="value_best", max_value=IMPLAUSIBLE_ABOVE,
         ),
     ]
@@ -381,7 +402,7 @@ def _schema_outcome(table: str, actual: pa.Schema | None, expected: pa.Schema) -
 
 # A derivation that meets a missing or mistyped column is skipped: the schema check
 # names the cause, and the expectations on the derived column fail for want of it.
-_DERIVATION_ERRORS = (KeyError, TypeError, AttributeError)
+_DERIVATION_ERRORS = (KeyError, TypeError, AttributeError, pa.ArrowException)
 
 
 def _column(table: pa.Table, name: str) -> list:
@@ -442,12 +463,13 @@ def _claims_derived(claims: pa.Table, articles: pa.Table) -> dict[str, Callable[
 
 def _cumulative_prior_max(claims: pa.Table) -> pa.Array:
     """For a cumulative row: the highest value_best of its series (claimant, category,
-    object_class) at an earlier period_end; null for other rows and a series' first date."""
+    object_class) at an earlier period_end; null for other rows and a series' first date.
+    Unattributed figures form no series: they come from unrelated events."""
     names = ("aggregation", "claimant", "category", "object_class", "period_end", "value_best")
     rows = list(zip(*(_column(claims, n) for n in names)))
     highest: dict[tuple, dict] = collections.defaultdict(dict)  # series -> date -> max
     for aggregation, claimant, category, object_class, end, best in rows:
-        if aggregation == "cumulative" and end is not None and best is not None:
+        if aggregation == "cumulative" and None not in (claimant, end, best):
             by_date = highest[(claimant, category, object_class)]
             by_date[end] = max(best, by_date.get(end, best))
     prior: dict[tuple, int] = {}
@@ -625,7 +647,8 @@ _REMOTE_TAG = re.compile(rf"""<(?:link|img)\b[^>]*\b(?:href|src)\s*=\s*["']?{_RE
 _REMOTE_ATTRIBUTE = re.compile(rf"""\s(?:href|src|action)\s*=\s*["']?{_REMOTE}["']?""", re.I)
 _REMOTE_CSS_URL = re.compile(rf"""url\(\s*["']?{_REMOTE}["']?\s*\)""", re.I)
 _OFFLINE_HEAD = """<head>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; style-src 'self' file: 'unsafe-inline'; img-src 'self' file: data:; font-src 'self' file:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none';
+ style-src 'self' file: 'unsafe-inline'; img-src 'self' file: data:; font-src 'self' file:">
 <style>
 body { font-family: system-ui, sans-serif; margin: 1rem 2rem; color: #222; }
 table { border-collapse: collapse; margin: 0.5rem 0; }
@@ -669,8 +692,8 @@ def _write_docs_index(docs_dir: Path, summary: ValidationSummary) -> None:
         )
     failed = "".join(
         f"<li><strong>{e(o.name)}</strong> ({e(o.severity)}, suite {e(o.suite)}, {e(o.expectation)}"
-        f"{' on ' + e(o.column) if o.column else ''}): {o.unexpected_count if o.unexpected_count is not None else ''} "
-        f"{e(o.details)}</li>"
+        f"{' on ' + e(o.column) if o.column else ''}"
+        f"{f', {o.unexpected_count} unexpected' if o.unexpected_count else ''}): {e(o.details)}</li>"
         for o in summary.failed
     )
     page = f"""<!DOCTYPE html>
@@ -758,7 +781,9 @@ def validate(out_dir: Path, reports_dir: Path | None = DEFAULT_REPORTS_DIR) -> V
     contract = [
         _schema_outcome("claims", tables.claims_schema, arrow_schema("claims")),
         _schema_outcome("articles", tables.articles.schema, arrow_schema("articles")),
-        _schema_outcome("rejected_claims", tables.rejected.schema if tables.rejected else None, rejected_claims_schema()),
+        _schema_outcome(
+            "rejected_claims", tables.rejected.schema if tables.rejected is not None else None, rejected_claims_schema()
+        ),
         *_freshness_outcomes(suites),
     ]
     frames = {
@@ -798,7 +823,10 @@ def validate(out_dir: Path, reports_dir: Path | None = DEFAULT_REPORTS_DIR) -> V
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tracker validate", description="Validate a dataset built by tracker build.")
     parser.add_argument("dir", type=Path, help="the --out folder of tracker build")
-    parser.add_argument("--reports", type=Path, default=DEFAULT_REPORTS_DIR, help="where to write Data Docs and summaries (default: %(default)s)")
+    parser.add_argument(
+        "--reports", type=Path, default=DEFAULT_REPORTS_DIR,
+        help="where to write Data Docs, summary.json and summary.md (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     try:
         summary = validate(args.dir, args.reports)
