@@ -423,6 +423,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                                  cumulative=cumulative, trigger_tok=trigger_tok,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES))
     _link_parts(reader, drafts)
+    _link_counted_partitives(reader, drafts)
     claims = [d for d in drafts if d is not None]
     return sorted(claims + _anaphor_drafts(reader, claims), key=lambda d: d.number.start)
 
@@ -471,6 +472,18 @@ def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> Non
         whole = _whole_of(reader, drafts, idx, d.category)
         if whole is not None:
             d.part_of = drafts[whole]
+
+
+def _link_counted_partitives(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> None:
+    """'one of multiple insurgents detained': the first count is a part of the second."""
+    for idx, d in enumerate(drafts):
+        if d is None or d.part_of is not None:
+            continue
+        k = d.number.tok_end
+        if k < len(reader.words) and reader.words[k] == "of" and k + 1 in reader.starts:
+            whole = drafts[reader.starts[k + 1]]
+            if whole is not None and whole.category == d.category:
+                d.part_of = whole
 
 
 def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int,

@@ -282,7 +282,9 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
 
 
 def _named_singular_at(words, tokens, i) -> NumberMention | None:
-    """'the Taliban commander Fayez Jan': a named person counts one (implicit)."""
+    """A definite person who is counted: named ('the Taliban commander Fayez Jan') or
+    listed with a count ('the HIG leader and two suspected insurgents were detained').
+    Either counts one (implicit)."""
     lex = LEXICON
     for j in range(i + 1, min(len(words), i + 5)):
         found = lex.object_classes.match_at(words, j)
@@ -297,7 +299,10 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
         name_end = end
         while name_end < len(words) and tokens[name_end].text[:1].isupper() and tokens[name_end].text.isalpha():
             name_end += 1
-        if name_end == end:
+        listed = words[end: end + 2] == ["along", "with"] or end < len(words) and words[end] == "and" and (
+            end + 1 < len(words) and (words[end + 1][:1].isdigit() or words[end + 1] in lex.number_units
+                                      or words[end + 1] in ("several", "multiple", "two", "three")))
+        if name_end == end and not listed:
             return None
         return NumberMention(tokens[i].start, tokens[name_end - 1].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)
     return None
