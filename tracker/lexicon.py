@@ -105,6 +105,7 @@ class Lexicon:
     realized_before_to: frozenset[str]
     additional_markers: frozenset[str]
     background_markers: PhraseTable
+    topic_shifts: PhraseTable
     speech_verbs: frozenset[str]
     speech_markers_before: PhraseTable
     unattributed_markers: PhraseTable
@@ -180,6 +181,7 @@ def load_lexicon() -> Lexicon:
         realized_before_to=frozenset(gram["realized_before_to"]),
         additional_markers=frozenset(gram["additional_markers"]),
         background_markers=PhraseTable(gram["background_markers"]),
+        topic_shifts=PhraseTable(gram["topic_shifts"]),
         speech_verbs=frozenset(gram["speech_verbs"]),
         speech_markers_before=PhraseTable(gram["speech_markers_before"]),
         unattributed_markers=PhraseTable(gram["unattributed_markers"]),

@@ -1,41 +1,91 @@
 """Stage 6: where each claim happened.
 
-Places come from the claim's own stretch of its sentence (from its number to the next
-claim's number), else from the rest of its sentence, else from the article's main
-location (dateline, headline); never from an unrelated sentence. The gazetteer
-(tracker.gazetteer) finds and normalizes the names; every other place in the article is
-context for telling namesakes apart.
+A claim's places are, in order of preference: those in its own stretch of the sentence
+(from its number to the next claim's number or the end of its clause), those in the
+main clause of its sentence, those of the sentence before it (a sentence with no place
+of its own continues the one before: "... in Yalova Province. Eight other officers were
+wounded."; not after "Separately", "Elsewhere"), and finally the article's dateline
+and headline. A country named in the
+possessive ("Israel's assault", "Syria's state media") is an actor, not a place, where
+the claim has other places. The gazetteer (tracker.gazetteer) finds and normalizes the
+names; every place of the article is context for telling namesakes apart.
 """
 
 from __future__ import annotations
 
 from tracker.gazetteer import PlaceMention, PlaceResolution, find_places, resolve_places
+from tracker.lexicon import LEXICON
 from tracker.records import Article, ClaimDraft, Sentence
+
+_POSSESSIVE = ("'s", "\u2019s")
 
 
 class ArticlePlaces:
     """Place mentions of one article, found once per sentence (field offsets)."""
 
     def __init__(self, article: Article, sentences: list[Sentence], dateline_end: int):
-        self.by_sentence: dict[int, list[PlaceMention]] = {}
-        for s in sentences:
-            self.by_sentence[s.index] = [_shift(m, s.start) for m in find_places(s.text)]
+        self.article = article
+        self.sentences = sentences
+        self.by_sentence: dict[int, list[PlaceMention]] = {
+            s.index: [_shift(m, s.start) for m in find_places(s.text)] for s in sentences
+        }
         title = [m for s in sentences if s.field == "title" for m in self.by_sentence[s.index]]
         dateline = [m for s in sentences if s.field == "body" for m in self.by_sentence[s.index] if m.end <= dateline_end]
         self.main = dateline + title
         self.all = [m for ms in self.by_sentence.values() for m in ms]
 
+    def _is_possessive_country(self, m: PlaceMention, field: str) -> bool:
+        text = self.article.title if field == "title" else self.article.text
+        return text[m.end:m.end + 2] in _POSSESSIVE and bool(m.candidates) and m.candidates[0].kind == "country"
+
+    def _without_actors(self, mentions: list[PlaceMention], field: str) -> list[PlaceMention]:
+        places = [m for m in mentions if not self._is_possessive_country(m, field)]
+        return places or mentions
+
+    def _previous(self, sentence: Sentence) -> list[PlaceMention]:
+        """Places of the nearest earlier body sentence (up to two back) that has any."""
+        if sentence.field != "body" or _shifts_topic(sentence):
+            return []
+        for back in (1, 2):
+            prev = sentence.index - back
+            if prev < 0 or self.sentences[prev].field != "body":
+                return []
+            if self.by_sentence[prev]:
+                return self.by_sentence[prev]
+        return []
+
     def for_claim(self, draft: ClaimDraft, stop: int) -> PlaceResolution:
         """Places of a claim whose own stretch runs from its number to field offset `stop`."""
-        in_sentence = self.by_sentence.get(draft.sentence.index, [])
-        own = [m for m in in_sentence if draft.number.start <= m.start < stop]
+        s = draft.sentence
+        in_sentence = self.by_sentence.get(s.index, [])
+        clause_end = _clause_end(s, draft.number.tok_end)
+        own = [m for m in in_sentence if draft.number.start <= m.start < min(stop, clause_end)]
         if not own:
-            own = in_sentence or self.main
-        return resolve_places(own, self.all)
+            own = [m for m in in_sentence if m.start < clause_end]
+        if not own:
+            own = self._previous(s) or self.main
+        return resolve_places(self._without_actors(own, s.field), self.all)
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
     return PlaceMention(m.start + offset, m.end + offset, m.surface, m.candidates, m.designator)
+
+
+def _shifts_topic(sentence: Sentence) -> bool:
+    """'Separately, ...', 'Elsewhere, ...': a sentence about another event."""
+    words = sentence.text.lower().replace(",", " ").split()[:4]
+    return LEXICON.topic_shifts.match_at(words, 0) is not None if words else False
+
+
+def _clause_end(sentence: Sentence, k: int) -> int:
+    """Field offset where the clause holding token k ends: at ';' or at a comma that opens
+    another clause (', as a march attempted to reach ...'), else the sentence end."""
+    toks = sentence.tokens
+    for j in range(k, len(toks)):
+        w = toks[j].lower
+        if w == ";" or w == "," and j + 1 < len(toks) and toks[j + 1].lower in LEXICON.speech_scope_breaks | {"as", "which", "where"}:
+            return toks[j].start
+    return sentence.end
 
 
 def claim_stops(drafts: list[ClaimDraft]) -> list[int]:
@@ -46,4 +96,3 @@ def claim_stops(drafts: list[ClaimDraft]) -> list[int]:
                     and e.number.start > d.number.start), d.sentence.end)
         stops.append(nxt)
     return stops
-
