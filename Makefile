@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help venv dataset validate test eval bench clean
+.PHONY: help venv dataset validate suites test eval bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -27,6 +27,9 @@ dataset: $(STAMP)  ## build data/raw into data/processed, then validate it
 validate: $(STAMP)  ## validate data/processed again (reports in validations/reports)
 	$(PY) -m tracker validate data/processed
 
+suites: $(STAMP)  ## regenerate validations/suites from schemas/ (after any schema change)
+	$(PY) scripts/gen_suites.py
+
 test: $(STAMP)  ## run the test suite
 	$(PY) -m pytest
 
@@ -37,4 +40,4 @@ bench: $(STAMP)  ## measure throughput and memory on a >= 50 MB corpus
 	$(PY) bench/run.py
 
 clean:  ## remove built data and reports (keeps .venv)
-	rm -rf data/processed validations/reports/*.json validations/reports/*.md
+	rm -rf data/processed validations/reports/*.json validations/reports/*.md validations/reports/data_docs
