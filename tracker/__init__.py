@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 
 
 def load(directory):
-    """The claims of a built dataset as a pandas DataFrame with types intact (tracker.load.load)."""
-    from tracker.load import load as _load
+    """The claims of a built dataset as a pandas DataFrame with types intact (tracker.loading.load)."""
+    from tracker.loading import load as _load
 
     return _load(directory)
