@@ -77,7 +77,8 @@ class ClaimantRegistry:
 
 
 def _is_cap(text: str) -> bool:
-    return text[:1].isupper() or text[:1].isdigit() and len(text) > 1
+    """A capitalised word that can be part of a name (not a weekday or month)."""
+    return text[:1].isupper() and text.lower() not in LEXICON.weekdays and text.lower().rstrip(".") not in LEXICON.months
 
 
 def _role_words(role: str) -> set[str]:

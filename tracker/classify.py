@@ -202,13 +202,16 @@ class _SentenceReader:
         lex = LEXICON
         words = self.words
         k = start - 1
+        found = lex.triggers_before.match_ending_at(words, k) if k >= 0 else None
         skipped = 0
-        while k >= 0 and words[k] in lex.determiners and skipped < 3:
+        # "killing a total of 12", "claimed the lives of 400": past determiners, but a
+        # listed phrase ending in one ("the lives of") wins
+        while found is None and k >= 0 and words[k] in lex.determiners and skipped < 3:
             k -= 1
             skipped += 1
+            found = lex.triggers_before.match_ending_at(words, k) if k >= 0 else None
         if k < 0:
             return None
-        found = lex.triggers_before.match_ending_at(words, k)
         if found is None:
             return self.category_before_list(k)
         trig_start = k - found[0] + 1
