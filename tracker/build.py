@@ -1,26 +1,33 @@
 """The build: read a corpus, run every article through the pipeline, write the dataset.
 
-Articles are processed in input order; with jobs > 1 a process pool works on batches
-of them and results are collected in the same order, so the output does not depend on
-the number of processes.
+Articles are read and written in this process, in input order; the pipeline runs on an
+engine (this process, local worker processes or a Dask cluster, see tracker.engines) in
+batches whose results come back in the same order, so the output does not depend on the
+engine or the number of workers. Articles whose result the previous build into the same
+folder kept (tracker.incremental) are not extracted again, unless `full` is set.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
+from tracker.engines import open_engine
+from tracker.incremental import CACHE_NAME, ResultCache
 from tracker.lexicon import load_vague_profile
 from tracker.pipeline import process
 from tracker.read import read_corpus
 from tracker.records import Article, ArticleResult, RejectedArticle
-from tracker.write import write_outputs
+from tracker.write import DatasetWriter, atomic_directory, write_summary
 
-POOL_BATCH = 64
+# Articles sent to a worker at a time: large enough to amortize the hand-over, small
+# enough that a few batches in flight per worker hold little memory.
+BATCH_ARTICLES = 128
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -29,30 +36,58 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _process_batch(args: tuple[list[Article | RejectedArticle], str]) -> list[ArticleResult]:
-    items, profile = args
+def process_batch(items: list[Article | RejectedArticle], profile: str) -> list[ArticleResult]:
     return [process(item, profile) for item in items]
 
 
-def run_pipeline(items: Iterable[Article | RejectedArticle], profile: str, jobs: int) -> Iterator[ArticleResult]:
-    if jobs <= 1:
-        for item in items:
-            yield process(item, profile)
-        return
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(jobs) as pool:
-        work = ((batch, profile) for batch in _batches(items, POOL_BATCH))
-        for results in pool.imap(_process_batch, work, chunksize=1):
-            yield from results
+def pipeline_results(items: Iterable[Article | RejectedArticle], run, profile: str,
+                     cache: ResultCache) -> Iterator[ArticleResult]:
+    """The result of every item, in order: from the cache, or extracted by `run`
+    (an engine's map, see tracker.engines)."""
+    reused: deque[list[ArticleResult | None]] = deque()
+
+    def to_extract() -> Iterator[list[Article | RejectedArticle]]:
+        for batch in _batches(items, BATCH_ARTICLES):
+            cached = [cache.reuse(item) for item in batch]
+            reused.append(cached)
+            yield [item for item, hit in zip(batch, cached) if hit is None]
+
+    # the engine asks for each batch before it yields that batch's results
+    for extracted in run(partial(process_batch, profile=profile), to_extract()):
+        fresh = iter(extracted)
+        for hit in reused.popleft():
+            if hit is None:
+                hit = next(fresh)
+                cache.keep(hit)
+            yield hit
 
 
-def build(inputs: list[str | Path], out_dir: Path, *, profile: str = "default",
-          published: date | None = None, jobs: int = 1) -> dict:
-    """Build the dataset of `inputs` into `out_dir`; returns the build summary."""
+def build(inputs: list[str | Path], out_dir: Path, *, profile: str = "default", published: date | None = None,
+          jobs: int | None = None, engine: str = "local", scheduler: str | None = None, full: bool = False) -> dict:
+    """Build the dataset of `inputs` into `out_dir`; returns the build summary.
+
+    engine "local" runs on `jobs` processes (default 1); "dask" on the cluster at
+    `scheduler`, or on a LocalCluster of `jobs` workers (default: all cores). Unless
+    `full`, articles unchanged since the last build into out_dir are not extracted again.
+    """
     load_vague_profile(profile)  # an unknown profile fails before anything is written
     started = time.perf_counter()
-    items = read_corpus(inputs, default_published=published)
-    summary = write_outputs(out_dir, run_pipeline(items, profile, jobs),
-                            {"vague_profile": profile, "inputs": [str(p) for p in inputs]})
-    summary["seconds"] = round(time.perf_counter() - started, 3)
+    out_dir = Path(out_dir)
+    # the engine starts first: its worker processes are forked before any file is opened
+    with open_engine(engine, jobs=jobs, scheduler=scheduler) as run, atomic_directory(out_dir) as tmp:
+        previous = None if full else out_dir / CACHE_NAME
+        with ResultCache(tmp / CACHE_NAME, profile, previous) as cache:
+            writer = DatasetWriter(tmp)
+            for result in pipeline_results(read_corpus(inputs, default_published=published), run, profile, cache):
+                writer.add(result)
+            counts = writer.close()
+        summary = {
+            **counts,
+            "articles_reused": cache.hits,
+            "vague_profile": profile,
+            "inputs": [str(p) for p in inputs],
+            "engine": engine,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+        write_summary(tmp, summary)
     return summary

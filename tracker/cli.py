@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from tracker.engines import ENGINES
 from tracker.lexicon import vague_profiles
 
 
@@ -31,7 +32,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="publication date for articles whose metadata and dateline give none")
     b.add_argument("--vague-profile", default="default", choices=vague_profiles(),
                    help="how vague quantities ('dozens', 'several') become numbers: schemas/vague/NAME.json")
-    b.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    b.add_argument("--jobs", type=int, metavar="N",
+                   help="worker processes (default 1; with --engine dask, the LocalCluster's workers, default all cores)")
+    b.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where the pipeline runs: local processes (default) or a Dask distributed cluster")
+    b.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask, the scheduler of a running cluster (e.g. tcp://10.0.0.5:8786); "
+                        "without it a LocalCluster is started")
+    b.add_argument("--full", action="store_true",
+                   help="extract every article again instead of reusing the previous build's results")
 
     v = sub.add_parser("validate", help="run the expectation suites on a built dataset",
                        description="Validate DIR with the Great Expectations suites in validations/; "
@@ -42,8 +51,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.command == "build":
+        if args.scheduler and args.engine != "dask":
+            parser.error("--scheduler needs --engine dask")
+        if args.scheduler and args.jobs is not None:
+            parser.error("--jobs sizes a LocalCluster; a cluster given by --scheduler has its own workers")
+        if args.jobs is not None and args.jobs < 1:
+            parser.error("--jobs must be at least 1")
         return _build(args)
     from tracker import validate
 
@@ -53,8 +69,10 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args: argparse.Namespace) -> int:
     from tracker.build import build
 
-    summary = build(args.inputs, args.out, profile=args.vague_profile, published=args.published, jobs=args.jobs)
-    print(f"built {args.out}: {summary['articles']} articles ({summary['articles_rejected']} rejected), "
+    summary = build(args.inputs, args.out, profile=args.vague_profile, published=args.published, jobs=args.jobs,
+                    engine=args.engine, scheduler=args.scheduler, full=args.full)
+    reused = f", {summary['articles_reused']} unchanged since the last build" if summary["articles_reused"] else ""
+    print(f"built {args.out}: {summary['articles']} articles ({summary['articles_rejected']} rejected{reused}), "
           f"{summary['claims']} claims, {summary['rejected_claims']} claim rows rejected, {summary['seconds']} s")
     if summary["articles_rejected"]:
         import pyarrow.parquet as pq

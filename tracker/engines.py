@@ -68,7 +68,7 @@ def dask_engine(scheduler: str | None, jobs: int | None) -> Iterator[Callable[[C
 
 
 @contextmanager
-def engine(name: str, *, jobs: int | None = None, scheduler: str | None = None):
+def open_engine(name: str, *, jobs: int | None = None, scheduler: str | None = None):
     """The map of engine `name` ("local" or "dask"); see local_engine and dask_engine."""
     if name == "local":
         if scheduler is not None:

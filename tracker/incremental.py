@@ -49,6 +49,7 @@ class ResultCache:
     """Rows of the previous build (read-only, may be absent) and the cache of this one."""
 
     def __init__(self, new_path: Path, profile: str, previous_path: Path | None = None):
+        """Write this build's cache to new_path; reuse rows from previous_path when given."""
         self.profile = profile
         self.previous = _open_previous(previous_path) if previous_path else None
         self.new = sqlite3.connect(new_path)
@@ -59,25 +60,42 @@ class ResultCache:
         self.pending: list[tuple[bytes, bytes]] = []
         self.hits = 0
 
-    def get(self, item: Article | RejectedArticle) -> ArticleResult | None:
-        """The cached result of an article, or None when it must be extracted."""
+    def __enter__(self) -> ResultCache:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self._flush()
+            # one index build at the end is cheaper than a million random inserts into it
+            self.new.execute("CREATE INDEX results_key ON results (key)")
+            self.new.commit()
+        self.new.close()
+        if self.previous is not None:
+            self.previous.close()
+
+    def reuse(self, item: Article | RejectedArticle) -> ArticleResult | None:
+        """The previous build's result for an article (kept for the next build too), or
+        None when the article must be extracted."""
         if self.previous is None or not isinstance(item, Article):
             return None
-        found = self.previous.execute("SELECT value FROM results WHERE key = ? LIMIT 1",
-                                      (article_key(item, self.profile),)).fetchone()
+        key = article_key(item, self.profile)
+        found = self.previous.execute("SELECT value FROM results WHERE key = ? LIMIT 1", (key,)).fetchone()
         if found is None:
             return None
-        rows, rejected_rows = pickle.loads(found[0])
+        self._add(key, found[0])
         self.hits += 1
+        rows, rejected_rows = pickle.loads(found[0])
         return ArticleResult(item, rows, rejected_rows)
 
-    def put(self, result: ArticleResult) -> None:
-        """Keep a result for the next build; rejected articles are not kept (their reason
-        names the file and line, which are not part of the key)."""
-        if not isinstance(result.article, Article):
-            return
-        value = pickle.dumps((result.rows, result.rejected_rows), protocol=pickle.HIGHEST_PROTOCOL)
-        self.pending.append((article_key(result.article, self.profile), value))
+    def keep(self, result: ArticleResult) -> None:
+        """Keep a freshly extracted result for the next build. Rejected articles are not
+        kept: their reason names the file and line, which are not part of the key."""
+        if isinstance(result.article, Article):
+            value = pickle.dumps((result.rows, result.rejected_rows), protocol=pickle.HIGHEST_PROTOCOL)
+            self._add(article_key(result.article, self.profile), value)
+
+    def _add(self, key: bytes, value: bytes) -> None:
+        self.pending.append((key, value))
         if len(self.pending) >= _INSERT_BATCH:
             self._flush()
 
@@ -85,23 +103,13 @@ class ResultCache:
         self.new.executemany("INSERT INTO results VALUES (?, ?)", self.pending)
         self.pending = []
 
-    def close(self) -> None:
-        """Finish the new cache (the index is built once, at the end: cheaper than keeping
-        it up to date through a million random inserts)."""
-        self._flush()
-        self.new.execute("CREATE INDEX results_key ON results (key)")
-        self.new.commit()
-        self.new.close()
-        if self.previous is not None:
-            self.previous.close()
-
 
 def _open_previous(path: Path) -> sqlite3.Connection | None:
     """The previous build's cache, or None when there is none or it cannot be read."""
     if not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.execute("SELECT key, value FROM results LIMIT 1")
     except sqlite3.Error:
         return None

@@ -3,11 +3,14 @@
 DIR/claims/             hive-partitioned Parquet dataset (published_year=YYYY | unknown)
 DIR/articles.parquet    one row per input article, ok or rejected with its reason
 DIR/rejected_claims.parquet  claim rows that broke a contract rule, with rule and reason
-DIR/build.json          counts and stage timings of the build
+DIR/build.json          counts and timing of the build
 
 Everything is written into a hidden sibling folder first and swapped in at the end, so an
-interrupted or failed build leaves the previous dataset as it was. Rows are streamed in
-bounded batches: memory does not grow with the corpus.
+interrupted or failed build leaves the previous dataset as it was. Rows are streamed:
+they become Arrow batches a few thousand at a time and a file gets a row group every
+ROW_GROUP_ROWS rows, with at most MAX_BUFFERED_ROWS claim rows held across partitions,
+so memory does not grow with the corpus. Where row groups end depends only on the
+sequence of rows, so the same input gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from tracker.records import Article, ArticleResult
 
 PARTITION = "published_year"
 UNKNOWN_YEAR = "unknown"
-BATCH_ROWS = 50_000
+CHUNK_ROWS = 2_000  # Python dicts become compact Arrow arrays at this many rows
+ROW_GROUP_ROWS = 50_000
+MAX_BUFFERED_ROWS = 200_000  # claim rows held in memory across all partitions
 
 
 def claims_file_schema() -> pa.Schema:
@@ -82,69 +87,96 @@ def article_row(result: ArticleResult) -> dict:
     }
 
 
-class _BatchWriter:
-    """Rows to a ParquetWriter in batches of BATCH_ROWS."""
+def partition_of(result: ArticleResult) -> str:
+    a = result.article
+    return str(a.published.year) if isinstance(a, Article) and a.published else UNKNOWN_YEAR
+
+
+class _TableWriter:
+    """Rows to one Parquet file, opened on the first row group."""
 
     def __init__(self, path: Path, schema: pa.Schema):
-        self.schema = schema
-        self.writer = pq.ParquetWriter(path, schema, compression="zstd")
+        self.path, self.schema = path, schema
+        self.writer: pq.ParquetWriter | None = None
         self.rows: list[dict] = []
+        self.batches: list[pa.RecordBatch] = []
+        self.buffered = 0  # rows in self.rows and self.batches
         self.count = 0
 
     def add(self, rows: list[dict]) -> None:
         self.rows.extend(rows)
+        self.buffered += len(rows)
         self.count += len(rows)
-        if len(self.rows) >= BATCH_ROWS:
+        if len(self.rows) >= CHUNK_ROWS:
+            self._to_arrow()
+        if self.buffered >= ROW_GROUP_ROWS:
             self.flush()
 
-    def flush(self) -> None:
+    def _to_arrow(self) -> None:
         if self.rows:
-            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.batches.append(pa.RecordBatch.from_pylist(self.rows, schema=self.schema))
             self.rows = []
 
-    def close(self) -> None:
+    def flush(self) -> None:
+        """Write what is buffered as one row group."""
+        self._to_arrow()
+        if not self.batches:
+            return
+        if self.writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
+        table = pa.Table.from_batches(self.batches, schema=self.schema)
+        self.writer.write_table(table, row_group_size=table.num_rows)
+        self.batches, self.buffered = [], 0
+
+    def close(self, always: bool = False) -> None:
+        """Flush and close; with `always`, a file with no rows is still written."""
         self.flush()
-        self.writer.close()
+        if self.writer is None and always:
+            self.writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
+        if self.writer is not None:
+            self.writer.close()
 
 
-def write_outputs(out_dir: Path, results: Iterator[ArticleResult], extra_summary: dict | None = None) -> dict:
-    """Stream results into out_dir atomically; returns the build summary."""
-    file_schema = claims_file_schema()
-    counts = {"articles": 0, "articles_ok": 0, "articles_rejected": 0, "claims": 0, "rejected_claims": 0}
+class DatasetWriter:
+    """Streams article results, in order, into the files of a dataset folder."""
 
-    with atomic_directory(out_dir) as tmp:
-        articles = _BatchWriter(tmp / "articles.parquet", arrow_schema("articles"))
-        rejected = _BatchWriter(tmp / "rejected_claims.parquet", rejected_claims_schema())
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.claims_schema = arrow_schema("claims")
+        self.partitions: dict[str, _TableWriter] = {}
+        self.articles = _TableWriter(folder / "articles.parquet", arrow_schema("articles"))
+        self.rejected = _TableWriter(folder / "rejected_claims.parquet", rejected_claims_schema())
+        self.counts = {"articles": 0, "articles_ok": 0, "articles_rejected": 0, "claims": 0, "rejected_claims": 0}
 
-        def claim_batches() -> Iterator[pa.RecordBatch]:
-            pending: list[dict] = []
-            for result in results:
-                counts["articles"] += 1
-                counts["articles_ok" if isinstance(result.article, Article) else "articles_rejected"] += 1
-                counts["claims"] += len(result.rows)
-                articles.add([article_row(result)])
-                rejected.add(result.rejected_rows)
-                year = result.article.published.year if isinstance(result.article, Article) and result.article.published else None
-                part = str(year) if year else UNKNOWN_YEAR
-                pending.extend({**row, PARTITION: part} for row in result.rows)
-                if len(pending) >= BATCH_ROWS:
-                    yield pa.RecordBatch.from_pylist(pending, schema=file_schema)
-                    pending = []
-            if pending:
-                yield pa.RecordBatch.from_pylist(pending, schema=file_schema)
+    def add(self, result: ArticleResult) -> None:
+        ok = isinstance(result.article, Article)
+        self.counts["articles"] += 1
+        self.counts["articles_ok" if ok else "articles_rejected"] += 1
+        self.counts["claims"] += len(result.rows)
+        self.counts["rejected_claims"] += len(result.rejected_rows)
+        self.articles.add([article_row(result)])
+        if result.rejected_rows:
+            self.rejected.add(result.rejected_rows)
+        if result.rows:
+            part = partition_of(result)
+            if part not in self.partitions:
+                path = self.folder / "claims" / f"{PARTITION}={part}" / "part-0.parquet"
+                self.partitions[part] = _TableWriter(path, self.claims_schema)
+            self.partitions[part].add(result.rows)
+            if sum(w.buffered for w in self.partitions.values()) > MAX_BUFFERED_ROWS:
+                # many partitions filling slowly: write the fullest one early, as a smaller row group
+                max(sorted(self.partitions.items()), key=lambda kv: kv[1].buffered)[1].flush()
 
-        ds.write_dataset(
-            claim_batches(), tmp / "claims", schema=file_schema, format="parquet",
-            partitioning=partitioning(), basename_template="part-{i}.parquet",
-            file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"),
-            use_threads=False, preserve_order=True, min_rows_per_group=BATCH_ROWS,
-            max_rows_per_group=1_000_000, existing_data_behavior="overwrite_or_ignore",
-        )
-        (tmp / "claims").mkdir(exist_ok=True)  # an empty corpus still gives a readable dataset
-        articles.close()
-        rejected.close()
-        counts["rejected_claims"] = rejected.count
-        summary = {**counts, **(extra_summary or {})}
-        (tmp / "build.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return summary
+    def close(self) -> dict:
+        """Finish every file; returns the counts."""
+        (self.folder / "claims").mkdir(exist_ok=True)  # an empty corpus still gives a readable dataset
+        for part in sorted(self.partitions):
+            self.partitions[part].close()
+        self.articles.close(always=True)
+        self.rejected.close(always=True)
+        return dict(self.counts)
 
+
+def write_summary(folder: Path, summary: dict) -> None:
+    (folder / "build.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n", encoding="utf-8")

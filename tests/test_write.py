@@ -1,0 +1,83 @@
+"""The dataset is written atomically, in bounded row groups, and byte for byte the same
+for the same input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+import tracker.build
+import tracker.write
+from tracker.build import build
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+def folder_bytes(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def parquet_bytes(out: Path) -> dict[str, bytes]:
+    return {name: data for name, data in folder_bytes(out).items() if name.endswith(".parquet")}
+
+
+def test_same_input_gives_byte_identical_parquet_files(tmp_path):
+    build([SAMPLE], tmp_path / "a")
+    build([SAMPLE], tmp_path / "b")
+    files = parquet_bytes(tmp_path / "a")
+    assert any(name.startswith("claims/published_year=") for name in files)
+    assert files == parquet_bytes(tmp_path / "b")
+
+
+@pytest.mark.parametrize("interruption", [RuntimeError("disk full"), KeyboardInterrupt()])
+def test_an_interrupted_build_leaves_the_previous_dataset_intact(interruption, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([SAMPLE], out)
+    before = folder_bytes(out)
+    calls = 0
+    real = tracker.build.process
+
+    def fails_midway(item, profile):
+        nonlocal calls
+        calls += 1
+        if calls == 500:
+            raise interruption
+        return real(item, profile)
+
+    monkeypatch.setattr(tracker.build, "process", fails_midway)
+    with pytest.raises(type(interruption)):
+        build([SAMPLE], out, full=True)
+    assert folder_bytes(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left behind
+
+
+def test_a_failed_first_build_leaves_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(tracker.build, "process", lambda item, profile: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        build([SAMPLE], tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_small_row_groups_hold_the_same_rows(tmp_path, monkeypatch):
+    build([SAMPLE], tmp_path / "default")
+    monkeypatch.setattr(tracker.write, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(tracker.write, "ROW_GROUP_ROWS", 50)
+    monkeypatch.setattr(tracker.write, "MAX_BUFFERED_ROWS", 120)  # forces early flushes across partitions
+    build([SAMPLE], tmp_path / "small")
+    for name in parquet_bytes(tmp_path / "default"):
+        small = pq.ParquetFile(tmp_path / "small" / name)
+        assert small.read().equals(pq.read_table(tmp_path / "default" / name)), name
+        sizes = [small.metadata.row_group(i).num_rows for i in range(small.metadata.num_row_groups)]
+        assert max(sizes, default=0) <= 50 + 7, name
+    claims = pq.ParquetFile(tmp_path / "small" / "claims" / "published_year=2025" / "part-0.parquet")
+    assert claims.metadata.num_row_groups > 10
+
+
+def test_an_empty_corpus_gives_a_readable_empty_dataset(tmp_path):
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    summary = build([tmp_path / "empty.jsonl"], tmp_path / "out")
+    assert summary["articles"] == 0
+    assert (tmp_path / "out" / "claims").is_dir()
+    assert pq.read_table(tmp_path / "out" / "articles.parquet").num_rows == 0
