@@ -304,7 +304,7 @@ def _pieces(idx: _Index, text: str, start: int, end: int) -> list[_Piece] | None
         word = m.group()
         cut = _possessive_length(word)
         key = _word_key(word[: len(word) - cut])
-        capital = word[0].isupper()
+        capital = word[0].isupper() or (word[1:2] in ("'", "’") and word[2:3].isupper())  # "d'Ivoire"
         # A name starts with a capital, or with the run's first word ("al-Bab").
         useful = useful or ((capital or not out) and idx.begins_name(key))
         out.append(_Piece(word_start, word_end - cut, key, capital, text[prev_end:word_start], cut > 0))
@@ -591,6 +591,11 @@ def _reading(idx: _Index, mention: PlaceMention, evidence: set[str]) -> tuple[Pl
     level = _level(idx, mention)
     readings = _by_designator(mention.candidates, level)
     readings = [p for p in readings if p.country in evidence] or readings
+    if level == "admin1":
+        # "Kyiv region" is Kyiv Oblast, not the city of Kyiv: the region whose name
+        # adds a type word to the one written.
+        typed = name_key(mention.surface) + " "
+        readings = sorted(readings, key=lambda p: not name_key(p.name).startswith(typed))
     best = readings[0]
     if level is None and best.kind == "admin1":
         # The region's namesake town, when there is one: "Aleppo", "Kharkiv".
