@@ -135,11 +135,17 @@ class _SpeechReader:
             k += 1
         a = k
         while k < len(self.words) and (_is_cap(self.toks[k].text) or self.words[k] in _CONNECTORS and k > a
-                                       or self.words[k] in ("state", "media", "officials", "ministry", "military", "army", "sources")):
+                                       or self.words[k] in LEXICON.roles or self.role_ahead(k)):
             k += 1
         while k > a and self.words[k - 1] in _CONNECTORS:
             k -= 1
         return (a, k) if k > a else None
+
+    def role_ahead(self, k: int) -> bool:
+        """'the Gaza health ministry': a lower-case modifier of a role noun right after it."""
+        w = self.words[k]
+        return w.isalpha() and w not in LEXICON.stop_words and any(
+            self.words[j] in LEXICON.roles for j in range(k + 1, min(len(self.words), k + 3)))
 
     def appositive_org(self, after: int) -> str | None:
         """', deputy head of the Russian Center for Reconciliation ...' -> the organisation."""

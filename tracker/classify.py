@@ -403,9 +403,11 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         unknown_object = obj.text is not None and object_class is None and not obj.inherit
         if category is None and partner is not None and drafts[partner] is not None and not unknown_object:
             whole = drafts[partner]
-            if _compatible(whole.category, object_class):
-                category = whole.category
-                cumulative = whole.cumulative
+            # the shared verb decides again for this object: "lost 1,295 servicemen [killed]
+            # and four tanks [destroyed]"
+            shared = lex.triggers_before.match_at(reader.words, whole.trigger_tok) if whole.trigger_tok is not None else None
+            category = _pick(shared[1], object_class) if shared else (whole.category if _compatible(whole.category, object_class) else None)
+            cumulative = whole.cumulative
         if category is None or m.kind == "singular" and category == "attacks" or reader.denied(m.tok_start) \
                 or reader.background(m.tok_start):
             drafts.append(None)

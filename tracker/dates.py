@@ -92,6 +92,13 @@ def _explicit_period(m, published: date | None) -> Period | None:
     if g["md"] or g["dm"] or g["iso"]:
         day = parse_explicit(g["md"] or g["dm"] or g["iso"], published)
         return Period(day, day, "day") if day else None
+    if g["dmy"]:
+        day, month, year = (int(x) for x in g["dmy"].replace("/", ".").split("."))
+        try:
+            when = date(year + 2000 if year < 100 else year, month, day)  # day first, as in "24.02.22"
+        except ValueError:
+            return None
+        return Period(when, when, "day")
     if g["my"]:
         words = g["my"].replace(",", " ").replace(".", " ").split()
         month = LEXICON.months.get(words[0].lower())
@@ -121,7 +128,7 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
     text = sentence.text
     found: list[tuple[int, int, Period]] = []
     for m in iter_explicit_dates(text):
-        if not any(w[:1].isupper() for w in m.group().split() if w.lower().rstrip(".,") in LEXICON.months):
+        if not m.group("dmy") and not any(w[:1].isupper() for w in m.group().split() if w.lower().rstrip(".,") in LEXICON.months):
             continue  # "a pro-Palestine march", "they may": months are capitalised
         period = _explicit_period(m, published)
         found.append((m.start(), m.end(), period or Period(None, None, UNKNOWN)))
@@ -190,6 +197,12 @@ def _segment(sentence: Sentence, k: int) -> tuple[int, int]:
     return a, b
 
 
+def _dates_speech(sentence: Sentence, d: DateMention) -> bool:
+    """Does the time phrase follow a speech verb ('the ministry said on Tuesday')?"""
+    toks = sentence.tokens
+    return any(toks[k].lower in LEXICON.speech_verbs for k in range(max(0, d.tok_start - 2), d.tok_start))
+
+
 def _new_clause_between(sentence: Sentence, a: int, b: int) -> bool:
     """Does a segment between tokens a and b open another clause ('..., making it the
     second strike in September')? Its time phrase then belongs to that clause."""
@@ -204,6 +217,8 @@ def _new_clause_between(sentence: Sentence, a: int, b: int) -> bool:
 
 def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | None) -> Period:
     """The claim's period: the time phrase in its own clause, else the nearest in its sentence."""
+    if draft.daily and published is not None:
+        return Period(published - timedelta(days=1), published, "day")
     usable = [d for d in dates if d.period.precision != UNKNOWN]
     chosen = None
     if usable:
@@ -214,10 +229,9 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
         after = [d for d in usable if d.tok_start >= b and not _new_clause_between(draft.sentence, b, d.tok_start)]
         pool = own or before or after
         if pool:
-            chosen = min(pool, key=lambda d: min(abs(d.tok_start - k), abs(d.tok_end - k)))
+            # "said on Tuesday" dates the statement, not the event: last resort only
+            chosen = min(pool, key=lambda d: (_dates_speech(draft.sentence, d), min(abs(d.tok_start - k), abs(d.tok_end - k))))
     if chosen is None:
-        if draft.daily and published is not None:
-            return Period(published - timedelta(days=1), published, "day")
         return Period(None, published, UNKNOWN, draft.cumulative)
     p = chosen.period
     if published is not None and p.end is not None and p.end > published >= (p.start or published):

@@ -75,6 +75,7 @@ _explicit_date = re.compile(
       | (?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_month_names})\.?(?:,?\s+(?:19|20)\d\d)?)
       | (?P<my>(?:{_month_names})\.?,?\s+(?:19|20)\d\d)
       | (?P<iso>(?:19|20)\d\d-\d\d-\d\d)
+      | (?P<dmy>[0-3]?\d[./][01]?\d[./](?:19|20)?\d\d)(?![.\d])
       | (?P<mo>(?:{_month_names}))(?=\s*[,.;]|\s+(?:when|and|in|as|after|before|while|that|this)\b)
     )\b
     """,

@@ -26,13 +26,17 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
     sentences = article_sentences(article)
     drafts: list[ClaimDraft] = []
     dates_of: dict[int, list[DateMention]] = {}
+    header_dates: list[DateMention] = []
     for sentence in claim_sentences(sentences):
         dates = find_dates(sentence, article.published)
-        dates_of[sentence.index] = dates
         tally = tally_drafts(sentence)
         if tally:
+            # a tally line takes its period from the list's header ("losses from 24.02.22 to ...")
+            dates_of[sentence.index] = dates or header_dates
             drafts.extend(tally)
             continue
+        dates_of[sentence.index] = dates
+        header_dates = [d for d in dates if d.period.start is not None][:1]
         numbers = find_numbers(sentence, profile, blocked_tokens(dates))
         drafts.extend(classify(sentence, numbers))
     if not drafts:

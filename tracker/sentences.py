@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tracker.lexicon import LEXICON
-from tracker.patterns import find_words, iter_sentence_ends, iter_tokens
+from tracker.patterns import find_words, iter_sentence_ends, iter_tokens, match_tally_line
 from tracker.records import Article, Sentence, Token
 
 
@@ -54,8 +54,10 @@ def article_sentences(article: Article) -> list[Sentence]:
 
 
 def may_hold_claim(sentence: Sentence) -> bool:
-    """Cheap test: does any word of the sentence start a trigger phrase?"""
-    return not LEXICON.trigger_vocabulary.isdisjoint(find_words(sentence.text.lower()))
+    """Cheap test: does any word of the sentence start a trigger phrase, or is it a line
+    of an official tally ("tanks ‒ 11,358 (+2)")?"""
+    return not LEXICON.trigger_vocabulary.isdisjoint(find_words(sentence.text.lower())) \
+        or match_tally_line(sentence.text) is not None
 
 
 def tokenize(sentence: Sentence) -> Sentence:
