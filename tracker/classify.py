@@ -408,7 +408,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             shared = lex.triggers_before.match_at(reader.words, whole.trigger_tok) if whole.trigger_tok is not None else None
             category = _pick(shared[1], object_class) if shared else (whole.category if _compatible(whole.category, object_class) else None)
             cumulative = whole.cumulative
-        if category is None or m.kind == "singular" and category == "attacks" or reader.denied(m.tok_start) \
+        if category is None or m.kind == "singular" and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
                 or reader.background(m.tok_start):
             drafts.append(None)
             continue
@@ -457,6 +457,14 @@ def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[C
         out.append(ClaimDraft(reader.sentence, mention, category, ante.object, ante.object_class, ante.side,
                               k + 1, trigger_tok=k - found[0]))
     return out
+
+
+def _singular_counts(category: str, object_class: str | None) -> bool:
+    """'a soldier was killed', 'a tank was destroyed' count one; 'hit a roadside bomb' and
+    'in a drone strike' do not."""
+    if object_class in PEOPLE_CLASSES or object_class is None:
+        return category in PEOPLE_CATEGORIES
+    return category in ("destroyed", "intercepted", "seized") and object_class != "event"
 
 
 def _says_dead(words: list[str]) -> bool:
