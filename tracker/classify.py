@@ -67,8 +67,15 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
     if k < n and words[k] in _ANAPHORS | {"whom", "those", "which"}:
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
     run_end = k
-    while run_end < n and run_end - k < 7:
+    while run_end < n and run_end - k < 9:
         w = words[run_end]
+        if w == "(" and run_end + 2 < n and words[run_end + 2] == ")" and run_end > k:
+            run_end += 3  # "a Taliban improvised explosive device (IED) expert"
+            continue
+        if w == "of" and run_end > k and run_end + 1 < n and toks[run_end + 1].text[:1].isupper() \
+                and toks[run_end - 1].text[:1].isupper():
+            run_end += 1  # inside a name: "Islamic Movement of Uzbekistan facilitator"
+            continue
         if not _is_word(w) or w in lex.stop_words or w in lex.auxiliaries and w not in ("all",):
             break
         if lex.triggers_after.match_at(words, run_end) and not lex.object_classes.match_at(words, run_end) \

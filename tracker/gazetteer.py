@@ -516,6 +516,8 @@ def _add(
     readings: tuple[Place, ...], glued: Callable[[bool], bool] | None,
 ) -> bool:
     """Record a dictionary hit if it is plausibly a place here; whether it was."""
+    if text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit():
+        return False  # a model name: "Geran-2 drones", "Su-25", "S-300"
     designator, where = _designator_of(idx, text, key, start, end, readings[0].kind != "country")
     readings = _plausible(idx, text, lines, key, start, end, readings, where, glued)
     if not readings:

@@ -260,15 +260,24 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
     """
     lex = LEXICON
     after_age = i + 1
-    for j in range(i + 1, min(len(words), i + 7)):
+    j = i + 1
+    while j < min(len(words), i + 10):
         w = words[j]
         if w[:1].isdigit() or w == "-" or w.startswith("year-"):
             after_age = j + 1  # "a 19-year-old man": the object starts after the age
+            j += 1
+            continue
+        if w == "(" and j + 2 < len(words) and words[j + 2] == ")":
+            j += 3  # "a senior Islamic Movement of Uzbekistan (IMU) leader"
+            continue
+        if w == "of" and j + 1 < len(words) and tokens[j + 1].text[:1].isupper() and tokens[j - 1].text[:1].isupper():
+            j += 1  # inside a name: "an Islamic Movement of Uzbekistan facilitator"
             continue
         if not w[:1].isalpha() or w in lex.stop_words or w in lex.auxiliaries:
             break
         found = lex.object_classes.match_at(words, j)
         if found is None:
+            j += 1
             continue
         n, classes = found
         head = words[j + n - 1]
