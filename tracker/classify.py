@@ -415,7 +415,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             shared = lex.triggers_before.match_at(reader.words, whole.trigger_tok) if whole.trigger_tok is not None else None
             category = _pick(shared[1], object_class) if shared else (whole.category if _compatible(whole.category, object_class) else None)
             cumulative = whole.cumulative
-        if category is None or m.kind == "singular" and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
+        if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
                 or reader.background(m.tok_start):
             drafts.append(None)
             continue

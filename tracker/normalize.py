@@ -40,7 +40,7 @@ def _identity(draft: ClaimDraft) -> str:
     before = tokens[draft.number.tok_start - 1].lower if draft.number.tok_start > 0 and tokens else ""
     if before in LEXICON.additional_markers or any(w in LEXICON.additional_markers for w in words):
         return "additional"
-    if draft.number.kind == "singular" and words:
+    if draft.number.kind in ("singular", "definite") and words:
         return words[-1]
     return ""
 
@@ -69,6 +69,13 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft]) -> tuple[list[str], li
         twin = any(j != i and base[j] == base[i] and e.sentence.index == d.sentence.index
                    and e.object_class != d.object_class for j, e in enumerate(drafts))
         keys.append(_hash(article_id, *base[i], d.object_class if twin else ""))
+    for i, d in enumerate(drafts):
+        if d.number.kind == "definite":
+            # "the leader and two of his associates were detained": the leader met before
+            earlier = next((j for j in range(i) if drafts[j].number.value_best == 1 and base[j][0] == base[i][0]
+                            and base[j][2] == base[i][2] and drafts[j].number.implicit), None)
+            if earlier is not None:
+                keys[i] = keys[earlier]
     subsumed = [False] * len(drafts)
     for i, d in enumerate(drafts):
         if d.number.qualifier != "vague" or d.part_of is not None:

@@ -273,7 +273,8 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
         if w == "of" and j + 1 < len(words) and tokens[j + 1].text[:1].isupper() and tokens[j - 1].text[:1].isupper():
             j += 1  # inside a name: "an Islamic Movement of Uzbekistan facilitator"
             continue
-        if not w[:1].isalpha() or w in lex.stop_words or w in lex.auxiliaries:
+        if not w[:1].isalpha() or w in lex.stop_words or w in lex.auxiliaries or w in lex.speech_verbs \
+                or lex.triggers_before.match_at(words, j) or lex.triggers_after.match_at(words, j):
             break
         found = lex.object_classes.match_at(words, j)
         if found is None:
@@ -313,5 +314,6 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
                                       or words[end + 1] in ("several", "multiple", "two", "three")))
         if name_end == end and not listed:
             return None
-        return NumberMention(tokens[i].start, tokens[name_end - 1].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)
+        kind = "singular" if name_end > end else "definite"  # "the commander" refers back
+        return NumberMention(tokens[i].start, tokens[name_end - 1].end, i, i + 1, 1, 1, 1, "exact", kind, implicit=True)
     return None

@@ -70,7 +70,7 @@ class NumberMention:
     value_high: int | None
     value_best: int
     qualifier: str
-    kind: str  # cardinal | vague | times | singular | bare_plural | anaphor
+    kind: str  # cardinal | vague | times | singular | definite | anaphor
     implicit: bool = False
 
 
