@@ -77,8 +77,10 @@ class ClaimantRegistry:
 
 
 def _is_cap(text: str) -> bool:
-    """A capitalised word that can be part of a name (not a weekday or month)."""
-    return text[:1].isupper() and text.lower() not in LEXICON.weekdays and text.lower().rstrip(".") not in LEXICON.months
+    """A capitalised word that can be part of a name (not a weekday or month); a particle
+    joined to a capital counts ("al-Nusra", "wal-Muslimin")."""
+    capital = text[:1].isupper() or "-" in text and text.rsplit("-", 1)[1][:1].isupper()
+    return capital and text.lower() not in LEXICON.weekdays and text.lower().rstrip(".") not in LEXICON.months
 
 
 def _role_words(role: str) -> set[str]:
@@ -107,6 +109,9 @@ class _SpeechReader:
         k = end - 1
         while k >= 0:
             t, w = self.toks[k].text, self.words[k]
+            if w == ")" and k >= 3 and self.words[k - 2] == "(" and self.words[k - 3][:1].isalpha():
+                k -= 3  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) claimed"
+                continue
             if _is_cap(t) or w in _CONNECTORS or w in lex.roles or lex.roles.match_ending_at(self.words, k) \
                     or lex.person_titles.match_ending_at(self.words, k) or w in lex.org_words or w in ("media", "officials", "sources", "state", "transitional", "spokesman", "spokesperson"):
                 k -= 1
@@ -177,8 +182,10 @@ class _SpeechReader:
             if role is not None:
                 c = self.registry.by_role(_role_words(role[1][0]))
                 if c is not None:
+                    self.registry.items.append(c)  # the latest speaker, for "it said" next
                     return Attribution("named", c.name, c.org)
-            return Attribution("named", phrase.removeprefix("the ").removeprefix("The "), None)
+            c = self.registry.add(phrase.removeprefix("the ").removeprefix("The "), None, False)
+            return Attribution("named", c.name, c.org)
         # "Russian Defense Ministry spokesman Igor Konashenkov": organisation, title, person
         for k in range(b - 1, a - 1, -1):
             title = lex.person_titles.match_ending_at(self.words, k)

@@ -33,6 +33,7 @@ _COMPATIBLE = {
 _PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
 _SINGULAR_ARTICLES = frozenset({"a", "an", "another"})
 _ANAPHORS = frozenset({"them", "both"})
+_QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"])
 _NOUN_PP = frozenset({"with", "of", "from", "in", "on", "at", "near", "carrying", "belonging", "loaded", "inside", "aboard"})
@@ -159,8 +160,13 @@ class _SentenceReader:
         words = self.words
         while k < len(words):
             j = k
-            if words[j] in (",", "and", "or") or words[j] == "as" and words[j + 1: j + 3] == ["well", "as"]:
-                j += 3 if words[j] == "as" else 1
+            if LEXICON.part_markers.match_at(words, j) and j + 1 < len(words):
+                j -= 1  # "23 people including eight children were killed": no comma before the list
+                words_j = ","
+            else:
+                words_j = words[j]
+            if words_j in (",", "and", "or") or words[j] == "as" and words[j + 1: j + 3] == ["well", "as"]:
+                j += 3 if words[j] == "as" and words_j != "," else 1
                 if j < len(words) and words[j] == "and":
                     j += 1
                 part = LEXICON.part_markers.match_at(words, j)
@@ -209,6 +215,8 @@ class _SentenceReader:
         lex = LEXICON
         words = self.words
         k = start - 1
+        while k >= 0 and words[k] in _QUOTE_MARKS:
+            k -= 1  # 'it had "neutralised" 80 terrorists'
         found = lex.triggers_before.match_ending_at(words, k) if k >= 0 else None
         skipped = 0
         # "killing a total of 12", "claimed the lives of 400": past determiners, but a

@@ -105,7 +105,7 @@ def _explicit_period(m, published: date | None) -> Period | None:
         return _month_period(int(words[-1]), month) if month else None
     if g["mo"] and published is not None:
         month = LEXICON.months.get(g["mo"].lower().rstrip("."))
-        if month and len(g["mo"]) > 3:  # "May", "March": full names only, "Mar" alone is too risky
+        if month and (len(g["mo"]) > 3 or g["mo"].lower() == "may"):  # full names only: "Mar" alone is too risky
             return _month_period(_latest_month(month, published), month)
     return None
 
@@ -126,22 +126,24 @@ def _tok_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
     """Time phrases in a tokenized sentence, in order, not overlapping (longer first)."""
     text = sentence.text
-    found: list[tuple[int, int, Period]] = []
+    found: list[tuple[int, int, Period, bool]] = []  # start, end, period, is a span up to publication
     for m in iter_explicit_dates(text):
         if not m.group("dmy") and not any(w[:1].isupper() for w in m.group().split() if w.lower().rstrip(".,") in LEXICON.months):
             continue  # "a pro-Palestine march", "they may": months are capitalised
         period = _explicit_period(m, published)
-        found.append((m.start(), m.end(), period or Period(None, None, UNKNOWN)))
+        found.append((m.start(), m.end(), period or Period(None, None, UNKNOWN), False))
     if published is not None:
         for m in iter_relative_dates(text):
-            found.append((m.start(), m.end(), _relative_period(LEXICON.relative_dates[m.group().lower()], published)))
+            spec = LEXICON.relative_dates[m.group().lower()]
+            period = _relative_period(spec, published)
+            found.append((m.start(), m.end(), period, period.start != period.end and period.end == published))
         for m in iter_weekdays(text):
             wd = LEXICON.weekdays[m.group("day").lower()]
             delta = (published.weekday() - wd) % 7
             if (m.group("last") or "").strip().lower() == "last" and delta == 0:
                 delta = 7
             day = published - timedelta(days=delta)
-            found.append((m.start(), m.end(), Period(day, day, "day")))
+            found.append((m.start(), m.end(), Period(day, day, "day"), False))
         for m in iter_spans(text):
             n_text = m.group("n").lower()
             n = int(n_text) if n_text.isdigit() else (parse_number_words([n_text], 0) or (None,))[0]
@@ -149,22 +151,22 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
                 continue
             days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower().rstrip("s")]
             precision = "day" if m.group("unit").lower().startswith("day") else "week" if "week" in m.group("unit").lower() else "month"
-            found.append((m.start(), m.end(), Period(published - timedelta(days=days), published, precision)))
+            found.append((m.start(), m.end(), Period(published - timedelta(days=days), published, precision), True))
     for m in iter_years(text):
         year = int(m.group("year"))
         if published is None or year <= published.year:
             found.append((m.start("year") if m.group("prep").lower() != "since" else m.start(), m.end(),
-                          Period(date(year, 1, 1), date(year, 12, 31), "year")))
+                          Period(date(year, 1, 1), date(year, 12, 31), "year"), False))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[DateMention] = []
     last_end = -1
-    for start, end, period in found:
+    for start, end, period, span in found:
         if start < last_end:
             continue
         last_end = end
         tok_start, tok_end = _tok_range(sentence, start, end)
         since = _introduced_by_since(sentence, tok_start) or text[start:end].lower().startswith("since")
-        out.append(DateMention(sentence.start + start, sentence.start + end, tok_start, tok_end, period, since))
+        out.append(DateMention(sentence.start + start, sentence.start + end, tok_start, tok_end, period, since, span and not since))
     return out
 
 
@@ -219,7 +221,9 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
     """The claim's period: the time phrase in its own clause, else the nearest in its sentence."""
     if draft.daily and published is not None:
         return Period(published - timedelta(days=1), published, "day")
-    usable = [d for d in dates if d.period.precision != UNKNOWN]
+    # a running total starts at an event, not at a span up to publication or the day it was said
+    usable = [d for d in dates if d.period.precision != UNKNOWN
+              and not (draft.cumulative and (d.span or _dates_speech(draft.sentence, d)))]
     chosen = None
     if usable:
         k = draft.number.tok_start

@@ -54,15 +54,22 @@ def _vague_range(draft: ClaimDraft) -> tuple[int, int]:
     return 2, 9
 
 
-def claim_keys(article_id: str, drafts: list[ClaimDraft]) -> tuple[list[str], list[bool]]:
+def _same_source(a: Attribution, b: Attribution) -> bool:
+    """Could two mentions report one claim? Not when two named claimants differ."""
+    return a.attribution != "named" or b.attribution != "named" or a.claimant == b.claimant
+
+
+def claim_keys(article_id: str, drafts: list[ClaimDraft],
+               attributions: list[Attribution] | None = None) -> tuple[list[str], list[bool]]:
     """The claim_key of each draft, and whether it is a vague restatement of a specific figure.
 
     Mentions share a key when they state the same figure (category, value) for the same
     kind of thing and identity; two figures of one sentence stay apart by class ('3
     soldiers and 3 civilians'). A vague mention ('several insurgents were detained') takes
     the key of a specific figure of the same claim in the article that its word can stand
-    for ('four suspected insurgents were detained').
+    for ('four suspected insurgents were detained'), unless their claimants or sides differ.
     """
+    attributions = attributions or [Attribution("outlet")] * len(drafts)
     base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d)) for d in drafts]
     keys = []
     for i, d in enumerate(drafts):
@@ -84,7 +91,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft]) -> tuple[list[str], li
         for j, e in enumerate(drafts):
             if (e.number.qualifier != "vague" and base[j][0] == base[i][0] and base[j][2:] == base[i][2:]
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
-                    and e.sentence.index != d.sentence.index):
+                    and e.sentence.index != d.sentence.index and _same_source(attributions[i], attributions[j])
+                    and (d.side is None or e.side is None or d.side == e.side)):
                 keys[i], subsumed[i] = keys[j], True
                 break
     return keys, subsumed
@@ -138,7 +146,7 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
 
 def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile) -> list[dict]:
     """Rows in schemas/claims.json's column order (plus the partition column)."""
-    keys, subsumed = claim_keys(article.article_id, [m.draft for m in mentions])
+    keys, subsumed = claim_keys(article.article_id, [m.draft for m in mentions], [m.attribution for m in mentions])
     key_of = {id(m.draft): k for m, k in zip(mentions, keys)}
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names

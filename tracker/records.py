@@ -117,6 +117,7 @@ class DateMention:
     tok_end: int
     period: Period
     since: bool = False
+    span: bool = False  # a stretch up to publication ("in the past 24 hours"): never a running total's start
 
 
 @dataclass
