@@ -240,6 +240,11 @@ class _SpeechReader:
                 k = j
                 continue
             if words[k] in lex.speech_verbs and self.toks[k].text.islower() and (k == 0 or words[k - 1] not in _DETERMINERS):
+                if words[k].endswith("ing") and out:
+                    # "..., the governor warned, adding that ...": the same speaker
+                    out.append(SpeechAct(k, out[-1].attribution))
+                    k += 1
+                    continue
                 act = self.verb_act(k)
                 if act is not None:
                     out.append(act)
