@@ -20,28 +20,54 @@ import dateparser
 from tracker.lexicon import LEXICON
 from tracker.numbers import parse_number_words
 from tracker.patterns import (
+    find_words,
     iter_explicit_dates,
     iter_relative_dates,
     iter_spans,
     iter_weekdays,
     iter_years,
+    search_numeric_date,
+    search_year,
 )
 from tracker.records import ClaimDraft, DateMention, Period, Sentence
 
 UNKNOWN = "unknown"
 _BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
+_RELATIVE_WORDS = frozenset(w for phrase in LEXICON.relative_dates for w in phrase.split()[:1])
+_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months"})
 
 
 @lru_cache(maxsize=65536)
+def _read_phrase(phrase: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of an explicit date phrase, by dateparser; cached by
+    phrase, so a phrase is parsed once however many articles carry it."""
+    parsed = dateparser.parse(phrase.replace(".", " "), languages=["en"],
+                              settings={"REQUIRE_PARTS": ["day", "month"], "RETURN_AS_TIMEZONE_AWARE": False,
+                                        "RELATIVE_BASE": datetime(2000, 1, 1)})
+    if parsed is None:
+        return None
+    has_year = any(len(tok) == 4 and tok.isdigit() for tok in phrase.replace(",", " ").split())
+    return parsed.month, parsed.day, parsed.year if has_year else None
+
+
 def parse_explicit(phrase: str, published: date | None) -> date | None:
     """One explicit date phrase; without a year it is the latest such date on or before `published`."""
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"], "RETURN_AS_TIMEZONE_AWARE": False}
-    if published is not None:
-        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day, 12)
-    elif not any(ch.isdigit() and len(tok) == 4 for tok in phrase.split() for ch in tok[:1]):
+    read = _read_phrase(phrase)
+    if read is None:
+        return None
+    month, day, year = read
+    if year is not None:
+        return date(year, month, day)
+    if published is None:
         return None  # no year and nothing to resolve it against
-    parsed = dateparser.parse(phrase.replace(".", " "), languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+    for back in range(0, 8):  # Feb 29 needs a leap year
+        try:
+            candidate = date(published.year - back, month, day)
+        except ValueError:
+            continue
+        if candidate <= published:
+            return candidate
+    return None
 
 
 def _month_period(year: int, month: int) -> Period:
@@ -126,25 +152,28 @@ def _tok_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
     """Time phrases in a tokenized sentence, in order, not overlapping (longer first)."""
     text = sentence.text
+    words = set(find_words(text.lower()))
     found: list[tuple[int, int, Period, bool]] = []  # start, end, period, is a span up to publication
-    for m in iter_explicit_dates(text):
+    # each pattern runs only where its words occur: most sentences hold no time phrase
+    explicit = not words.isdisjoint(LEXICON.months) or search_numeric_date(text) is not None
+    for m in iter_explicit_dates(text) if explicit else ():
         if not m.group("dmy") and not any(w[:1].isupper() for w in m.group().split() if w.lower().rstrip(".,") in LEXICON.months):
             continue  # "a pro-Palestine march", "they may": months are capitalised
         period = _explicit_period(m, published)
         found.append((m.start(), m.end(), period or Period(None, None, UNKNOWN), False))
     if published is not None:
-        for m in iter_relative_dates(text):
+        for m in iter_relative_dates(text) if not words.isdisjoint(_RELATIVE_WORDS) else ():
             spec = LEXICON.relative_dates[m.group().lower()]
             period = _relative_period(spec, published)
             found.append((m.start(), m.end(), period, period.start != period.end and period.end == published))
-        for m in iter_weekdays(text):
+        for m in iter_weekdays(text) if not words.isdisjoint(LEXICON.weekdays) else ():
             wd = LEXICON.weekdays[m.group("day").lower()]
             delta = (published.weekday() - wd) % 7
             if (m.group("last") or "").strip().lower() == "last" and delta == 0:
                 delta = 7
             day = published - timedelta(days=delta)
             found.append((m.start(), m.end(), Period(day, day, "day"), False))
-        for m in iter_spans(text):
+        for m in iter_spans(text) if not words.isdisjoint(_SPAN_UNITS) else ():
             n_text = m.group("n").lower()
             n = int(n_text) if n_text.isdigit() else (parse_number_words([n_text], 0) or (None,))[0]
             if not n or not (m.group("opener") or m.group("of")):
@@ -152,7 +181,7 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
             days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower().rstrip("s")]
             precision = "day" if m.group("unit").lower().startswith("day") else "week" if "week" in m.group("unit").lower() else "month"
             found.append((m.start(), m.end(), Period(published - timedelta(days=days), published, precision), True))
-    for m in iter_years(text):
+    for m in iter_years(text) if search_year(text) is not None else ():
         year = int(m.group("year"))
         if published is None or year <= published.year:
             found.append((m.start("year") if m.group("prep").lower() != "since" else m.start(), m.end(),

@@ -10,7 +10,9 @@ tracker.classify.
 
 from __future__ import annotations
 
-from tracker.lexicon import LEXICON, VagueProfile
+from functools import lru_cache
+
+from tracker.lexicon import LEXICON, VagueProfile, load_vague_profile
 from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
 
@@ -162,6 +164,24 @@ def _non_count_tokens(sentence: Sentence) -> frozenset[int]:
     return frozenset(k for k, t in enumerate(sentence.tokens) if any(a <= t.start < b for a, b in spans))
 
 
+class _Gaps:
+    """gaps[k]: is there white space before token k? Computed only where asked."""
+
+    def __init__(self, tokens):
+        self.tokens = tokens
+
+    def __getitem__(self, k: int) -> bool:
+        return k == 0 or self.tokens[k].start > self.tokens[k - 1].end
+
+
+@lru_cache(maxsize=16)
+def _starters(profile_name: str) -> frozenset[str]:
+    """Words that can begin a count: number words, vague words, articles of singulars."""
+    lex = LEXICON
+    return (lex.number_words | frozenset(lex.times_words) | lex.number_fixed.first_words
+            | load_vague_profile(profile_name).words.first_words | _SINGULAR_ARTICLES | {"the"})
+
+
 def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[int] = frozenset()) -> list[NumberMention]:
     """Counts in the sentence, left to right, never overlapping; tokens in `blocked` (dates,
     clock times) are skipped."""
@@ -170,11 +190,12 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
     raw = [t.text for t in tokens]
     blocked = blocked | _non_count_tokens(sentence)
     # text_gap[k]: is there white space before token k?
-    text_gap = [k == 0 or tokens[k].start > tokens[k - 1].end for k in range(len(tokens))]
+    text_gap = _Gaps(tokens)
+    starters = _starters(profile.name)
     out: list[NumberMention] = []
     i = 0
     while i < len(tokens):
-        if i in blocked:
+        if i in blocked or not (words[i][0].isdigit() or words[i] in starters or "-" in words[i]):
             i += 1
             continue
         mention = _mention_at(words, raw, i, tokens, profile, text_gap, blocked)

@@ -103,6 +103,10 @@ _span = re.compile(
 )
 iter_spans = _span.finditer
 
+# Cheap gates: is there any numeric date, any year-like number?
+search_numeric_date = re.compile(r"\d[./-]\d").search
+search_year = re.compile(r"(?:19|20)\d\d").search
+
 # A year on its own: "in 2024", "since 2011".
 _year = re.compile(r"\b(?P<prep>in|since|during|of)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 iter_years = _year.finditer

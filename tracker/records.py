@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,9 @@ class RejectedArticle:
     content_hash: str | None = None
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One token; a tuple because sentences make hundreds of thousands of them."""
+
     start: int  # offsets in the field (title or body)
     end: int
     text: str

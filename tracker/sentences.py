@@ -64,8 +64,8 @@ def tokenize(sentence: Sentence) -> Sentence:
     """The sentence with its tokens (offsets into the field)."""
     base = sentence.start
     tokens = tuple(
-        Token(base + m.start(), base + m.end(), m.group(), m.group().lower().replace("\u2019", "'"))
-        for m in iter_tokens(sentence.text)
+        Token(base + a, base + b, t, t.lower().replace("\u2019", "'"))
+        for (a, b), t in ((m.span(), m.group()) for m in iter_tokens(sentence.text))
     )
     return Sentence(sentence.field, sentence.start, sentence.end, sentence.text, sentence.index, tokens)
 
