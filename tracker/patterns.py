@@ -59,14 +59,17 @@ _tally_line = re.compile(
 )
 match_tally_line = _tally_line.match
 
-_month_names = "|".join(sorted(LEXICON.months, key=len, reverse=True))
+# Months are capitalised in news ("a pro-Palestine march" is no month): Title and UPPER forms.
+_month_names = "|".join(
+    form for name in sorted(LEXICON.months, key=len, reverse=True) for form in (name.title(), name.upper())
+)
 _weekday_names = "|".join(LEXICON.weekdays)
 
 # Explicit dates: "November 27", "Nov. 27, 2024", "27 November", "27 Nov 2024",
 # "between 1 and 5 March", "March 1-5", "in May 2024", "March 2025". Parsed by dateparser.
 _explicit_date = re.compile(
     rf"""
-    \b(?:
+    \b(?=[0-9A-Z])(?:
         (?P<range_a>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to)\s*
             (?P<range_b>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<range_month>{_month_names})\.?(?:,?\s+(?P<range_year>(?:19|20)\d\d))?
       | (?P<mrange_month>{_month_names})\.?\s+(?P<mrange_a>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|\u2013|to|and)\s*
@@ -79,7 +82,7 @@ _explicit_date = re.compile(
       | (?P<mo>(?:{_month_names}))(?=\s*[,.;]|\s+(?:when|and|in|as|after|before|while|that|this)\b)
     )\b
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 iter_explicit_dates = _explicit_date.finditer
 
