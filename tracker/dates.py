@@ -26,6 +26,7 @@ from tracker.patterns import (
     iter_spans,
     iter_weekdays,
     iter_years,
+    lower_keeping_offsets,
     search_numeric_date,
     search_year,
 )
@@ -33,7 +34,10 @@ from tracker.records import ClaimDraft, DateMention, Period, Sentence
 
 UNKNOWN = "unknown"
 _BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
-_RELATIVE_WORDS = frozenset(w for phrase in LEXICON.relative_dates for w in phrase.split()[:1])
+# The telling words of the relative phrases ("overnight", "yesterday", "past", "week"), a gate
+# for their pattern: "in" and "the" open phrases but are in every sentence.
+_RELATIVE_WORDS = frozenset(w for phrase in LEXICON.relative_dates for w in phrase.split()) - {
+    "in", "the", "of", "over", "since", "during", "within", "this", "earlier", "24", "48"}
 _SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months"})
 
 
@@ -162,8 +166,8 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
         period = _explicit_period(m, published)
         found.append((m.start(), m.end(), period or Period(None, None, UNKNOWN), False))
     if published is not None:
-        for m in iter_relative_dates(text) if not words.isdisjoint(_RELATIVE_WORDS) else ():
-            spec = LEXICON.relative_dates[m.group().lower()]
+        for m in iter_relative_dates(lower_keeping_offsets(text)) if not words.isdisjoint(_RELATIVE_WORDS) else ():
+            spec = LEXICON.relative_dates[m.group()]
             period = _relative_period(spec, published)
             found.append((m.start(), m.end(), period, period.start != period.end and period.end == published))
         for m in iter_weekdays(text) if not words.isdisjoint(LEXICON.weekdays) else ():

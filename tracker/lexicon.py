@@ -121,7 +121,7 @@ class Lexicon:
     weekdays: dict[str, int]
     relative_dates: dict[str, list]
     cumulative_words: PhraseTable
-    trigger_vocabulary: frozenset[str]  # every word that can start a trigger: the cheap pre-filter
+    trigger_vocabulary: frozenset[str]  # the telling word of every trigger phrase: the cheap pre-filter
 
     @property
     def number_words(self) -> frozenset[str]:
@@ -142,10 +142,14 @@ def load_lexicon() -> Lexicon:
     prenominal = _by_category(trig["prenominal"])
     toll_words = PhraseTable(trig["toll_words"])
     times_verbs = PhraseTable(trig["times_verbs"])
-    vocabulary = (
-        triggers_before.first_words | triggers_after.first_words | trigger_nouns.first_words
-        | prenominal.first_words | toll_words.first_words | times_verbs.first_words
-        | frozenset(w for p in trig["toll_words"] for w in p.split())
+    # The gate of the cheap pre-filter: the telling words of every trigger phrase ("custody"
+    # for "in custody", "fire" for "opened fire"), not the function words that open some.
+    function_words = frozenset(gram["function_words"])
+    phrases = [p for section in ("before", "after", "nouns", "prenominal") for ps in trig[section].values() for p in ps]
+    phrases += list(trig["toll_words"]) + list(trig["times_verbs"])
+    vocabulary = frozenset(
+        w for p in phrases for w in (
+            [x for x in p.lower().split() if x not in function_words] or p.lower().split())
     )
     return Lexicon(
         number_units=numbers["units"],

@@ -90,12 +90,21 @@ iter_explicit_dates = _explicit_date.finditer
 _weekday = re.compile(rf"\b(?P<last>last\s+|this\s+|on\s+)?(?P<day>{_weekday_names})\b", re.IGNORECASE)
 iter_weekdays = _weekday.finditer
 
-# Relative phrases from the lexicon ("overnight", "last week", "in the past 24 hours").
+# Relative phrases from the lexicon ("overnight", "last week", "in the past 24 hours"),
+# matched in lower-cased text (see lower_keeping_offsets).
 _relative = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in sorted(LEXICON.relative_dates, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(re.escape(p.lower()) for p in sorted(LEXICON.relative_dates, key=len, reverse=True)) + r")\b"
 )
 iter_relative_dates = _relative.finditer
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """text.lower(), except characters whose lower case is longer ("İ"), so that offsets
+    into the result are offsets into text."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 # "in the past two days", "in 10 days", "two days of clashes", "past three weeks".
 _span = re.compile(

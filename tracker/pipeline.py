@@ -43,7 +43,7 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
         return []
     link_partitives(drafts)
     attributions = attribute(sentences, drafts)
-    places = ArticlePlaces(article, sentences, read_dateline(article.text).end)
+    places = ArticlePlaces(article, sentences, read_dateline(article.text).end, {d.sentence.index for d in drafts})
     mentions = [
         Mention(d, a, period_for(d, dates_of[d.sentence.index], article.published), places.for_claim(d, stop))
         for d, a, stop in zip(drafts, attributions, claim_stops(drafts))

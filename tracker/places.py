@@ -8,7 +8,7 @@ wounded."; not after "Separately", "Elsewhere"), and finally the article's datel
 and headline. A country named in the
 possessive ("Israel's assault", "Syria's state media") is an actor, not a place, where
 the claim has other places. The gazetteer (tracker.gazetteer) finds and normalizes the
-names; every place of the article is context for telling namesakes apart.
+names; the places of those sentences are context for telling namesakes apart.
 """
 
 from __future__ import annotations
@@ -23,11 +23,16 @@ _POSSESSIVE = ("'s", "\u2019s")
 class ArticlePlaces:
     """Place mentions of one article, found once per sentence (field offsets)."""
 
-    def __init__(self, article: Article, sentences: list[Sentence], dateline_end: int):
+    def __init__(self, article: Article, sentences: list[Sentence], dateline_end: int, claim_sentences: set[int]):
         self.article = article
         self.sentences = sentences
+        # only the sentences a claim can take places from: its own, the two before it, the
+        # title and the dateline's
+        wanted = {i - back for i in claim_sentences for back in (0, 1, 2)}
+        wanted |= {s.index for s in sentences if s.field == "title" or s.start < dateline_end}
         self.by_sentence: dict[int, list[PlaceMention]] = {
-            s.index: [_shift(m, s.start) for m in find_places(s.text)] for s in sentences
+            s.index: [_shift(m, s.start) for m in find_places(s.text)] if s.index in wanted else []
+            for s in sentences
         }
         title = [m for s in sentences if s.field == "title" for m in self.by_sentence[s.index]]
         dateline = [m for s in sentences if s.field == "body" for m in self.by_sentence[s.index] if m.end <= dateline_end]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tracker.lexicon import LEXICON
-from tracker.patterns import find_words, iter_sentence_ends, iter_tokens, match_tally_line
+from tracker.patterns import find_words, iter_sentence_ends, iter_tokens, lower_keeping_offsets, match_tally_line
 from tracker.records import Article, Sentence, Token
 
 
@@ -63,10 +63,8 @@ def may_hold_claim(sentence: Sentence) -> bool:
 def tokenize(sentence: Sentence) -> Sentence:
     """The sentence with its tokens (offsets into the field)."""
     base = sentence.start
-    tokens = tuple(
-        Token(base + a, base + b, t, t.lower().replace("\u2019", "'"))
-        for (a, b), t in ((m.span(), m.group()) for m in iter_tokens(sentence.text))
-    )
+    low = lower_keeping_offsets(sentence.text).replace("\u2019", "'")
+    tokens = tuple(Token(base + a, base + b, t, low[a:b]) for (a, b), t in ((m.span(), m.group()) for m in iter_tokens(sentence.text)))
     return Sentence(sentence.field, sentence.start, sentence.end, sentence.text, sentence.index, tokens)
 
 
