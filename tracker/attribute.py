@@ -9,6 +9,7 @@ takes the speech act of its own sentence nearest to it; with none, the outlet's 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from tracker.lexicon import LEXICON
@@ -222,8 +223,12 @@ class _SpeechReader:
         lex = LEXICON
         out: list[SpeechAct] = []
         words = self.words
+        openers = _speech_openers()
         k = 0
         while k < len(words):
+            if words[k] not in openers:
+                k += 1
+                continue
             marker = lex.unattributed_markers.match_at(words, k)
             if marker is not None:
                 out.append(SpeechAct(k, UNATTRIBUTED))
@@ -272,10 +277,16 @@ class _SpeechReader:
         return None
 
 
+@functools.cache
+def _speech_openers() -> frozenset[str]:
+    """Words that can open a speech act: speech verbs and the first words of markers."""
+    return LEXICON.speech_verbs | LEXICON.speech_markers_before.first_words | LEXICON.unattributed_markers.first_words
+
+
 def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attribution]:
     """The attribution of each draft (same order), reading speech acts across the article."""
     registry = ClaimantRegistry()
-    speech_words = LEXICON.speech_verbs | LEXICON.speech_markers_before.first_words | LEXICON.unattributed_markers.first_words
+    speech_words = _speech_openers()
     acts_by_sentence: dict[int, list[SpeechAct]] = {}
     tokenized = {d.sentence.index: d.sentence for d in drafts}
     for s in sentences:

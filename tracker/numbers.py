@@ -193,17 +193,14 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
     text_gap = _Gaps(tokens)
     starters = _starters(profile.name)
     out: list[NumberMention] = []
-    i = 0
-    while i < len(tokens):
-        if i in blocked or not (words[i][0].isdigit() or words[i] in starters or "-" in words[i]):
-            i += 1
+    resume = 0
+    for i in [k for k, w in enumerate(words) if w[0].isdigit() or w in starters or "-" in w]:
+        if i < resume or i in blocked:
             continue
         mention = _mention_at(words, raw, i, tokens, profile, text_gap, blocked)
-        if mention is None:
-            i += 1
-            continue
-        out.append(mention)
-        i = mention.tok_end
+        if mention is not None:
+            out.append(mention)
+            resume = mention.tok_end
     return out
 
 

@@ -125,11 +125,11 @@ iter_years = _year.finditer
 
 # Clock times and telephone-like digit runs: never counts.
 _non_count = re.compile(
-    r"""\b\d{1,2}[:.]\d\d\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|GMT|UTC)?(?!\d)   # 10:30, 3.15 pm
+    r"""(?=[\d+(])(?:\b\d{1,2}[:.]\d\d\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|GMT|UTC)?(?!\d)   # 10:30, 3.15 pm
       | \b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)                          # 3 p.m.
       | \+?\(?\d{2,4}\)?[-\s]\d{3}[-\s]\d{3,4}\b                         # phone numbers
       | \b\d{4}-\d{2}-[A-Z]+-\d+\b                                       # release ids 2011-01-S-115
-    """,
+    )""",
     re.VERBOSE,
 )
 iter_non_counts = _non_count.finditer
