@@ -33,8 +33,8 @@ def main() -> int:
 
     for articles in sorted(EVAL_DIR.glob("*.articles.jsonl")):
         name = articles.name.removesuffix(".articles.jsonl")
-        gold = EVAL_DIR / f"{name}.gold.jsonl"
-        if not gold.is_file():
+        gold = next((g for g in (EVAL_DIR / f"{name}.gold.jsonl", EVAL_DIR / f"{name}-gold.jsonl") if g.is_file()), None)
+        if gold is None:
             continue
         profile = PROFILES.get(name, "default")
         with tempfile.TemporaryDirectory() as tmp:
