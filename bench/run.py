@@ -207,8 +207,9 @@ def report(manifest: dict, corpus: Path, runs: list[dict], parallel: dict | None
         f"(real text: {manifest['source_articles']:,} articles repeated with fresh ids)",
         f"median of {len(runs)} builds, 1 process, text to validated Parquet:",
         f"  {mb_s:.2f} MB/s, {articles / seconds:,.0f} articles/s, {runs[0]['claims']:,} claims; "
-        f"build {median(runs, 'build_seconds'):.1f} s + validate {median(runs, 'validate_seconds'):.1f} s "
-        f"(+ {median(runs, 'startup_seconds'):.1f} s of imports, once per process)",
+        f"build {median(runs, 'build_seconds'):.1f} s ({mb / median(runs, 'build_seconds'):.2f} MB/s) "
+        f"+ validate {median(runs, 'validate_seconds'):.1f} s (+ {median(runs, 'startup_seconds'):.1f} s of imports, "
+        f"once per process)",
         f"  peak RSS: build {median(runs, 'rss_build_mb'):.0f} MB, with validation {median(runs, 'rss_total_mb'):.0f} MB",
         "  time per stage (s, median):",
     ]
@@ -228,8 +229,9 @@ def report(manifest: dict, corpus: Path, runs: list[dict], parallel: dict | None
         p_seconds = parallel["build_seconds"] + parallel["validate_seconds"]
         p_mb_s = mb / p_seconds
         lines.append(f"--jobs {parallel['jobs']}: {p_mb_s:.2f} MB/s ({p_mb_s / parallel['jobs']:.2f} MB/s per core), "
-                     f"{articles / p_seconds:,.0f} articles/s; peak RSS main {parallel['rss_build_mb']:.0f} MB, "
-                     f"largest worker {parallel['rss_largest_worker_mb']:.0f} MB")
+                     f"{articles / p_seconds:,.0f} articles/s; build alone {mb / parallel['build_seconds']:.2f} MB/s; "
+                     f"peak RSS main {parallel['rss_build_mb']:.0f} MB, largest worker "
+                     f"{parallel['rss_largest_worker_mb']:.0f} MB")
     if naive:
         naive_mb_s = naive["text_bytes"] / 1e6 / naive["seconds"]
         lines += [

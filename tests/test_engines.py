@@ -58,3 +58,15 @@ def test_scheduler_needs_the_dask_engine(tmp_path):
     with pytest.raises(ValueError, match="--engine dask"):
         build([SAMPLE], tmp_path / "out", scheduler="tcp://127.0.0.1:8786")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("options", [["--scheduler", "tcp://127.0.0.1:8786"],
+                                     ["--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--jobs", "2"],
+                                     ["--jobs", "0"]])
+def test_the_command_line_refuses_contradictory_options(options, tmp_path, capsys):
+    from tracker.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", str(SAMPLE), "--out", str(tmp_path / "out"), *options])
+    assert exit_.value.code == 2
+    assert not (tmp_path / "out").exists()

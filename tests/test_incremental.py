@@ -117,3 +117,14 @@ def test_an_unreadable_cache_means_a_full_build(corpus, tmp_path):
     (out / CACHE_NAME).write_bytes(b"not a database")
     assert build([corpus], out)["articles_reused"] == 0
     assert build([corpus], out)["articles_reused"] == 260
+
+
+def test_the_command_line_reuses_unless_full(corpus, tmp_path, capsys):
+    from tracker.cli import main
+
+    out = str(tmp_path / "out")
+    assert main(["build", str(corpus), "--out", out]) == 0
+    assert main(["build", str(corpus), "--out", out]) == 0
+    assert "260 unchanged since the last build" in capsys.readouterr().out
+    assert main(["build", str(corpus), "--out", out, "--full"]) == 0
+    assert "unchanged" not in capsys.readouterr().out

@@ -41,8 +41,8 @@ def local_engine(jobs: int) -> Iterator[Callable[[Callable, Iterable], Iterator]
     if jobs <= 1:
         yield _in_process
         return
-    # fork: workers inherit the imported, warmed-up pipeline instead of loading it again.
-    # The pool is made before any batch is read, so no reader or writer thread is forked.
+    # fork: workers inherit the imported pipeline instead of importing it again. The pool
+    # is made before anything is read or written, so no reader or writer thread is forked.
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         def submit(fn: Callable, arg: Any) -> Pending:
             return pool.apply_async(fn, (arg,)).get
@@ -58,7 +58,7 @@ def dask_engine(scheduler: str | None, jobs: int | None) -> Iterator[Callable[[C
 
     cluster = nullcontext(scheduler) if scheduler else LocalCluster(
         n_workers=jobs, threads_per_worker=1, dashboard_address=None)
-    with cluster as address, Client(address) as client:
+    with cluster as target, Client(target) as client:
         workers = max(1, len(client.scheduler_info()["workers"]))
 
         def submit(fn: Callable, arg: Any) -> Pending:
