@@ -33,6 +33,7 @@ _COMPATIBLE = {
 _PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
 _SINGULAR_ARTICLES = frozenset({"a", "an", "another"})
 _ANAPHORS = frozenset({"them", "both"})
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "several", "dozens", "hundreds", "scores"})
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"])
@@ -208,6 +209,10 @@ class _SentenceReader:
         found = lex.triggers_after.match_at(words, k) if k < len(words) else None
         if found is None:
             return None
+        after = k + found[0]
+        if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS) \
+                and lex.triggers_before.match_at(words, k):
+            return None  # active voice: "two soldiers killed three militants" — the soldiers did it
         return found[1], k  # type: ignore[return-value]
 
     def category_before(self, start: int) -> tuple[list[str], int] | None:
@@ -312,12 +317,12 @@ class _SentenceReader:
         k = self.objects[prev].end if self.objects[prev].head is not None else self.numbers[prev].tok_end
         start = self.numbers[idx].tok_start
         gap = words[k:start]
-        if not gap or gap[-1] not in ("and", ",", "plus", "while", "with") and gap[-2:] != ["as", "well"]:
+        if not gap or gap[-1] not in ("and", ",", "plus") and gap[-2:] != ["as", "well"]:
             if not (gap and gap[-1] in ("another", "further", "other")):
                 return None
         lex = LEXICON
         # allow a short prepositional phrase in between: "seven people in Kharkiv and three"
-        content = [w for w in gap if w not in (",", "and", "plus", "as", "well", "another", "further", "a", "while", "with")]
+        content = [w for w in gap if w not in (",", "and", "plus", "as", "well", "another", "further", "a")]
         if len(content) > 5:
             return None
         if any(lex.triggers_before.match_at(words, k + x) or lex.triggers_after.match_at(words, k + x) for x in range(len(gap))):
@@ -439,7 +444,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             object_class = "event"
         if not cumulative:
             cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start)
-        drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side, obj.end,
+        drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
                                  cumulative=cumulative, trigger_tok=trigger_tok,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES))
     _link_parts(reader, drafts)
@@ -470,7 +475,7 @@ def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[C
         mention = NumberMention(tok.start, tok.end, k, k + 1, n.value_low, n.value_high, n.value_best,
                                 n.qualifier, "anaphor", implicit=n.implicit)
         out.append(ClaimDraft(reader.sentence, mention, category, ante.object, ante.object_class, ante.side,
-                              k + 1, trigger_tok=k - found[0]))
+                              trigger_tok=k - found[0]))
     return out
 
 
@@ -487,9 +492,8 @@ def _says_dead(words: list[str]) -> bool:
 
 
 def _total_before(words: list[str], start: int) -> bool:
-    """'totaling 1,383', 'a total of 50', 'bringing the total to 53'."""
-    window = words[max(0, start - 4):start]
-    return any(w in ("totaling", "totalling", "total", "tally", "cumulative") for w in window)
+    """'totaling 1,383', 'a total of 50', 'bringing the total to 53': a running total."""
+    return any(LEXICON.total_words.match_ending_at(words, k) for k in range(max(0, start - 4), start))
 
 
 def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> None:

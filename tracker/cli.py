@@ -18,6 +18,16 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
+def _profile(name: str) -> str:
+    from tracker.lexicon import load_vague_profile
+
+    try:
+        load_vague_profile(name)
+    except (ValueError, KeyError) as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return name
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tracker", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -30,8 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", required=True, type=Path, metavar="DIR", help="output directory (replaced atomically)")
     b.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                    help="publication date for articles whose metadata and dateline give none")
-    b.add_argument("--vague-profile", default="default", choices=vague_profiles(),
-                   help="how vague quantities ('dozens', 'several') become numbers: schemas/vague/NAME.json")
+    b.add_argument("--vague-profile", default="default", type=_profile, metavar="NAME",
+                   help="how vague quantities ('dozens', 'several') become numbers: a name of schemas/vague/NAME.json "
+                        f"({', '.join(vague_profiles())}) or the path of such a JSON file")
     b.add_argument("--jobs", type=int, metavar="N",
                    help="worker processes (default 1; with --engine dask, the LocalCluster's workers, default all cores)")
     b.add_argument("--engine", choices=ENGINES, default="local",

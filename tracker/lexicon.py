@@ -115,12 +115,10 @@ class Lexicon:
     person_titles: PhraseTable
     non_count_units: PhraseTable
     non_count_before: frozenset[str]
-    age_after: frozenset[str]
     abbreviations: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_dates: dict[str, list]
-    cumulative_words: PhraseTable
     trigger_vocabulary: frozenset[str]  # the telling word of every trigger phrase: the cheap pre-filter
 
     @property
@@ -195,12 +193,10 @@ def load_lexicon() -> Lexicon:
         person_titles=PhraseTable(gram["person_titles"]),
         non_count_units=PhraseTable(gram["non_count_units"]),
         non_count_before=frozenset(gram["non_count_before"]),
-        age_after=frozenset(gram["age_after"]),
         abbreviations=frozenset(gram["abbreviations"]),
         months=dates["months"],
         weekdays=dates["weekdays"],
         relative_dates=dates["relative"],
-        cumulative_words=PhraseTable(dates["cumulative_words"]),
         trigger_vocabulary=vocabulary,
     )
 
@@ -223,7 +219,8 @@ def vague_profiles() -> list[str]:
 
 @cache
 def load_vague_profile(name: str = "default") -> VagueProfile:
-    path = VAGUE_DIR / f"{name}.json"
+    """A profile by name (schemas/vague/NAME.json) or by the path of a JSON file of that shape."""
+    path = Path(name) if name.endswith(".json") else VAGUE_DIR / f"{name}.json"
     if not path.is_file():
         raise ValueError(f"unknown vague profile {name!r}: no {path} (profiles: {', '.join(vague_profiles())})")
     with open(path, encoding="utf-8") as f:
@@ -231,4 +228,4 @@ def load_vague_profile(name: str = "default") -> VagueProfile:
     for word, bounds in data["words"].items():
         if not {"low", "high", "best"} <= set(bounds):
             raise ValueError(f"{path}: {word!r} needs low, high and best")
-    return VagueProfile(name=name, words=PhraseTable(data["words"]), bare_plural=data.get("bare_plural"))
+    return VagueProfile(name=data.get("name", path.stem), words=PhraseTable(data["words"]), bare_plural=data.get("bare_plural"))

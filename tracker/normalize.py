@@ -84,15 +84,19 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft],
             if earlier is not None:
                 keys[i] = keys[earlier]
     subsumed = [False] * len(drafts)
-    for i, d in enumerate(drafts):
+    # vague words first, then bare plurals, which may restate a vague figure already merged
+    for i, d in sorted(enumerate(drafts), key=lambda pair: pair[1].number.kind == "bare_plural"):
         if d.number.qualifier != "vague" or d.part_of is not None:
             continue
-        low, high = _vague_range(d)
+        # a bare plural ('insurgents were detained') restates any figure of its claim
+        bare = d.number.kind == "bare_plural"
+        low, high = (0, 10**12) if bare else _vague_range(d)
         for j, e in enumerate(drafts):
-            if (e.number.qualifier != "vague" and base[j][0] == base[i][0] and base[j][2:] == base[i][2:]
+            if (j != i and (e.number.qualifier != "vague" or bare and e.number.kind != "bare_plural")
+                    and base[j][0] == base[i][0] and base[j][2] == base[i][2] and (bare or base[j][3] == base[i][3])
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
-                    and e.sentence.index != d.sentence.index and _same_source(attributions[i], attributions[j])
-                    and (d.side is None or e.side is None or d.side == e.side)):
+                    and (bare or e.sentence.index != d.sentence.index) and _same_source(attributions[i], attributions[j])
+                    and (bare or d.side is None or e.side is None or d.side == e.side)):
                 keys[i], subsumed[i] = keys[j], True
                 break
     return keys, subsumed
@@ -111,15 +115,6 @@ class Mention:
     attribution: Attribution
     period: Period
     places: PlaceResolution
-
-
-def _specificity(m: Mention) -> tuple:
-    return (
-        m.attribution.attribution == "named",
-        m.period.precision != "unknown",
-        len(m.places.admin1_code),
-        m.places.country is not None,
-    )
 
 
 def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:

@@ -10,9 +10,7 @@ tracker.classify.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from tracker.lexicon import LEXICON, VagueProfile, load_vague_profile
+from tracker.lexicon import LEXICON, VagueProfile
 from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
 
@@ -174,12 +172,10 @@ class _Gaps:
         return k == 0 or self.tokens[k].start > self.tokens[k - 1].end
 
 
-@lru_cache(maxsize=16)
-def _starters(profile_name: str) -> frozenset[str]:
-    """Words that can begin a count: number words, vague words, articles of singulars."""
-    lex = LEXICON
-    return (lex.number_words | frozenset(lex.times_words) | lex.number_fixed.first_words
-            | load_vague_profile(profile_name).words.first_words | _SINGULAR_ARTICLES | {"the"})
+# Words that can begin a count, besides the profile's vague words: number words, "once",
+# "a dozen", articles of singulars.
+_STARTERS = (LEXICON.number_words | frozenset(LEXICON.times_words) | LEXICON.number_fixed.first_words
+             | _SINGULAR_ARTICLES | {"the"})
 
 
 def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[int] = frozenset()) -> list[NumberMention]:
@@ -191,7 +187,7 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
     blocked = blocked | _non_count_tokens(sentence)
     # text_gap[k]: is there white space before token k?
     text_gap = _Gaps(tokens)
-    starters = _starters(profile.name)
+    starters = _STARTERS | profile.words.first_words
     out: list[NumberMention] = []
     resume = 0
     for i in [k for k, w in enumerate(words) if w[0].isdigit() or w in starters or "-" in w]:
@@ -201,6 +197,44 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
         if mention is not None:
             out.append(mention)
             resume = mention.tok_end
+    if profile.bare_plural is not None:
+        out = sorted(out + _bare_plurals(words, tokens, out, profile.bare_plural), key=lambda m: m.tok_start)
+    return out
+
+
+_PRESENT_OR_MODAL = frozenset({"are", "is", "will", "would", "can", "could", "may", "might", "must", "should"})
+_NOT_BARE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "of", "other", "all", "many",
+                       "some", "any", "no", "most", "both", "each", "every", "which", "who"})
+
+
+def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: dict) -> list[NumberMention]:
+    """'insurgents were detained': a plural of people with no count, coded by the profile's
+    bare_plural bounds (the isaf profile: 2). Zero-width at the noun phrase's start, so the
+    object reader and the trigger tests see the phrase as they would after a number."""
+    lex = LEXICON
+    taken = {k for m in counted for k in range(m.tok_start, max(m.tok_end, m.tok_start + 1))}
+    out = []
+    j = 0
+    while j < len(words):
+        found = lex.object_classes.match_at(words, j)
+        if found is None or found[1][0] not in ("combatant", "civilian", "person") or not words[j + found[0] - 1].endswith("s") \
+                or words[j] in lex.inherit_heads:
+            j += 1
+            continue
+        start = j  # walk back over modifiers: "suspected Taliban insurgents"
+        while start > 0 and words[start - 1][:1].isalpha() and words[start - 1] not in lex.stop_words \
+                and words[start - 1] not in lex.auxiliaries and not lex.triggers_before.match_ending_at(words, start - 1) \
+                and words[start - 1] not in lex.speech_verbs and start - 1 not in taken and j - start < 3:
+            start -= 1
+        before = words[start - 1] if start > 0 else ""
+        end = j + found[0]
+        generic = end < len(words) and words[end] in _PRESENT_OR_MODAL  # "civilians are killed by these devices"
+        if start not in taken and start - 1 not in taken and j not in taken and before not in _NOT_BARE \
+                and not before[:1].isdigit() and before not in lex.number_words and before not in lex.determiners \
+                and not generic and not lex.trigger_nouns.match_at(words, j):
+            out.append(NumberMention(tokens[start].start, tokens[end - 1].end, start, start,
+                                     bounds["low"], bounds["high"], bounds["best"], "vague", "bare_plural", implicit=True))
+        j = end
     return out
 
 

@@ -86,7 +86,6 @@ class ClaimDraft:
     object: str | None
     object_class: str | None
     side: str | None
-    obj_end: int  # token index just past the counted object
     cumulative: bool = False  # running-total wording ("death toll rose to", "totaling")
     daily: bool = False  # a tally's change for the day: the day before publication to publication
     part_of: ClaimDraft | None = None  # the larger figure this one is a part of

@@ -53,6 +53,6 @@ def tally_drafts(sentence: Sentence) -> list[ClaimDraft]:
     delta_mention = _mention(sentence, m.start("delta"), m.end("delta"), delta, "exact")
     label = m.group("label").strip()
     return [
-        ClaimDraft(sentence, total_mention, category, label, object_class, None, obj.end, cumulative=True),
-        ClaimDraft(sentence, delta_mention, category, label, object_class, None, obj.end, daily=True),
+        ClaimDraft(sentence, total_mention, category, label, object_class, None, cumulative=True),
+        ClaimDraft(sentence, delta_mention, category, label, object_class, None, daily=True),
     ]
