@@ -277,6 +277,25 @@ class _SpeechReader:
         return None
 
 
+def _open_quote(text: str) -> bool:
+    """Does a quotation opened in this text stay open at its end?"""
+    return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
+
+
+def _quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence: dict[int, list[SpeechAct]]) -> Attribution | None:
+    """A sentence inside a quotation that closes in a later sentence ('"We killed 20 of
+    them. We also destroyed five tanks," the commander said.') takes that speaker."""
+    if not _open_quote(sentences[index].text):
+        return None
+    for later in sentences[index + 1: index + 4]:
+        if later.field != sentences[index].field:
+            return None
+        if _open_quote(later.text):  # the quotation closes here
+            acts = acts_by_sentence.get(later.index)
+            return acts[0].attribution if acts else None
+    return None
+
+
 @functools.cache
 def _speech_openers() -> frozenset[str]:
     """Words that can open a speech act: speech verbs and the first words of markers."""
@@ -298,7 +317,7 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
     for d in drafts:
         acts = acts_by_sentence.get(d.sentence.index)
         if not acts:
-            out.append(OUTLET)
+            out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence) or OUTLET)
             continue
         k = d.number.tok_start
         words = [t.lower for t in d.sentence.tokens]
