@@ -255,7 +255,11 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
     if draft.daily and published is not None:
         return Period(published - timedelta(days=1), published, "day")
     # a running total starts at an event, not at a span up to publication or the day it was said
+    # a date after publication cannot date a reported event (a wrong metadata date, a
+    # planned event); a running total starts at an event, not at a span up to
+    # publication or at the day it was said
     usable = [d for d in dates if d.period.precision != UNKNOWN
+              and (published is None or d.period.start is None or d.period.start <= published)
               and not (draft.cumulative and (d.span or _dates_speech(draft.sentence, d)))]
     chosen = None
     if usable:
