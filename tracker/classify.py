@@ -80,6 +80,8 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             continue
         if not _is_word(w) or w in lex.stop_words or w in lex.auxiliaries and w not in ("all",):
             break
+        if run_end > k and (w in lex.number_words or w in ("several", "dozens", "hundreds", "thousands")):
+            break  # another count starts: "a security force detained two suspected insurgents"
         if lex.triggers_after.match_at(words, run_end) and not lex.object_classes.match_at(words, run_end) \
                 and not lex.trigger_prenominal.match_at(words, run_end):
             break
@@ -112,7 +114,11 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
         inherit = k < n and words[k] in lex.inherit_heads
         if inherit:
             return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
-        return CountedObject(None, None, None, start, None, None, False)
+        if run_end > k and words[run_end - 1].isalpha() and toks[run_end - 1].text.islower():
+            # a noun the lexicon does not know ("two judges", "four crewmembers"): its class is open
+            head_start, head_end, head_class = run_end - 1, run_end, None
+        else:
+            return CountedObject(None, None, None, start, None, None, False)
     modifiers = words[k:head_start]
     prenominal = None
     for m_i in range(k, head_start):
@@ -173,16 +179,16 @@ class _SentenceReader:
                 part = LEXICON.part_markers.match_at(words, j)
                 if part:
                     j += part[0]
+                    if words[k] == ",":
+                        # ", including a pregnant woman and her child, are wounded": past the list
+                        close = next((x for x in range(j, min(len(words), j + 14)) if words[x] == ","), None)
+                        if close is not None:
+                            k = close + 1
+                            continue
                 if j in self.starts:
                     idx = self.starts[j]
                     k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
                     continue
-                if part and words[k] == ",":
-                    # ", including a two-year-old girl," : skip to the closing comma
-                    close = next((x for x in range(j, min(len(words), j + 10)) if words[x] == ","), None)
-                    if close is not None:
-                        k = close + 1
-                        continue
             break
         return k
 

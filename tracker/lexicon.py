@@ -65,6 +65,28 @@ def _by_category(section: dict[str, list[str]]) -> PhraseTable:
     return PhraseTable([(phrase, category) for category, phrases in section.items() for phrase in phrases])
 
 
+def _singular(phrase: str) -> str | None:
+    """A plural head's singular: 'settlers' -> 'settler', 'militias' -> 'militia', 'men' -> 'man'."""
+    head = phrase.split()[-1]
+    if head.endswith("men"):
+        single = head[:-3] + "man"
+    elif head.endswith("ies") and len(head) > 4:
+        single = head[:-3] + "y"
+    elif head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+        single = head[:-1]
+    else:
+        return None
+    return phrase[: len(phrase) - len(head)] + single
+
+
+def _with_singulars(classes: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """Every listed noun with its class, plus the singulars the lists leave out ('a settler')."""
+    listed = [(p, cls) for cls, ps in classes.items() for p in ps]
+    known = {p for p, _cls in listed}
+    extra = [(s, cls) for p, cls in listed if cls != "event" and (s := _singular(p)) and s not in known]
+    return listed + extra
+
+
 def _load(name: str) -> dict:
     with open(LEXICON_DIR / name, encoding="utf-8") as f:
         return json.load(f)
@@ -168,7 +190,7 @@ def load_lexicon() -> Lexicon:
         total_words=PhraseTable(trig["total_words"]),
         times_verbs=times_verbs,
         casualty_words=frozenset(trig["casualty_words"]),
-        object_classes=PhraseTable([(p, cls) for cls, ps in objs["classes"].items() for p in ps]),
+        object_classes=PhraseTable(_with_singulars(objs["classes"])),
         civilian_modifiers=frozenset(objs["civilian_modifiers"]),
         combatant_modifiers=frozenset(objs["combatant_modifiers"]),
         inherit_heads=frozenset(objs["inherit"]),

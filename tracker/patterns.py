@@ -18,7 +18,7 @@ _token = re.compile(
       \d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)               # 1,300  1,300.5
     | \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,])    # 5 000 (nbsp, thin space, space)
     | \d+(?:\.\d+)?                                      # 43900  2.5
-    | [^\W\d_](?:[\w'\u2019.-]*[^\W_])?                  # words: al-Nusra, Borno's, U.S
+    | [^\W\d_](?:[\w'\u2019.\u2013-]*[^\W_])?            # words: al-Nusra, Borno's, U.S, IS–Somalia
     | \S                                                 # punctuation, one char each
     """,
     re.VERBOSE,
