@@ -33,6 +33,7 @@ _COMPATIBLE = {
 _PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
 _SINGULAR_ARTICLES = frozenset({"a", "an", "another"})
 _ANAPHORS = frozenset({"them", "both"})
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 _OBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "several", "dozens", "hundreds", "scores"})
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
@@ -80,8 +81,9 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             continue
         if not _is_word(w) or w in lex.stop_words or w in lex.auxiliaries and w not in ("all",):
             break
-        if run_end > k and (w in lex.number_words or w in ("several", "dozens", "hundreds", "thousands")):
-            break  # another count starts: "a security force detained two suspected insurgents"
+        if run_end > k and (w in lex.number_words or w in ("several", "dozens", "hundreds", "thousands")
+                            or w in _ARTICLES):
+            break  # another phrase starts: "detained two suspected insurgents", "people onboard the vessel"
         if lex.triggers_after.match_at(words, run_end) and not lex.object_classes.match_at(words, run_end) \
                 and not lex.trigger_prenominal.match_at(words, run_end):
             break
@@ -189,6 +191,11 @@ class _SentenceReader:
                     idx = self.starts[j]
                     k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
                     continue
+                if words[j - 1] == "and":
+                    # "Seven members and a major are killed": a last item the lexicon cannot count
+                    end = next((x for x in range(j, min(len(words), j + 5)) if words[x] in _BE_HAVE), None)
+                    if end is not None and all(_is_word(w) and w not in LEXICON.stop_words for w in words[j:end]):
+                        k = end
             break
         return k
 
@@ -201,8 +208,12 @@ class _SentenceReader:
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1
-            while j < len(words) and j - k < 8 and _is_word(words[j]) and words[j] not in lex.clause_breaks \
-                    and words[j] not in _BE_HAVE and not lex.triggers_after.match_at(words, j):
+            while j < len(words) and j - k < 10 and (_is_word(words[j]) or words[j] == "," and j + 1 < len(words)
+                                                     and self.toks[j + 1].text[:1].isupper()) \
+                    and words[j] not in lex.clause_breaks and words[j] not in _BE_HAVE \
+                    and not lex.triggers_after.match_at(words, j):
+                j += 1  # "three leaders from Khyber Pakhtunkhwa, Pakistan, are abducted"
+            if j < len(words) and words[j] == ",":
                 j += 1
             if j < len(words) and (words[j] in _BE_HAVE or lex.triggers_after.match_at(words, j)):
                 k = j
@@ -456,7 +467,29 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
     _link_parts(reader, drafts)
     _link_counted_partitives(reader, drafts)
     claims = [d for d in drafts if d is not None]
-    return sorted(claims + _anaphor_drafts(reader, claims), key=lambda d: d.number.start)
+    extra = _anaphor_drafts(reader, claims) + _second_verb_drafts(reader, claims)
+    return sorted(claims + extra, key=lambda d: d.number.start)
+
+
+def _second_verb_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[ClaimDraft]:
+    """'three leaders are abducted and killed': the same count under a second verb. Not
+    after 'killed' ('ten insurgents were killed and detained' splits the ten)."""
+    lex = LEXICON
+    words = reader.words
+    out = []
+    for d in claims:
+        k = d.trigger_tok
+        if k is None or d.number.tok_start > k or d.category == "killed":
+            continue  # only after a subject: "N people were abducted and killed"
+        found = lex.triggers_after.match_at(words, k)
+        if found is None or k + found[0] + 1 >= len(words) or words[k + found[0]] != "and":
+            continue
+        second = lex.triggers_after.match_at(words, k + found[0] + 1)
+        category = _pick(second[1], d.object_class) if second else None
+        if category and category != d.category:
+            out.append(ClaimDraft(d.sentence, d.number, category, d.object, d.object_class, d.side,
+                                  trigger_tok=k + found[0] + 1))
+    return out
 
 
 def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[ClaimDraft]:
