@@ -105,6 +105,10 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             j += found[0]
         else:
             j += 1
+    if head_start is not None and head_end < run_end and words[run_end - 1].endswith("s") \
+            and toks[run_end - 1].text.islower() and not lex.object_classes.match_at(words, run_end - 1):
+        # the listed word only modifies an unknown head: "four village elders"
+        head_start, head_end, head_class = run_end - 1, run_end, None
     if head_start is None:
         # a capitalised plural after the count: "33 Palestinians", "three Israelis"
         for j in range(k, run_end):
