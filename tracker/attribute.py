@@ -84,21 +84,17 @@ def _is_cap(text: str) -> bool:
     return capital and text.lower() not in LEXICON.weekdays and text.lower().rstrip(".") not in LEXICON.months
 
 
-def _role_words(role: str) -> set[str]:
+@functools.cache
+def _role_words(role: str) -> frozenset[str]:
     """Words that identify a role's antecedent: 'military' -> army, forces, command ..."""
-    out: set[str] = set()
-    for words, roles in LEXICON.roles._by_first.items():  # noqa: SLF001 - the table is ours
-        for phrase, values in roles:
-            if role in values:
-                out.update(phrase)
-    return out
+    return frozenset(w for phrase, roles in LEXICON.roles.phrases() if role in roles for w in phrase)
 
 
 class _SpeechReader:
     def __init__(self, sentence: Sentence, registry: ClaimantRegistry):
         self.s = sentence
         self.toks = sentence.tokens
-        self.words = [t.lower for t in sentence.tokens]
+        self.words = sentence.words
         self.registry = registry
 
     def text(self, a: int, b: int) -> str:
@@ -320,7 +316,7 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
             out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence) or OUTLET)
             continue
         k = d.number.tok_start
-        words = [t.lower for t in d.sentence.tokens]
+        words = d.sentence.words
         # a verb governs the claims after it only within its own clause
         acts = [a for a in acts if a.tok > k or not any(w in LEXICON.speech_scope_breaks for w in words[a.tok + 1:k])]
         if not acts:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.lexicon import LEXICON, VagueProfile
+from tracker.lexicon import LEXICON
 from tracker.records import ClaimDraft, NumberMention, Sentence
 
 PEOPLE_CATEGORIES = frozenset({"killed", "injured", "detained", "abducted", "missing", "displaced"})
@@ -60,7 +60,7 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
     """The counted thing right after token `start`: '[of [the]] modifiers* head'."""
     lex = LEXICON
     toks = sentence.tokens
-    words = [t.lower for t in toks]
+    words = sentence.words
     n = len(words)
     k = start
     if k < n and words[k] == "of":
@@ -163,7 +163,7 @@ class _SentenceReader:
     def __init__(self, sentence: Sentence, numbers: list[NumberMention]):
         self.sentence = sentence
         self.toks = sentence.tokens
-        self.words = [t.lower for t in sentence.tokens]
+        self.words = sentence.words
         self.numbers = numbers
         self.objects = [read_object(sentence, m.tok_end) for m in numbers]
         self.starts = {m.tok_start: idx for idx, m in enumerate(numbers)}
@@ -551,7 +551,7 @@ def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> Non
 
 def _link_counted_partitives(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> None:
     """'one of multiple insurgents detained': the first count is a part of the second."""
-    for idx, d in enumerate(drafts):
+    for d in drafts:
         if d is None or d.part_of is not None:
             continue
         k = d.number.tok_end

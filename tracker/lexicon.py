@@ -44,6 +44,10 @@ class PhraseTable:
     def __contains__(self, word: str) -> bool:
         return word in self._by_first
 
+    def phrases(self) -> list[tuple[tuple[str, ...], list]]:
+        """Every (phrase, values) pair of the table."""
+        return [entry for entries in self._by_first.values() for entry in entries]
+
     def match_at(self, words: list[str], i: int) -> tuple[int, list] | None:
         """The longest phrase starting at words[i]: (length, values)."""
         for phrase, values in self._by_first.get(words[i], ()) if i < len(words) else ():

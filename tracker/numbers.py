@@ -182,7 +182,7 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
     """Counts in the sentence, left to right, never overlapping; tokens in `blocked` (dates,
     clock times) are skipped."""
     tokens = sentence.tokens
-    words = [t.lower for t in tokens]
+    words = sentence.words
     raw = [t.text for t in tokens]
     blocked = blocked | _non_count_tokens(sentence)
     # text_gap[k]: is there white space before token k?

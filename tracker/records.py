@@ -11,6 +11,7 @@ normalize -> claim rows (dicts in the Arrow schema's column order)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import NamedTuple
 
@@ -58,6 +59,11 @@ class Sentence:
     text: str
     index: int  # position in the article, title first
     tokens: tuple[Token, ...] = ()
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The tokens lower-cased, what every stage matches the lexicons against."""
+        return [t.lower for t in self.tokens]
 
 
 @dataclass(frozen=True)
