@@ -15,6 +15,7 @@ their whole.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from tracker.lexicon import LEXICON
 from tracker.records import ClaimDraft, NumberMention, Sentence
@@ -359,7 +360,13 @@ class _SentenceReader:
 
     def background(self, start: int) -> bool:
         """'linked to an IED attack that killed four soldiers': a past act blamed on a target."""
-        return any(LEXICON.background_markers.match_ending_at(self.words, j) for j in range(start))
+        return self.first_background < start
+
+    @cached_property
+    def first_background(self) -> int:
+        """Where the sentence's first background marker ends (its length when there is none)."""
+        return next((j for j in range(len(self.words)) if LEXICON.background_markers.match_ending_at(self.words, j)),
+                    len(self.words))
 
     def denied(self, start: int) -> bool:
         """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
@@ -147,7 +147,7 @@ class Lexicon:
     relative_dates: dict[str, list]
     trigger_vocabulary: frozenset[str]  # the telling word of every trigger phrase: the cheap pre-filter
 
-    @property
+    @cached_property
     def number_words(self) -> frozenset[str]:
         return frozenset(self.number_units) | frozenset(self.number_tens) | frozenset(self.number_scales)
 
