@@ -236,7 +236,7 @@ class VagueProfile:
 
     name: str
     words: PhraseTable  # phrase -> {"low", "high", "best"}
-    bare_plural: dict | None  # bounds for "insurgents were detained", or None: not a count
+    bare_plural: tuple[int, int, int] | None  # (low, high, best) for "insurgents were detained"; None: no count
 
 
 def vague_profiles() -> list[str]:
@@ -254,4 +254,6 @@ def load_vague_profile(name: str = "default") -> VagueProfile:
     for word, bounds in data["words"].items():
         if not {"low", "high", "best"} <= set(bounds):
             raise ValueError(f"{path}: {word!r} needs low, high and best")
-    return VagueProfile(name=data.get("name", path.stem), words=PhraseTable(data["words"]), bare_plural=data.get("bare_plural"))
+    bare = data.get("bare_plural")
+    return VagueProfile(name=data.get("name", path.stem), words=PhraseTable(data["words"]),
+                        bare_plural=(bare["low"], bare["high"], bare["best"]) if bare else None)

@@ -207,7 +207,7 @@ _NOT_BARE = frozenset({"the", "these", "those", "its", "their", "his", "her", "o
                        "some", "any", "no", "most", "both", "each", "every", "which", "who"})
 
 
-def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: dict) -> list[NumberMention]:
+def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int, int, int]) -> list[NumberMention]:
     """'insurgents were detained': a plural of people with no count, coded by the profile's
     bare_plural bounds (the isaf profile: 2). Zero-width at the noun phrase's start, so the
     object reader and the trigger tests see the phrase as they would after a number."""
@@ -233,7 +233,7 @@ def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: dict) -> 
                 and not before[:1].isdigit() and before not in lex.number_words and before not in lex.determiners \
                 and not generic and not lex.trigger_nouns.match_at(words, j):
             out.append(NumberMention(tokens[start].start, tokens[end - 1].end, start, start,
-                                     bounds["low"], bounds["high"], bounds["best"], "vague", "bare_plural", implicit=True))
+                                     *bounds, "vague", "bare_plural", implicit=True))
         j = end
     return out
 

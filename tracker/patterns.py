@@ -115,7 +115,8 @@ _span = re.compile(
 )
 iter_spans = _span.finditer
 
-# Cheap gates: is there any numeric date, any year-like number?
+# Cheap gates: is there any digit, any numeric date, any year-like number?
+search_digit = re.compile(r"\d").search
 search_numeric_date = re.compile(r"\d[./-]\d").search
 search_year = re.compile(r"(?:19|20)\d\d").search
 

@@ -27,7 +27,7 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
     drafts: list[ClaimDraft] = []
     dates_of: dict[int, list[DateMention]] = {}
     header_dates: list[DateMention] = []
-    for sentence in claim_sentences(sentences):
+    for sentence in claim_sentences(sentences, profile):
         dates = find_dates(sentence, article.published)
         tally = tally_drafts(sentence)
         if tally:

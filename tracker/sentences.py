@@ -7,9 +7,17 @@ and most sentences of a news article carry no claim).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
-from tracker.lexicon import LEXICON
-from tracker.patterns import find_words, iter_sentence_ends, iter_tokens, lower_keeping_offsets, match_tally_line
+from tracker.lexicon import LEXICON, VagueProfile
+from tracker.patterns import (
+    find_words,
+    iter_sentence_ends,
+    iter_tokens,
+    lower_keeping_offsets,
+    match_tally_line,
+    search_digit,
+)
 from tracker.records import Article, Sentence, Token
 
 
@@ -53,11 +61,14 @@ def article_sentences(article: Article) -> list[Sentence]:
     return title + split_sentences(article.text, "body", len(title))
 
 
-def may_hold_claim(sentence: Sentence) -> bool:
-    """Cheap test: does any word of the sentence start a trigger phrase, or is it a line
-    of an official tally ("tanks ‒ 11,358 (+2)")?"""
-    return not LEXICON.trigger_vocabulary.isdisjoint(find_words(sentence.text.lower())) \
-        or match_tally_line(sentence.text) is not None
+def may_hold_claim(sentence: Sentence, count_words: frozenset[str]) -> bool:
+    """Cheap test, before any tokenizing: does the sentence hold a trigger word and
+    something that can be counted (a digit, a number or vague word, a noun that counts
+    one: "a soldier"), or is it a line of an official tally ("tanks ‒ 11,358 (+2)")?"""
+    words = set(find_words(sentence.text.lower()))
+    if LEXICON.trigger_vocabulary.isdisjoint(words):
+        return match_tally_line(sentence.text) is not None
+    return not count_words.isdisjoint(words) or search_digit(sentence.text) is not None
 
 
 def tokenize(sentence: Sentence) -> Sentence:
@@ -68,7 +79,21 @@ def tokenize(sentence: Sentence) -> Sentence:
     return Sentence(sentence.field, sentence.start, sentence.end, sentence.text, sentence.index, tokens)
 
 
-def claim_sentences(sentences: list[Sentence]) -> Iterator[Sentence]:
+@lru_cache(maxsize=16)
+def count_vocabulary(profile: VagueProfile) -> frozenset[str]:
+    """Words that let a sentence hold a count: number words, the profile's vague words,
+    nouns that count one in the singular, and plural people nouns where the profile
+    counts bare plurals."""
+    lex = LEXICON
+    nouns = [(phrase[-1], classes[0]) for phrase, classes in lex.object_classes.phrases()]
+    singular = {w for w, cls in nouns if not w.endswith("s") and cls != "event"}
+    plural = {w for w, cls in nouns if w.endswith("s") and cls in ("combatant", "civilian", "person")}
+    return frozenset(lex.number_words | frozenset(lex.times_words) | lex.number_fixed.first_words
+                     | profile.words.first_words | singular | (plural if profile.bare_plural else set()))
+
+
+def claim_sentences(sentences: list[Sentence], profile: VagueProfile) -> Iterator[Sentence]:
+    count_words = count_vocabulary(profile)
     for sentence in sentences:
-        if may_hold_claim(sentence):
+        if may_hold_claim(sentence, count_words):
             yield tokenize(sentence)
