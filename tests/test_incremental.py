@@ -128,3 +128,21 @@ def test_the_command_line_reuses_unless_full(corpus, tmp_path, capsys):
     assert "260 unchanged since the last build" in capsys.readouterr().out
     assert main(["build", str(corpus), "--out", out, "--full"]) == 0
     assert "unchanged" not in capsys.readouterr().out
+
+
+def test_cached_rows_come_back_as_they_were(tmp_path):
+    from tracker.incremental import pack, unpack
+    from tracker.pipeline import process
+    from tracker.read import read_corpus
+
+    results = [process(a, "default") for a in read_corpus([SAMPLE / "tasnim-aleppo-idlib.txt"])]
+    assert any(row["source_field"] == "title" for row in results[0].rows)
+    for result in results:
+        article, columns = result.article, tuple(result.rows[0])
+        odd = [{**row, "quote": row["quote"].upper()} for row in result.rows]  # not a slice of the text
+        extra = [{**row, "note": "a column the cache does not know"} for row in result.rows]
+        for rows in (result.rows, odd, extra):
+            packed = pack(rows, columns, article)
+            assert unpack(packed, columns, article) == rows
+        assert all(isinstance(p, tuple) and isinstance(p[columns.index("quote")], int)
+                   for p in pack(result.rows, columns, article))

@@ -18,12 +18,14 @@ import sqlite3
 from functools import cache
 from pathlib import Path
 
-from tracker.contract import SCHEMAS_DIR
+from tracker.contract import SCHEMAS_DIR, arrow_schema, rejected_claims_schema
 from tracker.records import Article, ArticleResult, RejectedArticle
 
 CACHE_NAME = ".cache.sqlite"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _INSERT_BATCH = 2_000
+# Columns holding a slice of the article's title or text, and the column of its start offset.
+_SLICES = (("quote", "quote_start"), ("surface", "char_start"))
 
 
 @cache
@@ -85,13 +87,16 @@ class ResultCache:
         self._add(key, found[0])
         self.hits += 1
         rows, rejected_rows = pickle.loads(found[0])
-        return ArticleResult(item, rows, rejected_rows)
+        return ArticleResult(item, unpack(rows, _claims_columns(), item),
+                             unpack(rejected_rows, _rejected_columns(), item))
 
     def keep(self, result: ArticleResult) -> None:
         """Keep a freshly extracted result for the next build. Rejected articles are not
         kept: their reason names the file and line, which are not part of the key."""
-        if isinstance(result.article, Article):
-            value = pickle.dumps((result.rows, result.rejected_rows), protocol=pickle.HIGHEST_PROTOCOL)
+        a = result.article
+        if isinstance(a, Article):
+            packed = (pack(result.rows, _claims_columns(), a), pack(result.rejected_rows, _rejected_columns(), a))
+            value = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
             self._add(article_key(result.article, self.profile), value)
 
     def _add(self, key: bytes, value: bytes) -> None:
@@ -102,6 +107,56 @@ class ResultCache:
     def _flush(self) -> None:
         self.new.executemany("INSERT INTO results VALUES (?, ?)", self.pending)
         self.pending = []
+
+
+@cache
+def _claims_columns() -> tuple[str, ...]:
+    return tuple(arrow_schema("claims").names)
+
+
+@cache
+def _rejected_columns() -> tuple[str, ...]:
+    return tuple(rejected_claims_schema().names)
+
+
+def _field(row: dict, article: Article) -> str:
+    return article.title if row.get("source_field") == "title" else article.text
+
+
+def pack(rows: list[dict], columns: tuple[str, ...], article: Article) -> list:
+    """Rows in a compact form for the cache (a third of the pickled dicts): a row with
+    exactly `columns`, in order, becomes the tuple of its values, in which a quote or
+    surface that is the slice of the article's text at its offset becomes its length.
+    A row of any other shape is kept as it is."""
+    packed: list = []
+    for row in rows:
+        if tuple(row) != columns:
+            packed.append(row)
+            continue
+        text = _field(row, article)
+        values = dict(row)
+        for column, start in _SLICES:
+            value, offset = row[column], row[start]
+            if isinstance(value, str) and isinstance(offset, int) and text[offset:offset + len(value)] == value:
+                values[column] = len(value)
+        packed.append(tuple(values.values()))
+    return packed
+
+
+def unpack(packed: list, columns: tuple[str, ...], article: Article) -> list[dict]:
+    """The rows that `pack` was given."""
+    rows = []
+    for item in packed:
+        if isinstance(item, dict):
+            rows.append(item)
+            continue
+        row = dict(zip(columns, item))
+        text = _field(row, article)
+        for column, start in _SLICES:
+            if isinstance(row[column], int):
+                row[column] = text[row[start]:row[start] + row[column]]
+        rows.append(row)
+    return rows
 
 
 def _open_previous(path: Path) -> sqlite3.Connection | None:
