@@ -313,6 +313,18 @@ class _SentenceReader:
                             return found[1][0]
         return None
 
+    def toll_object(self, start: int) -> CountedObject | None:
+        """What a total counts when it is named before the number: 'the total number of
+        detained UN personnel to 53'."""
+        words = self.words
+        for j in range(start - 2, max(-1, start - 25), -1):
+            if words[j] in _PUNCT_BREAK:
+                return None
+            if words[j] == "of" and j > 0 and words[j - 1] in ("number", "total", "tally"):
+                obj = read_object(self.sentence, j + 1)
+                return obj if obj.head is not None and obj.end < start else None
+        return None
+
     def times_category(self, idx: int) -> tuple[str, str] | None:
         """'opened fire on troops 12 times': the firing verb phrase before the count."""
         lex = LEXICON
@@ -447,6 +459,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             toll = reader.toll_category(m.tok_start)
             if toll is not None:
                 category, cumulative = toll, True
+                named = reader.toll_object(m.tok_start) if obj.head is None else None
+                if named is not None:
+                    object_text, object_class, side = named.text, named.object_class, named.side
         partner = reader.coordinated_with(idx)
         unknown_object = obj.text is not None and object_class is None and not obj.inherit
         if category is None and partner is not None and drafts[partner] is not None and not unknown_object:
