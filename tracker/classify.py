@@ -68,6 +68,8 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
         k += 1
         if k < n and words[k] in ("the", "its", "their", "those", "these", "his", "her"):
             k += 1
+        if k < n and (words[k][:1].isdigit() or words[k] in lex.number_words):
+            k += 1  # "45 of the 52 drones": the drones are counted
     if k < n and words[k] in _ANAPHORS | {"whom", "those", "which"}:
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
     run_end = k
@@ -452,6 +454,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 trigger_tok = before[1]
         if category is None:
             after = reader.category_after(reader.skip_coordinated(obj.end))
+            if after is not None and lex.casualty_pairs.match_at(reader.words, after[1]):
+                drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
+                continue
             if after is not None:
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
