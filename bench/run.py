@@ -3,9 +3,9 @@ beside the naive pipeline a user would first write (bench/naive.py).
 
 Each measured build runs in a fresh process (peak RSS is a per-process high-water mark):
 `tracker.build.build` from the corpus to a new dataset, then `tracker.validate.validate`
-on it. Figures are medians over --runs builds in one process, whose stages are timed by
-wrapping the stage functions that tracker.pipeline calls (in that process only; the
-wrappers cost well under 1%). One more build with --jobs workers shows the parallel
+on it. Figures are medians over --runs builds on one core, whose stages are timed by
+wrapping the stage functions that tracker.pipeline calls (in the measuring process only;
+the wrappers cost well under 1%). One more build with --jobs workers shows the parallel
 figures. The benchmark is never a timed test: it prints, and fails only if a build fails.
 
     python bench/run.py                    # 50 MB corpus in bench/.corpus, 3 runs
