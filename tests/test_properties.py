@@ -20,6 +20,7 @@ VOCABULARY = [
     "soldiers", "civilians", "people", "tanks", "drones", "others", "including", "them",
     "on", "Monday", "November 27", "yesterday", "since", "in", "Aleppo", "Kharkiv", "Gaza City",
     "said", "according to", "he", "the ministry", ",", ".", '"', "(", ")", "\n", "2024", "aged",
+    "both", "all of them", "one of the", "a", "soldier", "and", "were",
 ]
 
 sentences = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=40).map(" ".join)
@@ -34,6 +35,7 @@ any_text = st.one_of(st.text(max_size=300), sentences)
 @example(text="A \n\n. . killed", title="")
 def test_extraction_never_raises_and_offsets_reproduce_the_phrase(text, title):
     rows = extract_text(text, title=title, published=date(2024, 11, 29))
+    assert len({row["claim_id"] for row in rows}) == len(rows)
     for row in rows:
         field = title if row["source_field"] == "title" else text
         assert field[row["char_start"]:row["char_end"]] == row["surface"]

@@ -41,10 +41,35 @@ _RELATIVE_WORDS = frozenset(w for phrase in LEXICON.relative_dates for w in phra
 _SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months"})
 
 
+def _read_simple(phrase: str) -> tuple[int, int, int | None] | None:
+    """The common shapes read directly: 'November 27', '27 Nov. 2024', '27th of March',
+    '2024-11-27'. None for anything else."""
+    if len(phrase) == 10 and phrase[4] == "-" and phrase[7] == "-" and phrase.replace("-", "").isdigit():
+        return int(phrase[5:7]), int(phrase[8:]), int(phrase[:4])
+    words = [w for w in phrase.replace(",", " ").replace(".", " ").lower().split() if w != "of"]
+    month = [LEXICON.months[w] for w in words if w in LEXICON.months]
+    numbers = [w.rstrip("stndrh") for w in words if w not in LEXICON.months]
+    if len(month) != 1 or not 1 <= len(numbers) <= 2 or not all(n.isdigit() for n in numbers):
+        return None
+    day = int(numbers[0]) if len(numbers[0]) <= 2 else None
+    year = int(numbers[1]) if len(numbers) == 2 and len(numbers[1]) == 4 else None
+    if day is None or len(numbers) == 2 and year is None:
+        return None
+    try:
+        date(year or 2000, month[0], day)  # 2000 is a leap year: Feb 29 stays possible
+    except ValueError:
+        return None
+    return month[0], day, year
+
+
 @lru_cache(maxsize=65536)
 def _read_phrase(phrase: str) -> tuple[int, int, int | None] | None:
-    """(month, day, year or None) of an explicit date phrase, by dateparser; cached by
-    phrase, so a phrase is parsed once however many articles carry it."""
+    """(month, day, year or None) of an explicit date phrase: the common shapes directly,
+    anything else by dateparser; cached by phrase, so a phrase is parsed once however
+    many articles carry it."""
+    simple = _read_simple(phrase)
+    if simple is not None:
+        return simple
     parsed = dateparser.parse(phrase.replace(".", " "), languages=["en"],
                               settings={"REQUIRE_PARTS": ["day", "month"], "RETURN_AS_TIMEZONE_AWARE": False,
                                         "RELATIVE_BASE": datetime(2000, 1, 1)})

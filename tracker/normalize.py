@@ -146,8 +146,12 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile)
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names
     rows = []
+    seen: set[str] = set()
     for m, key in zip(mentions, keys):
         d, n = m.draft, m.draft.number
+        if claim_id(article.article_id, d) in seen:
+            continue  # one phrase read twice as the same claim (two routes to one reading)
+        seen.add(claim_id(article.article_id, d))
         s = d.sentence
         whole = d.part_of
         row = {

@@ -77,12 +77,16 @@ def _decode(raw: bytes, where: str) -> str:
 
 def _read_jsonl(path: Path, default_published: date | None) -> Iterator[Article | RejectedArticle]:
     try:
-        with open(path, "rb") as f:
-            lines = f.read().split(b"\n")
+        f = open(path, "rb")  # noqa: SIM115 - closed below; lines are streamed, never all held
     except OSError as e:
         yield RejectedArticle(path.stem, str(path), 0, f"{path}: unreadable ({e.strerror})")
         return
-    for number, raw in enumerate(lines, start=1):
+    with f:
+        yield from _jsonl_records(path, f, default_published)
+
+
+def _jsonl_records(path: Path, f, default_published: date | None) -> Iterator[Article | RejectedArticle]:
+    for number, raw in enumerate(f, start=1):
         if not raw.strip():
             continue
         where = f"{path}:{number}"
