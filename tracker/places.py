@@ -26,18 +26,22 @@ class ArticlePlaces:
     def __init__(self, article: Article, sentences: list[Sentence], dateline_end: int, claim_sentences: set[int]):
         self.article = article
         self.sentences = sentences
-        # only the sentences a claim can take places from: its own, the two before it, the
-        # title and the dateline's
-        wanted = {i - back for i in claim_sentences for back in (0, 1, 2)}
-        wanted |= {s.index for s in sentences if s.field == "title" or s.start < dateline_end}
-        self.by_sentence: dict[int, list[PlaceMention]] = {
-            s.index: [_shift(m, s.start) for m in find_places(s.text)] if s.index in wanted else []
-            for s in sentences
-        }
-        title = [m for s in sentences if s.field == "title" for m in self.by_sentence[s.index]]
-        dateline = [m for s in sentences if s.field == "body" for m in self.by_sentence[s.index] if m.end <= dateline_end]
+        self._found: dict[int, list[PlaceMention]] = {}
+        # the claims' own sentences, the title and the dateline's are read now (they are
+        # the context for namesakes); a sentence before a claim only if the claim needs it
+        upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
+        self.all = [m for i in upfront for m in self.mentions(i)]
+        title = [m for s in sentences if s.field == "title" for m in self.mentions(s.index)]
+        dateline = [m for s in sentences if s.field == "body" and s.start < dateline_end
+                    for m in self.mentions(s.index) if m.end <= dateline_end]
         self.main = dateline + title
-        self.all = [m for ms in self.by_sentence.values() for m in ms]
+
+    def mentions(self, index: int) -> list[PlaceMention]:
+        """Place mentions of one sentence, found on first use (field offsets)."""
+        if index not in self._found:
+            s = self.sentences[index]
+            self._found[index] = [_shift(m, s.start) for m in find_places(s.text)]
+        return self._found[index]
 
     def _is_possessive_country(self, m: PlaceMention, field: str) -> bool:
         text = self.article.title if field == "title" else self.article.text
@@ -55,14 +59,14 @@ class ArticlePlaces:
             prev = sentence.index - back
             if prev < 0 or self.sentences[prev].field != "body":
                 return []
-            if self.by_sentence[prev]:
-                return self.by_sentence[prev]
+            if self.mentions(prev):
+                return self.mentions(prev)
         return []
 
     def for_claim(self, draft: ClaimDraft, stop: int) -> PlaceResolution:
         """Places of a claim whose own stretch runs from its number to field offset `stop`."""
         s = draft.sentence
-        in_sentence = self.by_sentence.get(s.index, [])
+        in_sentence = self.mentions(s.index)
         clause_end = _clause_end(s, draft.number.tok_end)
         own = [m for m in in_sentence if draft.number.start <= m.start < min(stop, clause_end)]
         if not own:
