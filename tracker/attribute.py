@@ -19,11 +19,12 @@ from tracker.sentences import tokenize
 
 OUTLET = Attribution("outlet")
 UNATTRIBUTED = Attribution("unattributed")
-_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "de", "al", "el", "in", "'s"})
+_CONNECTORS = LEXICON.closed["name_connectors"]
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 _PUNCT = frozenset({",", ".", ";", ":", "(", ")", "-", "\u2013", "\u2014"}) | _QUOTES
 _SENTENCE_SUBJECT_MAX = 8
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
+_DETERMINERS = LEXICON.closed["articles"]
+_CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class _SpeechReader:
                 k -= 3  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) claimed"
                 continue
             if _is_cap(t) or w in _CONNECTORS or w in lex.roles or lex.roles.match_ending_at(self.words, k) \
-                    or lex.person_titles.match_ending_at(self.words, k) or w in lex.org_words or w in ("media", "officials", "sources", "state", "transitional", "spokesman", "spokesperson"):
+                    or lex.person_titles.match_ending_at(self.words, k) or w in lex.org_words or w in _CLAIMANT_NOUNS:
                 k -= 1
                 continue
             if w == "." and k > 0 and len(self.toks[k - 1].text) <= 4 and self.toks[k - 1].text[:1].isupper():

@@ -32,14 +32,13 @@ _COMPATIBLE = {
     "attacks": frozenset({"event", "weapon"}),
 }
 _PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
-_SINGULAR_ARTICLES = frozenset({"a", "an", "another"})
-_ANAPHORS = frozenset({"them", "both"})
-_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
-_OBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "several", "dozens", "hundreds", "scores"})
+_ANAPHORS = LEXICON.closed["anaphors"]
+_ARTICLES = LEXICON.closed["articles"]
+_OBJECT_OPENERS = LEXICON.closed["object_openers"]
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
-_BE_HAVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had"})
+_BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"])
-_NOUN_PP = frozenset({"with", "of", "from", "in", "on", "at", "near", "carrying", "belonging", "loaded", "inside", "aboard"})
+_NOUN_PP = LEXICON.closed["noun_prepositions"]
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,7 @@ class Lexicon:
     additional_markers: frozenset[str]
     background_markers: PhraseTable
     topic_shifts: PhraseTable
+    closed: dict[str, frozenset[str]]  # small closed word classes by name (grammar.json "closed_classes")
     speech_verbs: frozenset[str]
     speech_markers_before: PhraseTable
     unattributed_markers: PhraseTable
@@ -212,6 +213,7 @@ def load_lexicon() -> Lexicon:
         additional_markers=frozenset(gram["additional_markers"]),
         background_markers=PhraseTable(gram["background_markers"]),
         topic_shifts=PhraseTable(gram["topic_shifts"]),
+        closed={name: frozenset(words) for name, words in gram["closed_classes"].items() if not name.startswith("_")},
         speech_verbs=frozenset(gram["speech_verbs"]),
         speech_markers_before=PhraseTable(gram["speech_markers_before"]),
         unattributed_markers=PhraseTable(gram["unattributed_markers"]),

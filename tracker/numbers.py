@@ -15,8 +15,8 @@ from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
 
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
-_SINGULAR_ARTICLES = frozenset({"a", "an", "another"})
-_RISE_VERBS = frozenset({"rose", "risen", "rises", "increased", "increases", "climbed", "climbs", "jumped", "jumps", "grew"})
+_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
+_RISE_VERBS = LEXICON.closed["rise_verbs"]
 
 
 def parse_digits(text: str) -> int | None:
@@ -202,9 +202,8 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
     return out
 
 
-_PRESENT_OR_MODAL = frozenset({"are", "is", "will", "would", "can", "could", "may", "might", "must", "should"})
-_NOT_BARE = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "of", "other", "all", "many",
-                       "some", "any", "no", "most", "both", "each", "every", "which", "who"})
+_PRESENT_OR_MODAL = LEXICON.closed["present_or_modal"]
+_NOT_BARE = LEXICON.closed["not_bare"]
 
 
 def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int, int, int]) -> list[NumberMention]:
