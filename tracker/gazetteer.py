@@ -607,7 +607,14 @@ def _reading(idx: _Index, mention: PlaceMention, evidence: set[str]) -> tuple[Pl
     return best, best.kind
 
 
-def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] = ()) -> PlaceResolution:
+def place_evidence(mentions: Sequence[PlaceMention]) -> frozenset[str]:
+    """The countries a set of mentions names for sure (see _evidence): computed once per
+    article and handed to resolve_places for each of its claims."""
+    return frozenset(_evidence(_index(), mentions))
+
+
+def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] = (),
+                   context_evidence: frozenset[str] | None = None) -> PlaceResolution:
     """Normalize the mentions of a claim's own clause; context only helps choose readings.
 
     A country named anywhere (own or context) selects among a name's readings ("Niger
@@ -620,7 +627,7 @@ def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] 
     if not own:
         return PlaceResolution((), None, (), (), "unknown")
     idx = _index()
-    evidence = _evidence(idx, [*own, *context])
+    evidence = _evidence(idx, own) | (place_evidence(context) if context_evidence is None else context_evidence)
     chosen = [_reading(idx, m, evidence) for m in own]
     counts = Counter(place.country for place, _precision in chosen).most_common()
     country = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None

@@ -13,7 +13,7 @@ names; the places of those sentences are context for telling namesakes apart.
 
 from __future__ import annotations
 
-from tracker.gazetteer import PlaceMention, PlaceResolution, find_places, resolve_places
+from tracker.gazetteer import PlaceMention, PlaceResolution, find_places, place_evidence, resolve_places
 from tracker.lexicon import LEXICON
 from tracker.records import Article, ClaimDraft, Sentence
 
@@ -31,6 +31,7 @@ class ArticlePlaces:
         # the context for namesakes); a sentence before a claim only if the claim needs it
         upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
         self.all = [m for i in upfront for m in self.mentions(i)]
+        self.evidence = place_evidence(self.all)
         title = [m for s in sentences if s.field == "title" for m in self.mentions(s.index)]
         dateline = [m for s in sentences if s.field == "body" and s.start < dateline_end
                     for m in self.mentions(s.index) if m.end <= dateline_end]
@@ -73,7 +74,7 @@ class ArticlePlaces:
             own = [m for m in in_sentence if m.start < clause_end]
         if not own:
             own = self._previous(s) or self.main
-        return resolve_places(self._without_actors(own, s.field), self.all)
+        return resolve_places(self._without_actors(own, s.field), self.all, self.evidence)
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
