@@ -168,14 +168,16 @@ def load_lexicon() -> Lexicon:
     prenominal = _by_category(trig["prenominal"])
     toll_words = PhraseTable(trig["toll_words"])
     times_verbs = PhraseTable(trig["times_verbs"])
-    # The gate of the cheap pre-filter: the telling words of every trigger phrase ("custody"
-    # for "in custody", "fire" for "opened fire"), not the function words that open some.
+    # The gate of the cheap pre-filter: one telling word of every trigger phrase ("custody"
+    # for "in custody", "fire" for "opened fire", "carried" for "carried out"). A phrase
+    # matches only with all its words, so one word is enough; the longest word that is not
+    # a function word is the rarest one ("the" or "of" would let nearly every sentence in).
     function_words = frozenset(gram["function_words"])
     phrases = [p for section in ("before", "after", "nouns", "prenominal") for ps in trig[section].values() for p in ps]
     phrases += list(trig["toll_words"]) + list(trig["times_verbs"])
     vocabulary = frozenset(
-        w for p in phrases for w in (
-            [x for x in p.lower().split() if x not in function_words] or p.lower().split())
+        max(reversed([w for w in p.lower().split() if w not in function_words] or p.lower().split()), key=len)
+        for p in phrases  # ties go to the last word: "lost their lives" -> "lives"
     )
     return Lexicon(
         number_units=numbers["units"],
