@@ -16,8 +16,9 @@ from tracker.normalize import Mention, claim_rows
 from tracker.numbers import find_numbers
 from tracker.places import ArticlePlaces, claim_stops
 from tracker.read import read_dateline
-from tracker.records import Article, ArticleResult, ClaimDraft, DateMention, RejectedArticle
-from tracker.sentences import article_sentences, claim_sentences
+from tracker.patterns import match_tally_line
+from tracker.records import Article, ArticleResult, ClaimDraft, DateMention, RejectedArticle, Sentence
+from tracker.sentences import article_sentences, claim_sentences, tokenize
 from tracker.tally import tally_drafts
 
 
@@ -32,6 +33,8 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
         tally = tally_drafts(sentence)
         if tally:
             # a tally line takes its period from the list's header ("losses from 24.02.22 to ...")
+            if not dates and not header_dates:
+                header_dates = _list_header_dates(sentences, sentence.index, article.published)
             dates_of[sentence.index] = dates or header_dates
             drafts.extend(tally)
             continue
@@ -49,6 +52,18 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
         for d, a, stop in zip(drafts, attributions, claim_stops(drafts))
     ]
     return claim_rows(article, mentions, profile)
+
+
+def _list_header_dates(sentences: list[Sentence], index: int, published) -> list[DateMention]:
+    """The first dated span of the sentence that opens the list holding tally line
+    `index` ("Enemy losses from 24.02.22 to ..."): it needs no trigger word, so the
+    pre-filter may have passed it by."""
+    j = index - 1
+    while j >= 0 and match_tally_line(sentences[j].text) is not None:
+        j -= 1
+    if j < 0:
+        return []
+    return [d for d in find_dates(tokenize(sentences[j]), published) if d.period.start is not None][:1]
 
 
 def process(item: Article | RejectedArticle, profile_name: str = "default") -> ArticleResult:
