@@ -605,7 +605,7 @@ def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int
 
 def link_partitives(drafts: list[ClaimDraft]) -> None:
     """'Baqi was one of the insurgents killed': a part of the nearest earlier figure of the
-    article in the same category."""
+    article in the same category; and the rest of a list that restates a figure."""
     for i, d in enumerate(drafts):
         if not d.partitive or d.part_of is not None:
             continue
@@ -614,3 +614,23 @@ def link_partitives(drafts: list[ClaimDraft]) -> None:
                    and e.number.value_best > d.number.value_best]
         if earlier:
             d.part_of = earlier[-1]
+    _link_list_remainders(drafts)
+
+
+def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
+    """'detained four suspected insurgents, including a sub-commander' ... 'the commander
+    and three additional suspected insurgents were detained': the later list restates the
+    four, so its three are a part of the four, not more people. Applies when "the
+    commander" refers back to a named part and the list adds up to the whole exactly."""
+    for i, d in enumerate(drafts):
+        if d.number.kind != "definite" or d.object_class not in PEOPLE_CLASSES:
+            continue
+        referent = next((e for e in reversed(drafts[:i]) if e.number.implicit and e.number.value_best == 1
+                         and e.category == d.category and e.object_class in PEOPLE_CLASSES), None)
+        whole = referent.part_of if referent is not None else None
+        if whole is None:
+            continue
+        rest = [e for e in drafts[i + 1:] if e.sentence.index == d.sentence.index and e.category == d.category
+                and e.object_class in PEOPLE_CLASSES and e.part_of is None and not e.number.implicit]
+        if len(rest) == 1 and rest[0].number.qualifier == "exact" and 1 + rest[0].number.value_best == whole.number.value_best:
+            rest[0].part_of = whole
