@@ -448,12 +448,15 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 object_class = "event"
         if category is None:
             before = reader.category_before(m.tok_start)
+            if before is not None and lex.combined_pairs.match_ending_at(reader.words, before[1]):
+                drafts.append(None)  # "captured or killed 40 insurgents": how many of each is unsaid
+                continue
             if before is not None:
                 category = _pick(before[0], object_class)
                 trigger_tok = before[1]
         if category is None:
             after = reader.category_after(reader.skip_coordinated(obj.end))
-            if after is not None and lex.casualty_pairs.match_at(reader.words, after[1]):
+            if after is not None and lex.combined_pairs.match_at(reader.words, after[1]):
                 drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
                 continue
             if after is not None:

@@ -116,7 +116,7 @@ class Lexicon:
     total_words: PhraseTable
     times_verbs: PhraseTable
     casualty_words: frozenset[str]
-    casualty_pairs: PhraseTable
+    combined_pairs: PhraseTable
     object_classes: PhraseTable
     civilian_modifiers: frozenset[str]
     combatant_modifiers: frozenset[str]
@@ -198,7 +198,7 @@ def load_lexicon() -> Lexicon:
         total_words=PhraseTable(trig["total_words"]),
         times_verbs=times_verbs,
         casualty_words=frozenset(trig["casualty_words"]),
-        casualty_pairs=PhraseTable(trig["casualty_pairs"]),
+        combined_pairs=PhraseTable(trig["combined_pairs"]),
         object_classes=PhraseTable(_with_singulars(objs["classes"])),
         civilian_modifiers=frozenset(objs["civilian_modifiers"]),
         combatant_modifiers=frozenset(objs["combatant_modifiers"]),
