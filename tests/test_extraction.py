@@ -53,7 +53,10 @@ def test_sentence(case):
     for claim in expected:
         row = got[(claim["category"], claim["value_best"])]
         for field, want in claim.items():
-            if field == "part_of" and want is None:
+            if field in ("same_key_as", "other_key_than"):
+                other = got[(want["category"], want["value_best"])]["claim_key"]
+                assert (row["claim_key"] == other) == (field == "same_key_as"), (field, row)
+            elif field == "part_of" and want is None:
                 assert row["part_of"] is None, (field, row)
             elif field == "part_of":
                 whole = got[(want["category"], want["value_best"])]

@@ -59,8 +59,8 @@ def _same_source(a: Attribution, b: Attribution) -> bool:
     return a.attribution != "named" or b.attribution != "named" or a.claimant == b.claimant
 
 
-def claim_keys(article_id: str, drafts: list[ClaimDraft],
-               attributions: list[Attribution] | None = None) -> tuple[list[str], list[bool]]:
+def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Attribution] | None = None,
+               title: str = "") -> tuple[list[str], list[bool]]:
     """The claim_key of each draft, and whether it is a vague restatement of a specific figure.
 
     Mentions share a key when they state the same figure (category, value) for the same
@@ -68,6 +68,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft],
     soldiers and 3 civilians'). A vague mention ('several insurgents were detained') takes
     the key of a specific figure of the same claim in the article that its word can stand
     for ('four suspected insurgents were detained'), unless their claimants or sides differ.
+    A headline's vague word (in the title, or the title repeated as the body's first line)
+    sums up the body, whatever the body's figure.
     """
     attributions = attributions or [Attribution("outlet")] * len(drafts)
     base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d)) for d in drafts]
@@ -91,6 +93,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft],
         # a bare plural ('insurgents were detained') restates any figure of its claim
         bare = d.number.kind == "bare_plural"
         low, high = (0, 10**12) if bare else _vague_range(d)
+        if d.sentence.field == "title" or title and d.sentence.text == title:
+            high = 10**12  # "Several Insurgents Killed" over a body's 13
         for j, e in enumerate(drafts):
             if (j != i and (e.number.qualifier != "vague" or bare and e.number.kind != "bare_plural")
                     and base[j][0] == base[i][0] and base[j][2] == base[i][2] and (bare or base[j][3] == base[i][3])
@@ -141,7 +145,8 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
 
 def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile) -> list[dict]:
     """Rows in schemas/claims.json's column order (plus the partition column)."""
-    keys, subsumed = claim_keys(article.article_id, [m.draft for m in mentions], [m.attribution for m in mentions])
+    keys, subsumed = claim_keys(article.article_id, [m.draft for m in mentions], [m.attribution for m in mentions],
+                                 article.title.strip())
     key_of = {id(m.draft): k for m, k in zip(mentions, keys)}
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names
