@@ -637,3 +637,37 @@ def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
                 and e.object_class in PEOPLE_CLASSES and e.part_of is None and not e.number.implicit]
         if len(rest) == 1 and rest[0].number.qualifier == "exact" and 1 + rest[0].number.value_best == whole.number.value_best:
             rest[0].part_of = whole
+    _link_listed_sums(drafts)
+
+
+def _joined(first: ClaimDraft, second: ClaimDraft) -> bool:
+    """Are two figures of one sentence items of one list ('a woman and nine children',
+    'five ... as well as six militants'), not a repeat ('A person injured ... A person was
+    injured') or figures of two clauses?"""
+    toks = first.sentence.tokens
+    between = [t.lower for t in toks[first.number.tok_end:second.number.tok_start]]
+    return len(between) <= 8 and not LEXICON.closed["list_joiners"].isdisjoint(between) \
+        and not any(w[:1].isdigit() or w in (",", ";", ".") for w in between)
+
+
+def _link_listed_sums(drafts: list[ClaimDraft]) -> None:
+    """'killed a Taliban leader and one insurgent' ... 'two insurgents, including Badam,
+    were killed': a figure of another sentence that equals the sum of a list of people is
+    the list's total, and the listed figures are its parts."""
+    def listable(d: ClaimDraft, qualifiers: tuple[str, ...] = ("exact",)) -> bool:
+        return d.object_class in PEOPLE_CLASSES and d.part_of is None and d.number.qualifier in qualifiers \
+            and not d.partitive and not d.cumulative and d.number.kind != "definite"
+    by_sentence: dict[tuple[int, str], list[ClaimDraft]] = {}
+    for d in drafts:
+        if listable(d):
+            by_sentence.setdefault((d.sentence.index, d.category), []).append(d)
+    for (index, category), listed in by_sentence.items():
+        if len(listed) < 2 or not all(_joined(a, b) for a, b in zip(listed, listed[1:])):
+            continue
+        total = sum(d.number.value_best for d in listed)
+        wholes = [d for d in drafts if listable(d, ("exact", "at_least")) and d.category == category
+                  and d.sentence.index != index
+                  and d.number.value_best == total]
+        if len({d.number.value_best for d in wholes}) == 1:
+            for d in listed:
+                d.part_of = wholes[0]
