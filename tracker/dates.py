@@ -275,15 +275,48 @@ def _new_clause_between(sentence: Sentence, a: int, b: int) -> bool:
     return False
 
 
-def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | None) -> Period:
-    """The claim's period: the time phrase in its own clause, else the nearest in its sentence."""
+_BACKGROUND_AGE = timedelta(days=31)
+
+
+def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, claim_toks: tuple[int, ...],
+                        published: date) -> set[int]:
+    """Ids of the dates that belong to a relative clause about an earlier event, when
+    token k is outside it: in "forces kill a militant that killed two soldiers in May 2024
+    and arrest several others", May 2024 dates the two soldiers only. The clause runs from
+    "that"/"who"/"which" to the first "and" or punctuation after its date, holds a claim
+    of its own, and its date ends a month or more before publication (a recent date,
+    "the bombardment that hit 11 towns on Tuesday", dates the whole event)."""
+    toks = sentence.tokens
+    dates = [d for d in dates if d.period.end is not None and d.period.end <= published - _BACKGROUND_AGE]
+    out: set[int] = set()
+    for r, tok in enumerate(toks):
+        if tok.lower not in LEXICON.closed["relative_pronouns"] or r == 0 or not toks[r - 1].lower[:1].isalpha() \
+                or toks[r - 1].lower in LEXICON.speech_verbs:  # "said that ...": not a relative clause
+            continue
+        inside = [d for d in dates if d.tok_start > r and any(r < c < d.tok_start for c in claim_toks)
+                  and all(toks[j].lower[:1].isalnum() for j in range(r + 1, d.tok_start))]
+        if not inside:
+            continue
+        end = next((j for j in range(inside[0].tok_end, len(toks)) if toks[j].lower == "and" or toks[j].lower in _BREAKS),
+                   len(toks))
+        if not r < k < end:
+            out.update(id(d) for d in inside if d.tok_end <= end)
+    return out
+
+
+def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | None,
+               claim_toks: tuple[int, ...] = ()) -> Period:
+    """The claim's period: the time phrase in its own clause, else the nearest in its
+    sentence, but not one of another claim's relative clause. claim_toks: the first tokens
+    of the sentence's claims."""
     if draft.daily and published is not None:
         return Period(published - timedelta(days=1), published, "day")
-    # a running total starts at an event, not at a span up to publication or the day it was said
     # a date after publication cannot date a reported event (a wrong metadata date, a
     # planned event); a running total starts at an event, not at a span up to
     # publication or at the day it was said
-    usable = [d for d in dates if d.period.precision != UNKNOWN
+    others = _other_claims_dates(draft.sentence, dates, draft.number.tok_start, claim_toks, published) \
+        if claim_toks and published is not None else set()
+    usable = [d for d in dates if d.period.precision != UNKNOWN and id(d) not in others
               and (published is None or d.period.start is None or d.period.start <= published)
               and not (draft.cumulative and (d.span or _dates_speech(draft.sentence, d)))]
     chosen = None

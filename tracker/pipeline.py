@@ -47,8 +47,12 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
     link_partitives(drafts)
     attributions = attribute(sentences, drafts)
     places = ArticlePlaces(article, sentences, read_dateline(article.text).end, {d.sentence.index for d in drafts})
+    claim_toks: dict[int, tuple[int, ...]] = {}
+    for d in drafts:
+        claim_toks[d.sentence.index] = claim_toks.get(d.sentence.index, ()) + (d.number.tok_start,)
     mentions = [
-        Mention(d, a, period_for(d, dates_of[d.sentence.index], article.published), places.for_claim(d, stop))
+        Mention(d, a, period_for(d, dates_of[d.sentence.index], article.published, claim_toks[d.sentence.index]),
+                places.for_claim(d, stop))
         for d, a, stop in zip(drafts, attributions, claim_stops(drafts))
     ]
     return claim_rows(article, mentions, profile)
