@@ -14,7 +14,6 @@ from tracker.lexicon import LEXICON, VagueProfile
 from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
 
-_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _RISE_VERBS = LEXICON.closed["rise_verbs"]
 
@@ -130,8 +129,8 @@ def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str
     nxt = i + used
     first = raw[i]
     if first[0].isdigit():
-        if nxt < len(words) and words[nxt] in _ORDINAL_SUFFIXES and not text_gap[nxt]:
-            return True  # 4th, 21st
+        if nxt < len(words) and words[nxt][:1].isalpha() and not text_gap[nxt]:
+            return True  # 4th, 21st, 4WD, 9mm: part of a word
         if len(first) == 4 and first.isdigit() and 1900 <= int(first) <= 2100 and used == 1:
             counted = lex.object_classes.match_at(words, nxt) if nxt < len(words) else None
             if counted is None or counted[1][0] == "event":
@@ -314,6 +313,9 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
     j = i + 1
     while j < min(len(words), i + 10):
         w = words[j]
+        glued = j + 1 < len(tokens) and tokens[j + 1].start == tokens[j].end  # "4WD", "19-year-old"
+        if w in lex.number_words or w[:1].isdigit() and not glued and words[j + 1: j + 2] not in (["year"], ["years"]):
+            return None  # "another three people", "another 3 people": a count of its own
         if w[:1].isdigit() or w == "-" or w.startswith("year-"):
             after_age = j + 1  # "a 19-year-old man": the object starts after the age
             j += 1
@@ -363,8 +365,8 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
         listed = words[end: end + 2] == ["along", "with"] or end < len(words) and words[end] == "and" and (
             end + 1 < len(words) and (words[end + 1][:1].isdigit() or words[end + 1] in lex.number_units
                                       or words[end + 1] in ("several", "multiple", "two", "three")))
-        if name_end == end and not listed:
-            return None
+        if name_end == end and not listed or lex.object_classes.match_at(words, name_end) is not None:
+            return None  # ... or "the injured Syrian citizens": an adjective, not a name
         kind = "singular" if name_end > end else "definite"  # "the commander" refers back
         return NumberMention(tokens[i].start, tokens[name_end - 1].end, i, i + 1, 1, 1, 1, "exact", kind, implicit=True)
     return None
