@@ -24,6 +24,7 @@ _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 _PUNCT = frozenset({",", ".", ";", ":", "(", ")", "-", "\u2013", "\u2014"}) | _QUOTES
 _SENTENCE_SUBJECT_MAX = 8
 _DETERMINERS = LEXICON.closed["articles"]
+_NP_ARTICLES = LEXICON.closed["singular_articles"] | {"the"}
 _CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
 
 
@@ -125,6 +126,10 @@ class _SpeechReader:
                     and self.words[a - 1] not in lex.auxiliaries and self.words[a - 1] not in _CONNECTORS \
                     and not lex.triggers_before.match_ending_at(self.words, a - 1):
                 a -= 1
+        # "Elsewhere in the country the Observatory", "six children a monitor": a noun
+        # phrase starts at its last article, unless the article is inside a name ("Ministry of the Interior")
+        a = next((p for p in range(end - 1, a, -1) if self.words[p] in _NP_ARTICLES
+                  and self.words[p - 1] not in _CONNECTORS), a)
         while a < end and self.words[a] in _CONNECTORS:
             a += 1
         b = end
