@@ -396,9 +396,17 @@ def _designator_of(
         return idx.designators[name_key(m.group(1))], "after"
     if text.endswith(("of ", "of the "), max(0, start - 8), start) and (
         m := idx.designator_before.search(text, max(0, start - 60), start)
-    ):
+    ) and not _after_name(text, m.start()):
         return idx.designators[name_key(m.group(1))], "before"
     return None, ""
+
+
+def _after_name(text: str, pos: int) -> bool:
+    """Does a capitalised word end just before pos? Then the type word there is that
+    name's ("the Hiiraan region of Somalia"), not the next name's."""
+    before = text[max(0, pos - 40):pos].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1][:1].isupper() and before[-1].lower() not in ("the", "a", "this") \
+        and pos > 0 and text[pos - 1] == " "
 
 
 def _plausible(
