@@ -86,6 +86,11 @@ def _is_cap(text: str) -> bool:
     return capital and text.lower() not in LEXICON.weekdays and text.lower().rstrip(".") not in LEXICON.months
 
 
+def _speaker_noun(word: str) -> bool:
+    """A noun that names who speaks: a role ('ministry', 'army') or a claimant noun ('official', 'witness')."""
+    return word in LEXICON.roles or word in _CLAIMANT_NOUNS
+
+
 @functools.cache
 def _role_words(role: str) -> frozenset[str]:
     """Words that identify a role's antecedent: 'military' -> army, forces, command ..."""
@@ -139,11 +144,11 @@ class _SpeechReader:
 
     def np_forward(self, start: int) -> tuple[int, int] | None:
         k = start
-        while k < len(self.words) and self.words[k] in ("the", "a", "an"):
+        while k < len(self.words) and self.words[k] in ("the", "a", "an", "one"):
             k += 1
         a = k
         while k < len(self.words) and (_is_cap(self.toks[k].text) or self.words[k] in _CONNECTORS and k > a
-                                       or self.words[k] in LEXICON.roles or self.role_ahead(k)):
+                                       or _speaker_noun(self.words[k]) or self.role_ahead(k)):
             k += 1
         while k > a and self.words[k - 1] in _CONNECTORS:
             k -= 1
@@ -153,7 +158,7 @@ class _SpeechReader:
         """'the Gaza health ministry': a lower-case modifier of a role noun right after it."""
         w = self.words[k]
         return w.isalpha() and w not in LEXICON.stop_words and any(
-            self.words[j] in LEXICON.roles for j in range(k + 1, min(len(self.words), k + 3)))
+            _speaker_noun(self.words[j]) for j in range(k + 1, min(len(self.words), k + 3)))
 
     def appositive_org(self, after: int) -> str | None:
         """', deputy head of the Russian Center for Reconciliation ...' -> the organisation."""

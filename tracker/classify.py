@@ -418,6 +418,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
     lex = LEXICON
     drafts: list[ClaimDraft | None] = []
     for idx, m in enumerate(numbers):
+        if lex.source_markers.match_ending_at(reader.words, m.tok_start - 1):
+            drafts.append(None)  # "according to one official": who says, not who died
+            continue
         obj = reader.objects[idx]
         category: str | None = None
         cumulative = False

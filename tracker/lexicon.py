@@ -132,6 +132,7 @@ class Lexicon:
     realized_before_to: frozenset[str]
     additional_markers: frozenset[str]
     background_markers: PhraseTable
+    source_markers: PhraseTable
     topic_shifts: PhraseTable
     closed: dict[str, frozenset[str]]  # small closed word classes by name (grammar.json "closed_classes")
     speech_verbs: frozenset[str]
@@ -214,6 +215,7 @@ def load_lexicon() -> Lexicon:
         realized_before_to=frozenset(gram["realized_before_to"]),
         additional_markers=frozenset(gram["additional_markers"]),
         background_markers=PhraseTable(gram["background_markers"]),
+        source_markers=PhraseTable(gram["source_markers"]),
         topic_shifts=PhraseTable(gram["topic_shifts"]),
         closed={name: frozenset(words) for name, words in gram["closed_classes"].items() if not name.startswith("_")},
         speech_verbs=frozenset(gram["speech_verbs"]),
