@@ -7,7 +7,7 @@ of its own continues the one before: "... in Yalova Province. Eight other office
 wounded."; not after "Separately", "Elsewhere"), and finally the article's dateline
 and headline. A country named in the
 possessive ("Israel's assault", "Syria's state media") is an actor, not a place, where
-the claim has other places. The gazetteer (tracker.gazetteer) finds and normalizes the
+the claim has other places; one named as the agent ("launched by Russia") never is. The gazetteer (tracker.gazetteer) finds and normalizes the
 names; the places of those sentences are context for telling namesakes apart.
 """
 
@@ -48,6 +48,11 @@ class ArticlePlaces:
         text = self.article.title if field == "title" else self.article.text
         return text[m.end:m.end + 2] in _POSSESSIVE and bool(m.candidates) and m.candidates[0].kind == "country"
 
+    def _is_agent_country(self, m: PlaceMention, field: str) -> bool:
+        """'drones launched by Russia', 'killed by Israel': who acts, never where."""
+        text = self.article.title if field == "title" else self.article.text
+        return text[max(0, m.start - 3):m.start] == "by " and bool(m.candidates) and m.candidates[0].kind == "country"
+
     def _without_actors(self, mentions: list[PlaceMention], field: str) -> list[PlaceMention]:
         places = [m for m in mentions if not self._is_possessive_country(m, field)]
         return places or mentions
@@ -67,7 +72,7 @@ class ArticlePlaces:
     def for_claim(self, draft: ClaimDraft, stop: int) -> PlaceResolution:
         """Places of a claim whose own stretch runs from its number to field offset `stop`."""
         s = draft.sentence
-        in_sentence = self.mentions(s.index)
+        in_sentence = [m for m in self.mentions(s.index) if not self._is_agent_country(m, s.field)]
         clause_end = _clause_end(s, draft.number.tok_end)
         own = [m for m in in_sentence if draft.number.start <= m.start < min(stop, clause_end)]
         if not own:
