@@ -289,6 +289,8 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
     toks = sentence.tokens
     dates = [d for d in dates if d.period.end is not None and d.period.end <= published - _BACKGROUND_AGE]
     out: set[int] = set()
+    if not dates:
+        return out
     for r, tok in enumerate(toks):
         if tok.lower not in LEXICON.closed["relative_pronouns"] or r == 0 or not toks[r - 1].lower[:1].isalpha() \
                 or toks[r - 1].lower in LEXICON.speech_verbs:  # "said that ...": not a relative clause
