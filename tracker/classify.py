@@ -288,8 +288,11 @@ class _SentenceReader:
         operation to arrest a Taliban leader'), the verb reports no event."""
         lex = LEXICON
         window = range(max(0, trig_start - 3), trig_start)
-        if any(self.words[k] in lex.hypothetical and self.toks[k].text.islower() for k in window):
-            return True  # lower case only: "in May 2024 and arrest ..." holds no modal
+        # lower case only: "in May 2024 and arrest ..." holds no modal; "without" only right
+        # before the verb ("without killing anyone", not "without incident detained three")
+        if any(self.words[k] in lex.hypothetical and self.toks[k].text.islower()
+               and (k == trig_start - 1 or self.words[k] not in lex.closed["adjacent_negations"]) for k in window):
+            return True
         return trig_start >= 2 and self.words[trig_start - 1] == "to" and self.words[trig_start - 2] not in lex.realized_before_to
 
     def toll_category(self, start: int) -> str | None:

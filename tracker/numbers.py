@@ -15,6 +15,7 @@ from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
 
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
+_PEOPLE_CLASSES = ("combatant", "civilian", "person")
 _RISE_VERBS = LEXICON.closed["rise_verbs"]
 
 
@@ -347,7 +348,8 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
 def _named_singular_at(words, tokens, i) -> NumberMention | None:
     """A definite person who is counted: named ('the Taliban commander Fayez Jan') or
     listed with a count ('the HIG leader and two suspected insurgents were detained').
-    Either counts one (implicit)."""
+    Either counts one (implicit). A bare definite ('killed the insurgent') is not counted:
+    it mostly names someone counted before ('two insurgents, including Sabayar ...')."""
     lex = LEXICON
     for j in range(i + 1, min(len(words), i + 5)):
         found = lex.object_classes.match_at(words, j)
@@ -357,7 +359,10 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
             continue
         n, classes = found
         end = j + n
-        if classes[0] not in ("combatant", "civilian", "person") or words[end - 1].endswith("s"):
+        while end < len(words) and (more := lex.object_classes.match_at(words, end)) is not None \
+                and more[1][0] in _PEOPLE_CLASSES:
+            end += more[0]  # "the insurgent commander": the last noun is the head
+        if classes[0] not in _PEOPLE_CLASSES or words[end - 1].endswith("s"):
             return None
         name_end = end
         while name_end < len(words) and tokens[name_end].text[:1].isupper() and tokens[name_end].text.isalpha():
