@@ -175,7 +175,7 @@ class _Gaps:
 # Words that can begin a count, besides the profile's vague words: number words, "once",
 # "a dozen", articles of singulars.
 _STARTERS = (LEXICON.number_words | frozenset(LEXICON.times_words) | LEXICON.number_fixed.first_words
-             | _SINGULAR_ARTICLES | {"the"})
+             | _SINGULAR_ARTICLES | {"the", "of"})
 
 
 def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[int] = frozenset()) -> list[NumberMention]:
@@ -255,6 +255,8 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
         return _singular_at(words, tokens, i)
     if w == "the":
         return _named_singular_at(words, tokens, i)
+    if w == "of":
+        return _fate_of_named_at(words, tokens, i)
     if not (w[0].isdigit() or w in lex.number_units or w in lex.number_tens or w in lex.times_words
             or lex.number_fixed.match_at(words, i) or "-" in w and w.split("-")[0] in lex.number_tens):
         return None
@@ -342,6 +344,48 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
     if words[i] == "another" and (i + 1 == len(words) or words[i + 1] in lex.stop_words or words[i + 1] in lex.auxiliaries
                                   or not words[i + 1][:1].isalpha()):
         return NumberMention(tokens[i].start, tokens[i].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)
+    return None
+
+
+def _fate_of_named_at(words, tokens, i) -> NumberMention | None:
+    """'confirmed the death of Mullah Abdul Nafi, a Taliban leader', 'the arrest of
+    Taliban leader Mullah Abdul Rahman': a named person after a fate noun and "of" counts
+    one (implicit). The name needs a person noun before it, or an appositive after it
+    ('..., a Taliban leader'), which the mention then covers. Token i ("of") stands for
+    the count, so the fate noun before it gives the category."""
+    lex = LEXICON
+    if i == 0 or words[i - 1] not in lex.closed["fate_nouns"]:
+        return None
+
+    def person_noun(k: int) -> int:
+        found = lex.object_classes.match_at(words, k) if k < len(words) else None
+        if found is None or found[1][0] not in _PEOPLE_CLASSES or words[k + found[0] - 1].endswith("s"):
+            return 0
+        return found[0]
+
+    j, noun_end = i + 1, None
+    while j < min(len(words), i + 7):
+        n = person_noun(j)
+        if n:
+            j = noun_end = j + n
+        elif noun_end is None and words[j].isalpha() and (person_noun(j + 1) or person_noun(j + 2)):
+            j += 1  # "Hamas" in "Hamas leader Yahya Sinwar", "gang" in "gang leader ..."
+        else:
+            break
+    name_start = j
+    while j < len(words) and tokens[j].text[:1].isupper() and tokens[j].text.isalpha():
+        j += 1
+    if j == name_start:
+        return None
+    if noun_end is not None:
+        return NumberMention(tokens[i + 1].start, tokens[j - 1].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)
+    if j - name_start < 2 or words[j: j + 1] != [","] or j + 1 >= len(words) or words[j + 1] not in _SINGULAR_ARTICLES:
+        return None
+    for k in range(j + 2, min(len(words), j + 6)):
+        n = person_noun(k)
+        if n:
+            return NumberMention(tokens[name_start].start, tokens[k + n - 1].end, i, j + 2, 1, 1, 1, "exact", "singular",
+                                 implicit=True)
     return None
 
 
