@@ -492,6 +492,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             antecedent = partner if partner is not None and drafts[partner] is not None else _previous(reader, drafts, idx)
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
                 object_class = drafts[antecedent].object_class
+                if object_class == "combatant" and _others_of_irregulars(reader.words, obj, drafts[antecedent]):
+                    object_class = "person"  # "killing five militants and injuring 28 others": bystanders too
         if object_class is None and obj.inherit:
             object_class = reader.noun_class_before(m.tok_start)
         if object_class is None and category in PEOPLE_CATEGORIES:
@@ -610,6 +612,14 @@ def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int
 def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:
     """The nearest earlier claim that is not a part: what "others" / "another" continue."""
     return next((p for p in range(idx - 1, -1, -1) if drafts[p] is not None and not reader.is_part(p)), None)
+
+
+def _others_of_irregulars(words: list[str], obj: CountedObject, antecedent: ClaimDraft) -> bool:
+    """'others' after irregular fighters is unspecified people; 'them' and 'more' are
+    more of the same group."""
+    head = (antecedent.object or "").lower().split()[-1:]
+    return bool(head) and head[0] in LEXICON.irregular_heads and obj.head is not None \
+        and words[obj.head] in ("others", "other", "another")
 
 
 def link_partitives(drafts: list[ClaimDraft]) -> None:

@@ -121,6 +121,7 @@ class Lexicon:
     civilian_modifiers: frozenset[str]
     combatant_modifiers: frozenset[str]
     inherit_heads: frozenset[str]
+    irregular_heads: frozenset[str]
     auxiliaries: frozenset[str]
     determiners: frozenset[str]
     stop_words: frozenset[str]
@@ -204,6 +205,7 @@ def load_lexicon() -> Lexicon:
         civilian_modifiers=frozenset(objs["civilian_modifiers"]),
         combatant_modifiers=frozenset(objs["combatant_modifiers"]),
         inherit_heads=frozenset(objs["inherit"]),
+        irregular_heads=frozenset(objs["irregular_heads"]),
         auxiliaries=frozenset(gram["auxiliaries"]),
         determiners=frozenset(gram["determiners"]),
         stop_words=frozenset(gram["stop_words"]),
