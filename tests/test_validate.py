@@ -376,3 +376,27 @@ def test_article_html_is_escaped_in_data_docs(defects_run):
     for payload in (TAG_PAYLOAD, SCRIPT_PAYLOAD):
         assert payload not in everything
         assert html.escape(payload) in everything
+
+
+def test_batches_give_the_outcomes_of_one(tmp_path):
+    """Validated a few rows at a time, the planted defects fail as in one batch, with
+    the same counts, samples and row ids; a claim_id repeated in another batch too."""
+    data, _ = _planted_together()
+    data.claims[-1]["claim_id"] = data.claims[0]["claim_id"]
+    dataset = data.write(tmp_path / "dataset")
+    batch_rows = 100
+    batches = [set(b.column("claim_id").to_pylist()) for b in v._batches(v._open(dataset).claims, batch_rows)]
+    assert len(batches) > 2
+    assert sum(data.claims[0]["claim_id"] in ids for ids in batches) == 2  # the copies are batches apart
+
+    whole = v.validate(dataset, tmp_path / "whole", batch_rows=10 * len(data.claims))
+    batched = v.validate(dataset, tmp_path / "batched", batch_rows=batch_rows)
+    assert batched.failed == whole.failed
+    assert (batched.suites, batched.rows) == (whole.suites, whole.rows)
+    repeated = next(o for o in batched.failed if o.name == "unique:claim_id")
+    assert data.claims[0]["claim_id"] in repeated.unexpected_ids
+    # A results page per batch, each linked from the index.
+    pages = sorted((tmp_path / "batched" / "data_docs" / "validations" / "claims").rglob("*.html"))
+    assert len(pages) == len(batches)
+    index = (tmp_path / "batched" / "data_docs" / "index.html").read_text(encoding="utf-8")
+    assert all(p.relative_to(tmp_path / "batched" / "data_docs").as_posix() in index for p in pages)

@@ -8,10 +8,15 @@ wrote (claims/, articles.parquet, rejected_claims.parquet):
 - the GX suites in validations/suites/, generated from schemas/ by
   scripts/gen_suites.py: "claims" and "articles" fail the run, "tracking_sanity" only
   warns. Rules GX cannot state on one table (cross-table links, slices of the quote)
-  are computed with pandas into derived columns that a GX expectation then checks, so
-  every rule shows in the GX report;
+  are computed with pyarrow and pandas into derived columns that a GX expectation then
+  checks, so every rule shows in the GX report;
 
-and writes GX Data Docs (made to load nothing from the network), summary.json and
+the tables are validated BATCH_ROWS rows at a time, so memory stays bounded whatever
+the dataset's size: rules across rows (unique ids, part_of targets, claims per article,
+cumulative series) read what they need of the whole table first, in a pass over a few
+columns, and each expectation's results on the batches are merged into one outcome.
+It writes GX Data Docs (a results page a batch, made to load nothing from the
+network), summary.json and
 summary.md under the reports folder. Great Expectations is imported only when a
 validation runs: the import costs ~3 s and redirects every later `warnings.warn`.
 """
@@ -30,9 +35,10 @@ import re
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -160,7 +166,9 @@ def _claims_rules() -> list[dict]:
     closed = _where("qualifier", "NOT_IN", ["more_than", "less_than"])
     rules = [
         _expectation(
-            "unique:claim_id", "expect_column_values_to_be_unique", "no two rows share a claim_id.", column="claim_id",
+            "unique:claim_id", "expect_column_values_to_be_null",
+            "no two rows share a claim_id (claim_id_repeated: the claim_id where another row has it too).",
+            column="claim_id_repeated",
         ),
         _at_least("value_bounds", "value_high", "value_low", "value_high is at least value_low."),
         _at_least(
@@ -229,8 +237,9 @@ def _claims_rules() -> list[dict]:
 def _articles_rules() -> list[dict]:
     return [
         _expectation(
-            "unique:article_id", "expect_column_values_to_be_unique", "no two articles share an article_id.",
-            column="article_id",
+            "unique:article_id", "expect_column_values_to_be_null",
+            "no two articles share an article_id (article_id_repeated: the article_id where another row has it too).",
+            column="article_id_repeated",
         ),
         _equal(
             "n_claims:match", "n_claims", "claim_rows",
@@ -347,18 +356,41 @@ class ValidationSummary:
         return {o.name for o in self.failed if o.severity != "critical"}
 
 
-# --- Reading the dataset and checking its schema ----------------------------------
+# --- Reading the dataset in batches and checking its schema --------------------------
+
+# Rows per GX run: GX holds a batch as a pandas DataFrame with the derived columns and
+# copies it for each conditional expectation. Validating 1.1M claims peaks at ~770 MB
+# RSS with 50k rows a batch, ~960 MB with 100k; fewer rows add GX's cost per run.
+BATCH_ROWS = 50_000
 
 
 @dataclasses.dataclass
-class _Tables:
-    claims: pa.Table
+class _Parquet:
+    """A table stored as Parquet files; a hive partition's value, from the file's path,
+    is a column after the stored ones."""
+
+    files: list[tuple[str, dict[str, str]]]  # path, partition column -> value
+    schema: pa.Schema  # with the partition columns
+    rows: int
+
+
+def _parquet(dataset: pads.FileSystemDataset) -> _Parquet:
+    files = [(f.path, pads.get_partition_keys(f.partition_expression)) for f in dataset.get_fragments()]
+    return _Parquet(files=files, schema=dataset.schema, rows=dataset.count_rows())
+
+
+@dataclasses.dataclass
+class _Dataset:
+    claims: _Parquet
     claims_schema: pa.Schema  # as stored, without the partition column
-    articles: pa.Table
-    rejected: pa.Table | None
+    articles: _Parquet
+    rejected_schema: pa.Schema | None  # None when rejected_claims.parquet is missing
+    rejected_rows: int
+    rejected_rules: list[str]
 
 
-def _read(out_dir: Path) -> _Tables:
+def _open(out_dir: Path) -> _Dataset:
+    """The dataset's tables, opened but not read (but for rejected_claims' rule column)."""
     schema = load_schema("claims")
     claims_dir = out_dir / "claims"
     if not claims_dir.is_dir() or not (out_dir / "articles.parquet").is_file():
@@ -366,20 +398,58 @@ def _read(out_dir: Path) -> _Tables:
     partitioning = None
     if schema.partition_by:
         partitioning = pads.partitioning(pa.schema([(schema.partition_by, pa.string())]), flavor="hive")
-    dataset = pads.dataset(claims_dir, format="parquet", partitioning=partitioning)
-    if dataset.files:
-        claims = dataset.to_table()
-        stored = pa.schema([f for f in dataset.schema if f.name != schema.partition_by])
+    claims = _parquet(pads.dataset(claims_dir, format="parquet", partitioning=partitioning))
+    if claims.files:
+        stored = pa.schema([f for f in claims.schema if f.name != schema.partition_by])
     else:  # a corpus without a single claim
         stored = arrow_schema("claims")
-        claims = stored.empty_table()
+        claims = _Parquet(files=[], schema=stored, rows=0)
     rejected_path = out_dir / "rejected_claims.parquet"
-    return _Tables(
+    rejected_schema, rejected_rows, rejected_rules = None, 0, []
+    if rejected_path.is_file():
+        rejected = pq.ParquetFile(rejected_path)
+        rejected_schema, rejected_rows = rejected.schema_arrow, rejected.metadata.num_rows
+        rule = REJECTION_COLUMNS[0]
+        if rule in rejected_schema.names:
+            rejected_rules = _column(rejected.read(columns=[rule]), rule)
+    return _Dataset(
         claims=claims,
         claims_schema=stored,
-        articles=pq.read_table(out_dir / "articles.parquet"),
-        rejected=pq.read_table(rejected_path) if rejected_path.is_file() else None,
+        articles=_parquet(pads.dataset(out_dir / "articles.parquet", format="parquet")),
+        rejected_schema=rejected_schema,
+        rejected_rows=rejected_rows,
+        rejected_rules=rejected_rules,
     )
+
+
+def _batches(table: _Parquet, rows: int, columns: list[str] | None = None) -> Iterator[pa.Table]:
+    """The table (or some of its columns) as tables of `rows` rows, the last one shorter;
+    one empty table when it has no rows."""
+
+    def pieces() -> Iterator[pa.RecordBatch]:
+        # File by file: pyarrow's dataset scanner reads ahead (~500 MB) whatever its
+        # readahead options when the consumer is slow, as GX is.
+        for path, partition in table.files:
+            with pq.ParquetFile(path) as file:
+                for batch in file.iter_batches(batch_size=rows, columns=columns):
+                    if columns is None:
+                        for name, value in partition.items():
+                            batch = batch.append_column(name, pa.array([value] * batch.num_rows, pa.string()))
+                    yield batch
+
+    pending, count, yielded = [], 0, False
+    for batch in pieces():
+        while batch.num_rows:
+            take = min(rows - count, batch.num_rows)
+            pending.append(batch.slice(0, take))
+            count += take
+            batch = batch.slice(take)
+            if count == rows:
+                yield pa.Table.from_batches(pending)
+                pending, count, yielded = [], 0, True
+    if pending or not yielded:
+        schema = table.schema if columns is None else pa.schema([table.schema.field(c) for c in columns])
+        yield pa.Table.from_batches(pending, schema=schema)
 
 
 def _schema_outcome(table: str, actual: pa.Schema | None, expected: pa.Schema) -> Outcome:
@@ -398,11 +468,132 @@ def _schema_outcome(table: str, actual: pa.Schema | None, expected: pa.Schema) -
     )
 
 
-# --- Derived columns -------------------------------------------------------------
+# --- Facts of the whole dataset, gathered first -------------------------------------
 
-# A derivation that meets a missing or mistyped column is skipped: the schema check
-# names the cause, and the expectations on the derived column fail for want of it.
-_DERIVATION_ERRORS = (KeyError, TypeError, AttributeError, pa.ArrowException)
+# Cross-row rules (unique ids, part_of targets, claims per article, a claimant's earlier
+# cumulative figures) need the whole claims table, which may not fit in memory. Each is
+# gathered first in a pass over the few columns it needs, mostly as 64-bit hashes
+# (8 bytes a row: ~100 MB at 12M claims), then each batch's derived columns look it up.
+# A hash collision could only make two distinct claim_ids look repeated or a missing
+# part_of target look found: odds ~n²/2⁶⁵, 4e-6 at 12M claims.
+
+# A fact or derivation that meets a missing or mistyped column is skipped: the schema
+# check names the cause, and the expectations on the derived column fail for want of it.
+_DERIVATION_ERRORS = (KeyError, TypeError, AttributeError, ValueError, pa.ArrowException)
+
+
+# Rows hashed at a time: pandas hashes Python objects, so each value becomes one first.
+_HASH_ROWS = 65_536
+
+
+def _hashes(*columns: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """A uint64 hash of each row's values in these columns (nulls hash alike)."""
+    found = np.empty(len(columns[0]), np.uint64)
+    for start in range(0, len(found), _HASH_ROWS):
+        combined = None
+        for column in columns:
+            values = column.slice(start, _HASH_ROWS).to_numpy(zero_copy_only=False)
+            hashed = pd.util.hash_array(values, categorize=False)
+            combined = hashed if combined is None else combined * np.uint64(0x100000001B3) ^ hashed
+        found[start : start + len(combined)] = combined
+    return found
+
+
+def _all_hashes(batches: Iterator[pa.Table], rows: int) -> np.ndarray:
+    """The sorted hashes of every row of the batches (of all their columns)."""
+    found, at = np.empty(rows, np.uint64), 0  # one array, filled in place: no copies
+    for batch in batches:
+        hashes = _hashes(*batch.columns)
+        found[at : at + len(hashes)] = hashes
+        at += len(hashes)
+    found.sort()
+    return found
+
+
+def _repeated(sorted_hashes: np.ndarray) -> np.ndarray:
+    """The distinct hashes that occur more than once, sorted."""
+    return np.unique(sorted_hashes[1:][sorted_hashes[1:] == sorted_hashes[:-1]])
+
+
+def _sorted_in(values: np.ndarray, sorted_hashes: np.ndarray) -> np.ndarray:
+    """For each value, whether it is in sorted_hashes."""
+    at = np.searchsorted(sorted_hashes, values).clip(max=max(len(sorted_hashes) - 1, 0))
+    return sorted_hashes[at] == values if len(sorted_hashes) else np.zeros(len(values), bool)
+
+
+@dataclasses.dataclass
+class _ArticleIndex:
+    """articles.parquet's article_id, status and field lengths (a few columns of every
+    article), found by the hash of article_id."""
+
+    table: pa.Table
+    hashes: np.ndarray  # sorted
+    rows: np.ndarray  # the table row of each sorted hash (the first of equal ones first)
+    repeated: np.ndarray  # sorted hashes of article_ids on more than one row
+
+
+def _article_index(articles: _Parquet) -> _ArticleIndex:
+    wanted = [c for c in ("article_id", "status", "title_chars", "text_chars") if c in articles.schema.names]
+    table = pa.concat_tables(_batches(articles, BATCH_ROWS, wanted))
+    hashes = _hashes(table.column("article_id"))
+    rows = np.argsort(hashes, kind="stable")
+    return _ArticleIndex(table=table, hashes=hashes[rows], rows=rows, repeated=_repeated(hashes[rows]))
+
+
+def _article_rows(index: _ArticleIndex, article_ids: pa.ChunkedArray) -> pa.Array:
+    """The index row of the first article with each article_id; null where none has it."""
+    hashes = _hashes(article_ids)
+    at = np.searchsorted(index.hashes, hashes).clip(max=max(len(index.hashes) - 1, 0))
+    rows = pa.array(index.rows[at] if len(index.rows) else np.zeros(len(hashes), np.int64))
+    same = pc.equal(index.table.column("article_id").take(rows), article_ids).combine_chunks()
+    found = pc.fill_null(same, False).to_numpy(zero_copy_only=False)
+    collided = ~found & _sorted_in(hashes, index.hashes) & article_ids.is_valid().to_numpy(zero_copy_only=False)
+    if collided.any():  # another id with the same hash sorted first: ask Arrow, exactly
+        exact = pc.index_in(article_ids.filter(pa.array(collided)), value_set=index.table.column("article_id"))
+        rows = rows.to_numpy().copy()
+        rows[collided] = pc.fill_null(exact, -1).to_numpy()
+        found[collided] = rows[collided] >= 0
+    return pa.array(np.asarray(rows), mask=~found)
+
+
+@dataclasses.dataclass
+class _ClaimFacts:
+    """What the claims' cross-row rules need of the whole table; None where a column
+    it needs is missing or mistyped (the schema check names that)."""
+
+    repeated_ids: np.ndarray | None  # sorted hashes of claim_ids on more than one row
+    claim_keys: np.ndarray | None  # sorted hashes of (article_id, claim_key)
+    claims_per_article: np.ndarray | None  # claim rows of each article index row
+    cumulative_prior: pd.DataFrame | None  # series, end -> prior (see _cumulative_priors)
+
+
+def _fact(compute: Callable[[], object]) -> object | None:
+    try:
+        return compute()
+    except _DERIVATION_ERRORS:
+        return None
+
+
+def _claim_facts(claims: _Parquet, index: _ArticleIndex, rows: int) -> _ClaimFacts:
+    def scan(*columns: str) -> Iterator[pa.Table]:
+        return _batches(claims, rows, list(columns))
+
+    def claims_per_article():
+        counts = np.zeros(index.table.num_rows, np.int64)
+        for batch in scan("article_id"):
+            found = _article_rows(index, batch.column("article_id")).drop_null().to_numpy()
+            counts += np.bincount(found, minlength=len(counts))
+        return counts
+
+    return _ClaimFacts(
+        repeated_ids=_fact(lambda: _repeated(_all_hashes(scan("claim_id"), claims.rows))),
+        claim_keys=_fact(lambda: _all_hashes(scan("article_id", "claim_key"), claims.rows)),
+        claims_per_article=_fact(claims_per_article),
+        cumulative_prior=_fact(lambda: _cumulative_priors(scan(*_SERIES_COLUMNS))),
+    )
+
+
+# --- Derived columns -------------------------------------------------------------
 
 
 def _column(table: pa.Table, name: str) -> list:
@@ -415,19 +606,30 @@ def _rowwise(table: pa.Table, names: tuple[str, ...], function: Callable, type_:
     return pa.array([None if None in values else function(*values) for values in zip(*columns)], type_)
 
 
-def _claims_derived(claims: pa.Table, articles: pa.Table) -> dict[str, Callable[[], pa.Array]]:
+def _repeated_values(column: pa.ChunkedArray, repeated: np.ndarray) -> pa.Array:
+    """The column's value where its hash is among the repeated ones, else null."""
+    return pc.if_else(pa.array(_sorted_in(_hashes(column), repeated)), column, pa.scalar(None, column.type))
+
+
+def _claims_derived(claims: pa.Table, facts: _ClaimFacts, index: _ArticleIndex) -> dict[str, Callable[[], pa.Array]]:
+    article_rows = functools.cache(lambda: _article_rows(index, claims.column("article_id")))
+
     def field_chars():
-        names = ("article_id", "title_chars", "text_chars")
-        lengths = {a: {"title": t, "body": b} for a, t, b in zip(*(_column(articles, n) for n in names))}
-        return _rowwise(claims, ("article_id", "source_field"), lambda a, f: lengths.get(a, {}).get(f), pa.int64())
+        field = claims.column("source_field")
+        lengths = {name: index.table.column(f"{name}_chars").take(article_rows()) for name in ("title", "text")}
+        unknown = pa.scalar(None, pa.int64())
+        return pc.if_else(pc.equal(field, "title"), lengths["title"],
+                          pc.if_else(pc.equal(field, "body"), lengths["text"], unknown))
 
     def article_status():
-        status = dict(zip(_column(articles, "article_id"), _column(articles, "status")))
-        return _rowwise(claims, ("article_id",), lambda a: status.get(a, "missing"), pa.string())
+        status = pc.fill_null(index.table.column("status").take(article_rows()), "missing")
+        return pc.if_else(claims.column("article_id").is_valid(), status, pa.scalar(None, pa.string()))
 
     def part_of_found():
-        keys = set(zip(_column(claims, "article_id"), _column(claims, "claim_key")))
-        return _rowwise(claims, ("article_id", "part_of"), lambda a, p: (a, p) in keys, pa.bool_())
+        article_id, part_of = claims.column("article_id"), claims.column("part_of")
+        found = _sorted_in(_hashes(article_id, part_of), facts.claim_keys)
+        both = pc.and_(article_id.is_valid(), part_of.is_valid()).combine_chunks()
+        return pa.array(found, mask=~both.to_numpy(zero_copy_only=False))
 
     def quote_at_offsets(quote, quote_start, char_start, char_end):
         inside = quote_start <= char_start < char_end <= quote_start + len(quote)
@@ -435,6 +637,7 @@ def _claims_derived(claims: pa.Table, articles: pa.Table) -> dict[str, Callable[
 
     open_bound_shift = {"more_than": 1, "less_than": -1}
     derived = {
+        "claim_id_repeated": lambda: _repeated_values(claims.column("claim_id"), facts.repeated_ids),
         "quote_end": lambda: _rowwise(claims, ("quote_start", "quote"), lambda qs, q: qs + len(q), pa.int64()),
         "quote_at_offsets": lambda: _rowwise(
             claims, ("quote", "quote_start", "char_start", "char_end"), quote_at_offsets, pa.string()
@@ -448,7 +651,7 @@ def _claims_derived(claims: pa.Table, articles: pa.Table) -> dict[str, Callable[
         "part_of_found": part_of_found,
         "admin1_count": lambda: pc.list_value_length(claims.column("admin1")).cast(pa.int64()),
         "admin1_code_count": lambda: pc.list_value_length(claims.column("admin1_code")).cast(pa.int64()),
-        "cumulative_prior_max": lambda: _cumulative_prior_max(claims),
+        "cumulative_prior_max": lambda: _cumulative_prior_max(claims, facts.cumulative_prior),
     }
     schema = load_schema("claims")
     for c in schema.columns:
@@ -461,36 +664,70 @@ def _claims_derived(claims: pa.Table, articles: pa.Table) -> dict[str, Callable[
     return derived
 
 
-def _cumulative_prior_max(claims: pa.Table) -> pa.Array:
-    """For a cumulative row: the highest value_best of its series (claimant, category,
-    object_class) at an earlier period_end; null for other rows and a series' first date.
-    Unattributed figures form no series: they come from unrelated events."""
-    names = ("aggregation", "claimant", "category", "object_class", "period_end", "value_best")
-    rows = list(zip(*(_column(claims, n) for n in names)))
-    highest: dict[tuple, dict] = collections.defaultdict(dict)  # series -> date -> max
-    for aggregation, claimant, category, object_class, end, best in rows:
-        if aggregation == "cumulative" and None not in (claimant, end, best):
-            by_date = highest[(claimant, category, object_class)]
-            by_date[end] = max(best, by_date.get(end, best))
-    prior: dict[tuple, int] = {}
-    for series, by_date in highest.items():
-        running = None
-        for day in sorted(by_date):
-            if running is not None:
-                prior[(series, day)] = running
-            running = by_date[day] if running is None else max(running, by_date[day])
-    return pa.array(
-        [prior.get(((c, cat, oc), end)) if agg == "cumulative" else None for agg, c, cat, oc, end, _ in rows],
-        pa.int64(),
+# A cumulative series: one named claimant's figures for one category and object_class.
+# Unattributed figures form no series: they come from unrelated events.
+_SERIES_COLUMNS = ("aggregation", "claimant", "category", "object_class", "period_end", "value_best")
+
+
+def _series_points(claims: pa.Table) -> tuple[np.ndarray, pd.DataFrame]:
+    """Which rows are points of a cumulative series, and for those: series (a hash of
+    claimant, category and object_class), end (period_end in days) and best."""
+    is_point = pc.and_(
+        pc.equal(claims.column("aggregation"), "cumulative"),
+        pc.and_(
+            claims.column("claimant").is_valid(),
+            pc.and_(claims.column("period_end").is_valid(), claims.column("value_best").is_valid()),
+        ),
     )
+    mask = pc.fill_null(is_point, False).to_numpy()
+    points = claims.filter(pa.array(mask))
+    return mask, pd.DataFrame({
+        "series": _hashes(*(points.column(c) for c in ("claimant", "category", "object_class"))),
+        "end": points.column("period_end").cast(pa.int32()).to_numpy(),
+        "best": points.column("value_best").to_numpy(),
+    })
 
 
-def _articles_derived(articles: pa.Table, claims: pa.Table) -> dict[str, Callable[[], pa.Array]]:
+def _cumulative_priors(batches: Iterator[pa.Table]) -> pd.DataFrame:
+    """For each series and period_end: the highest value_best at an earlier period_end
+    (a series' first date has none). One row per series and date is kept, not per claim."""
+
+    def highest(points: list[pd.DataFrame]) -> pd.DataFrame:
+        return pd.concat(points).groupby(["series", "end"], as_index=False)["best"].max()  # sorted by both
+
+    found = []
+    for number, batch in enumerate(batches, start=1):
+        found.append(_series_points(batch)[1])
+        if number % 16 == 0:  # keep one row per series and date, not one per claim
+            found = [highest(found)]
+    by_date = highest(found)
+    running = by_date.groupby("series")["best"].cummax()
+    by_date["prior"] = running.groupby(by_date["series"]).shift(1)
+    return by_date.dropna(subset=["prior"])[["series", "end", "prior"]]
+
+
+def _cumulative_prior_max(claims: pa.Table, priors: pd.DataFrame) -> pa.Array:
+    """For a point of a cumulative series: the highest value_best of its series at an
+    earlier period_end; null for other rows and a series' first date."""
+    mask, points = _series_points(claims)
+    prior = points.merge(priors, how="left", on=["series", "end"])["prior"].to_numpy()
+    values = np.zeros(claims.num_rows, np.int64)
+    values[mask] = np.nan_to_num(prior).astype(np.int64)
+    missing = np.ones(claims.num_rows, bool)
+    missing[mask] = np.isnan(prior)
+    return pa.array(values, mask=missing)
+
+
+def _articles_derived(articles: pa.Table, facts: _ClaimFacts, index: _ArticleIndex) -> dict[str, Callable[[], pa.Array]]:
+    def article_id_repeated():
+        return _repeated_values(articles.column("article_id"), index.repeated)
+
     def claim_rows():
-        counts = collections.Counter(_column(claims, "article_id"))
-        return pa.array([counts.get(a, 0) for a in _column(articles, "article_id")], pa.int64())
+        # Articles sharing an article_id each count every claim of that id, as a Counter would.
+        rows = _article_rows(index, articles.column("article_id"))
+        return pa.array(facts.claims_per_article).take(rows)
 
-    return {"claim_rows": claim_rows}
+    return {"article_id_repeated": article_id_repeated, "claim_rows": claim_rows}
 
 
 def _frame(table: pa.Table, derived: dict[str, Callable[[], pa.Array]]) -> pd.DataFrame:
@@ -534,8 +771,7 @@ def _shown(value) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _sample(result: dict) -> str:
-    values = result.get("partial_unexpected_list") or []
+def _sample(values: list) -> str:
     return ", ".join(_shown(v) for v in values[:3])[:200]
 
 
@@ -548,31 +784,46 @@ def _error(exception_info: dict) -> str | None:
     return None
 
 
-def _outcome(suite: str, result, row_id: str) -> Outcome:
-    config = result.expectation_config
+# Unexpected row ids kept per expectation: GX's SUMMARY lists at most 20 per batch.
+_UNEXPECTED_IDS = 20
+
+
+def _outcome(suite: str, results: list, row_id: str) -> Outcome:
+    """One expectation's results on each batch, as one: it succeeds when every batch
+    does; counts add up; samples and row ids come from the first batches that have them."""
+    config = results[0].expectation_config
     kwargs = config.kwargs
     columns = [kwargs[k] for k in ("column", "column_A", "column_B") if kwargs.get(k)]
-    error = _error(result.exception_info)
+    errors = [e for e in (_error(r.exception_info) for r in results) if e]
+    counts = [r.result["unexpected_count"] for r in results if r.result.get("unexpected_count") is not None]
+    values = [v for r in results for v in r.result.get("partial_unexpected_list") or ()]
+    ids = [
+        str(row[row_id]) for r in results for row in r.result.get("partial_unexpected_index_list") or () if row_id in row
+    ]
     return Outcome(
         suite=suite,
         name=(config.meta or {}).get("name", config.type),
         expectation=config.type,
         column=", ".join(columns) or None,
         severity=config.severity.value,
-        success=bool(result.success),
-        unexpected_count=result.result.get("unexpected_count"),
-        details=error.splitlines()[0][:200] if error else _sample(result.result),
-        unexpected_ids=tuple(
-            str(row[row_id]) for row in result.result.get("partial_unexpected_index_list") or () if row_id in row
-        ),
+        success=all(r.success for r in results),
+        unexpected_count=sum(counts) if counts else None,
+        details=errors[0].splitlines()[0][:200] if errors else _sample(values),
+        unexpected_ids=tuple(ids[:_UNEXPECTED_IDS]),
     )
 
 
 _DOCS_SITE = "tracker"
 
 
-def _run_gx(frames: dict[str, pd.DataFrame], suites: dict[str, dict], docs_dir: Path | None) -> list[Outcome]:
+def _run_gx(
+    frames: dict[str, Iterator[pd.DataFrame]], batch_counts: dict[str, int], suites: dict[str, dict],
+    docs_dir: Path | None,
+) -> list[Outcome]:
+    """Run each suite on every batch of its table's frames (a table's frames are made
+    one at a time, as they are validated) and merge each expectation's results."""
     import great_expectations as gx
+    from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     logging.captureWarnings(False)  # GX's import turned warnings into silent log records
@@ -580,22 +831,33 @@ def _run_gx(frames: dict[str, pd.DataFrame], suites: dict[str, dict], docs_dir: 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     source = context.data_sources.add_pandas("tracker")
-    batches = {name: source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name) for name in frames}
-    outcomes = []
-    for suite_name, (table, row_id) in SUITE_TABLES.items():
+    batches = {table: source.add_dataframe_asset(table).add_batch_definition_whole_dataframe(table) for table in frames}
+    definitions = {}
+    for suite_name, (table, _) in SUITE_TABLES.items():
         suite = context.suites.add(gx.ExpectationSuite(**copy.deepcopy(suites[suite_name])))
-        definition = context.validation_definitions.add(
+        definitions[suite_name] = context.validation_definitions.add(
             gx.ValidationDefinition(name=suite_name, data=batches[table], suite=suite)
         )
-        frame = frames[table]
-        result = definition.run(
-            batch_parameters={"dataframe": frame},
-            result_format={
-                "result_format": "SUMMARY",
-                "unexpected_index_column_names": [row_id] if row_id in frame.columns else [],
-            },
-        )
-        outcomes += [_outcome(suite_name, r, row_id) for r in result.results]
+    results: dict[str, list[list]] = {name: [] for name in SUITE_TABLES}  # suite -> batch -> results
+    for table, table_frames in frames.items():
+        for number, frame in enumerate(table_frames, start=1):
+            # Each batch's results are a page of their own in the Data Docs.
+            run_id = RunIdentifier(run_name=f"batch-{number:05d}") if batch_counts[table] > 1 else None
+            for suite_name, (suite_table, row_id) in SUITE_TABLES.items():
+                if suite_table != table:
+                    continue
+                result = definitions[suite_name].run(
+                    batch_parameters={"dataframe": frame},
+                    result_format={
+                        "result_format": "SUMMARY",
+                        "unexpected_index_column_names": [row_id] if row_id in frame.columns else [],
+                    },
+                    run_id=run_id,
+                )
+                results[suite_name].append(result.results)
+    outcomes = []
+    for suite_name, (_, row_id) in SUITE_TABLES.items():
+        outcomes += [_outcome(suite_name, list(found), row_id) for found in zip(*results[suite_name])]
     if docs_dir is not None:
         _build_data_docs(context, docs_dir)
     return outcomes
@@ -681,9 +943,12 @@ def _write_docs_index(docs_dir: Path, summary: ValidationSummary) -> None:
     e = html.escape
     rows = []
     for suite, counts in summary.suites.items():
-        links = []
-        for page in sorted(docs_dir.glob(f"validations/{suite}/**/*.html")):
-            links.append(f'<a href="{e(page.relative_to(docs_dir).as_posix())}">results</a>')
+        pages = sorted(docs_dir.glob(f"validations/{suite}/**/*.html"))  # one a batch
+        links = [
+            f'<a href="{e(page.relative_to(docs_dir).as_posix())}">'
+            f"{'results' if len(pages) == 1 else f'batch {number}'}</a>"
+            for number, page in enumerate(pages, start=1)
+        ]
         if (docs_dir / "expectations" / f"{suite}.html").is_file():
             links.append(f'<a href="expectations/{e(suite)}.html">expectations</a>')
         rows.append(
@@ -772,46 +1037,50 @@ def _write_reports(reports_dir: Path, summary: ValidationSummary) -> None:
 # --- Entry points ----------------------------------------------------------------
 
 
-def validate(out_dir: Path, reports_dir: Path | None = DEFAULT_REPORTS_DIR) -> ValidationSummary:
-    """Validate the dataset in out_dir; with reports_dir, write Data Docs (in
-    reports_dir/data_docs, replaced on each run), summary.json and summary.md there."""
+def validate(
+    out_dir: Path, reports_dir: Path | None = DEFAULT_REPORTS_DIR, *, batch_rows: int = BATCH_ROWS
+) -> ValidationSummary:
+    """Validate the dataset in out_dir, batch_rows rows at a time; with reports_dir, write
+    Data Docs (in reports_dir/data_docs, replaced on each run), summary.json and
+    summary.md there."""
     started = time.perf_counter()
-    tables = _read(Path(out_dir))
+    dataset = _open(Path(out_dir))
     suites = load_suites()
     contract = [
-        _schema_outcome("claims", tables.claims_schema, arrow_schema("claims")),
-        _schema_outcome("articles", tables.articles.schema, arrow_schema("articles")),
-        _schema_outcome(
-            "rejected_claims", tables.rejected.schema if tables.rejected is not None else None, rejected_claims_schema()
-        ),
+        _schema_outcome("claims", dataset.claims_schema, arrow_schema("claims")),
+        _schema_outcome("articles", dataset.articles.schema, arrow_schema("articles")),
+        _schema_outcome("rejected_claims", dataset.rejected_schema, rejected_claims_schema()),
         *_freshness_outcomes(suites),
     ]
+    index = _fact(lambda: _article_index(dataset.articles))
+    facts = _claim_facts(dataset.claims, index, batch_rows)
+    rows = {"claims": dataset.claims.rows, "articles": dataset.articles.rows}
     frames = {
-        "claims": _frame(tables.claims, _claims_derived(tables.claims, tables.articles)),
-        "articles": _frame(tables.articles, _articles_derived(tables.articles, tables.claims)),
+        "claims": (
+            _frame(batch, _claims_derived(batch, facts, index)) for batch in _batches(dataset.claims, batch_rows)
+        ),
+        "articles": (
+            _frame(batch, _articles_derived(batch, facts, index)) for batch in _batches(dataset.articles, batch_rows)
+        ),
     }
     if reports_dir is not None:
         reports_dir = Path(reports_dir)
         reports_dir.mkdir(parents=True, exist_ok=True)
-    outcomes = _run_gx(frames, suites, reports_dir / "data_docs" if reports_dir else None)
+    batch_counts = {table: max(1, -(-n // batch_rows)) for table, n in rows.items()}
+    outcomes = _run_gx(frames, batch_counts, suites, reports_dir / "data_docs" if reports_dir else None)
 
     by_suite = {CONTRACT_CHECKS: contract}
     for o in outcomes:
         by_suite.setdefault(o.suite, []).append(o)
     failed = [o for o in contract + outcomes if not o.success]
     failed.sort(key=lambda o: o.severity != "critical")
-    rejected_rules = (
-        _column(tables.rejected, REJECTION_COLUMNS[0])
-        if tables.rejected is not None and REJECTION_COLUMNS[0] in tables.rejected.column_names
-        else []
-    )
     summary = ValidationSummary(
         success=not any(o.severity == "critical" for o in failed),
         suites={name: _counts(found) for name, found in by_suite.items()},
         failed=failed,
-        rows={"claims": tables.claims.num_rows, "articles": tables.articles.num_rows},
-        rejected_rows=tables.rejected.num_rows if tables.rejected is not None else 0,
-        rejected_by_rule=dict(collections.Counter(rejected_rules).most_common()),
+        rows=rows,
+        rejected_rows=dataset.rejected_rows,
+        rejected_by_rule=dict(collections.Counter(dataset.rejected_rules).most_common()),
         seconds=time.perf_counter() - started,
         reports=reports_dir,
     )
