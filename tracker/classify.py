@@ -372,6 +372,8 @@ class _SentenceReader:
         k = start - 1
         if k >= 0 and words[k] == ",":
             k -= 1
+        if k >= 0 and words[k] == "as" and not LEXICON.closed["identification_verbs"].isdisjoint(words[:k]):
+            return True  # "identify the four dead hostages as three Israelis and a Nepalese"
         return bool(LEXICON.part_markers.match_ending_at(words, k))
 
     def background(self, start: int) -> bool:
