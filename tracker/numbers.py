@@ -260,6 +260,8 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
     if not (w[0].isdigit() or w in lex.number_units or w in lex.number_tens or w in lex.times_words
             or lex.number_fixed.match_at(words, i) or "-" in w and w.split("-")[0] in lex.number_tens):
         return None
+    if w == "one" and words[i + 1: i + 3] == ["of", "the"] and i + 3 < len(words) and words[i + 3].endswith("est"):
+        return None  # "one of the deadliest strikes": a ranking, not a count
     if w == "one" and i > 0 and words[i - 1] in ("no", "every", "any", "each", "someone", "anyone"):
         return None
     value_read = _read_value(words, raw, i)
