@@ -91,6 +91,12 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             break
         if run_end > k and w in lex.speech_verbs and toks[run_end].text.islower():
             break
+        if run_end > k and w.endswith("ing") and "-" not in w and toks[run_end].text.islower() \
+                and w not in lex.closed["ing_modifiers"] and not lex.object_classes.match_at(words, run_end) \
+                and not lex.trigger_prenominal.match_at(words, run_end):
+            # a participle starts a clause: "a school sheltering displaced civilians", "a
+            # plane carrying mercenaries"; not "high-ranking", "fighting positions"
+            break
         if run_end > k and lex.trigger_prenominal.match_at(words, run_end) and (
             run_end + 1 >= n or not _is_word(words[run_end + 1]) or words[run_end + 1] in lex.stop_words
         ):
