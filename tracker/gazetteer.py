@@ -1,7 +1,7 @@
 """Offline gazetteer: find place names in text and resolve them to ISO codes.
 
-The data lives in ``tracker/data/gazetteer/`` (countries, first-level regions and towns
-from GeoNames and ISO 3166 via PyPI packages, built by ``scripts/build_gazetteer.py``,
+The data lives in ``tracker/data/gazetteer/`` (countries, first-level regions, towns and,
+for the countries at war, districts from GeoNames and ISO 3166 via PyPI packages, built by ``scripts/build_gazetteer.py``,
 plus small hand-kept alias, stop and vocabulary lists); see its README.md.
 
 ``find_places(text)`` finds candidate mentions. It looks only at runs of capitalised
@@ -15,7 +15,8 @@ either gives the same ``admin1_code``. With no type word, or with "city"/"town",
 town is meant (precision "point"), as news names a region with its type word
 ("Idlib province", "Kharkiv region", "Benue State"); with such a word the region is
 meant (precision "admin1"). A type word that makes a town's name a district's
-("Bakhmut district") gives "admin2".
+("Bakhmut district") gives "admin2", and so does a district's own name ("North
+Waziristan", "Kalehe Territory"): districts read like towns, after towns of the same name.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
 
-KINDS = ("country", "region", "admin1", "city")
+KINDS = ("country", "region", "admin1", "city", "district")
 # From finest to coarsest: resolve_places reports the finest one among the mentions.
 PRECISIONS = ("point", "admin2", "admin1", "region", "country")
 
@@ -46,9 +47,9 @@ TITLE_CASE_SHARE = 0.75
 @dataclass(frozen=True)
 class Place:
     name: str  # canonical English name
-    kind: str  # "country" | "admin1" | "city" | "region"
+    kind: str  # "country" | "admin1" | "city" | "district" | "region"
     country: str  # ISO 3166-1 alpha-2
-    admin1: str | None  # canonical admin1 name (None for countries/regions)
+    admin1: str | None  # canonical admin1 name (None for countries/regions); a district's region
     admin1_code: str | None  # ISO 3166-2 code (None for countries/regions)
     population: int  # 0 when unknown
 
@@ -215,6 +216,10 @@ class _Index:
         for geonameid, name, country, code, population, aliases in _table("cities.tsv"):
             region = self.places[admin1[code]].name if code else None
             cities[geonameid] = add(Place(name, "city", country, region, code or None, int(population)), aliases)
+        # Second-level divisions of the focus countries behave like towns: they give
+        # their region; a namesake town of the same region is in cities.tsv instead.
+        for _geonameid, name, country, code, population, aliases in _table("districts.tsv"):
+            add(Place(name, "district", country, self.places[admin1[code]].name, code, int(population)), aliases)
         for name, country, aliases, _why in _table("regions.tsv"):
             keys = "|".join(name_key(a) for a in aliases.split("|") if a)
             add(Place(name, "region", country, None, None, 0), keys, 0)
@@ -426,9 +431,13 @@ def _plausible(
             return ()
         if key in idx.common_words and (_sentence_start(text, start) or lines.title_case(start)):
             return ()  # "Most of the victims", "More than 30"
-        if len(key) <= 3 and text[start:end].isupper():
-            # "UN", "IS", "NGO" are no towns; "US", "UK" are countries.
-            readings = tuple(p for p in readings if p.kind == "country")
+        if text[start:end].isupper():
+            if len(key) <= 3:
+                # "UN", "IS", "NGO" are no towns; "US", "UK" are countries.
+                readings = tuple(p for p in readings if p.kind == "country")
+            else:
+                # "SWAT team" is no district; capitals stay towns ("KYIV (AP) -").
+                readings = tuple(p for p in readings if p.kind != "district")
     if text.startswith(idx.compound_suffixes, end):
         return ()  # "London-based", "Iran-backed": an adjective, not the place of the event
     if glued is None or designated == "after" or not readings:
@@ -437,7 +446,9 @@ def _plausible(
         # "Israel Defense Forces", "Jordan Times"
         if glued(True) and not lines.title_case(start):
             return ()
-    elif readings[0].kind != "region" and max(p.population for p in readings) < GLUED_MIN_POPULATION:
+    elif readings[0].kind != "region" and max(
+        (p.population for p in readings if p.kind != "district"), default=0
+    ) < GLUED_MIN_POPULATION:
         # "Muhammad Yunus", "John Kerry", "Maaret al-Numan", "the village of Tal Qarrah"
         if glued(False) and not lines.title_case(start):
             return ()
@@ -513,6 +524,8 @@ def find_places(text: str) -> list[PlaceMention]:
             end -= cut
             _add(idx, text, lines, found, key, start, end, readings, None)
     _share_designators(text, found)
+    if len(found) > 1:
+        found = _within_regions(idx, text, found)
     return [
         PlaceMention(start, end, text[start:end], readings, designator.label if designator else None)
         for start, end, readings, designator, _where in found
@@ -554,6 +567,33 @@ def _find_in_run(idx: _Index, text: str, lines: _Lines, pieces: list[_Piece], fo
         i += 1
 
 
+# What stands between a town or district and the region it lies in: "Nawa, Helmand",
+# "Nawa district, Helmand province", "Khas district of Uruzgan".
+_APPOSITION = re.compile(r"(?:[ \u00a0]+(?P<word>[A-Za-z]+))?(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+of[ \u00a0]+)(?:the[ \u00a0]+)?")
+
+
+def _within_regions(idx: _Index, text: str, found: list[list]) -> list[list]:
+    """A town or district named with the first-level region it lies in ("Nawa district,
+    Helmand province") is one of that region: its readings elsewhere are dropped, and
+    so is the mention when it has none there (a namesake in another region, or a
+    place the data do not have)."""
+    kept = []
+    for a, b in zip(found, [*found[1:], None]):
+        if b is not None and (m := _APPOSITION.fullmatch(text, a[1], b[0])) and (
+            m.group("word") is None or name_key(m.group("word")) in idx.designators
+        ):
+            points = all(p.kind in ("city", "district") for p in a[2])
+            region_named = (b[3] is not None and b[3].level == "admin1") or all(p.kind == "admin1" for p in b[2])
+            codes = {p.admin1_code for p in b[2] if p.kind == "admin1"}
+            if points and region_named and codes:
+                inside = tuple(p for p in a[2] if p.admin1_code in codes)
+                if not inside:
+                    continue
+                a[2] = inside
+        kept.append(a)
+    return kept
+
+
 def _share_designators(text: str, found: list[list]) -> None:
     """A plural type word covers the whole list: "the provinces of Aleppo and Idlib"."""
     for a, b in zip(found, found[1:]):
@@ -591,8 +631,8 @@ def _evidence(idx: _Index, mentions: Sequence[PlaceMention]) -> set[str]:
 
 
 def _by_designator(readings: Sequence[Place], level: str | None) -> Sequence[Place]:
-    wanted = {"admin1": "admin1", "admin2": "city", "point": "city"}.get(level or "")
-    kept = [p for p in readings if p.kind == wanted]
+    wanted = {"admin1": ("admin1",), "admin2": ("city", "district"), "point": ("city",)}.get(level or "", ())
+    kept = [p for p in readings if p.kind in wanted]
     return kept or readings
 
 
@@ -612,6 +652,8 @@ def _reading(idx: _Index, mention: PlaceMention, evidence: set[str]) -> tuple[Pl
         best = next((p for p in readings if p.kind == "city" and p.admin1_code == best.admin1_code), best)
     if best.kind == "city":
         return best, level if level in ("admin1", "admin2") else "point"
+    if best.kind == "district":
+        return best, "admin2"
     return best, best.kind
 
 
