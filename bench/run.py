@@ -58,9 +58,10 @@ class StageTimes:
 
     def __init__(self):
         self.seconds: dict[str, float] = defaultdict(float)
+        self.depth: dict[str, int] = defaultdict(int)  # timed calls of a stage in progress
 
     def wrap(self, fn, stage: str):
-        seconds = self.seconds
+        seconds, depth = self.seconds, self.depth
         if inspect.isclass(fn):
             return self.wrap_class(fn, stage, [n for n, v in vars(fn).items() if callable(v) and not n.startswith("_")])
         if inspect.isgeneratorfunction(fn):  # time the whole iteration, not just the call
@@ -72,11 +73,15 @@ class StageTimes:
             return run
 
         def timed(*args, **kwargs):
+            # a timed method calling another of its stage (for_claim -> mentions) counts once
+            depth[stage] += 1
             started = time.perf_counter()
             try:
                 return fn(*args, **kwargs)
             finally:
-                seconds[stage] += time.perf_counter() - started
+                depth[stage] -= 1
+                if not depth[stage]:
+                    seconds[stage] += time.perf_counter() - started
         return timed
 
     def wrap_class(self, cls, stage: str, methods: list[str]):
