@@ -627,12 +627,20 @@ def _others_of_irregulars(words: list[str], obj: CountedObject, antecedent: Clai
     more of the same group."""
     head = (antecedent.object or "").lower().split()[-1:]
     return bool(head) and head[0] in LEXICON.irregular_heads and obj.head is not None \
-        and words[obj.head] in ("others", "other", "another")
+        and words[obj.head] in LEXICON.closed["others_words"]
 
 
 def link_partitives(drafts: list[ClaimDraft]) -> None:
+    """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
+    rest of a list that restates a figure, and lists whose sum another sentence states."""
+    _link_partitive_parts(drafts)
+    _link_list_remainders(drafts)
+    _link_listed_sums(drafts)
+
+
+def _link_partitive_parts(drafts: list[ClaimDraft]) -> None:
     """'Baqi was one of the insurgents killed': a part of the nearest earlier figure of the
-    article in the same category; and the rest of a list that restates a figure."""
+    article in the same category."""
     for i, d in enumerate(drafts):
         if not d.partitive or d.part_of is not None:
             continue
@@ -641,7 +649,6 @@ def link_partitives(drafts: list[ClaimDraft]) -> None:
                    and e.number.value_best > d.number.value_best]
         if earlier:
             d.part_of = earlier[-1]
-    _link_list_remainders(drafts)
 
 
 def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
@@ -661,7 +668,6 @@ def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
                 and e.object_class in PEOPLE_CLASSES and e.part_of is None and not e.number.implicit]
         if len(rest) == 1 and rest[0].number.qualifier == "exact" and 1 + rest[0].number.value_best == whole.number.value_best:
             rest[0].part_of = whole
-    _link_listed_sums(drafts)
 
 
 def _joined(first: ClaimDraft, second: ClaimDraft) -> bool:
@@ -692,6 +698,5 @@ def _link_listed_sums(drafts: list[ClaimDraft]) -> None:
         wholes = [d for d in drafts if listable(d, ("exact", "at_least")) and d.category == category
                   and d.sentence.index != index
                   and d.number.value_best == total]
-        if len({d.number.value_best for d in wholes}) == 1:
-            for d in listed:
-                d.part_of = wholes[0]
+        for d in listed if wholes else ():
+            d.part_of = wholes[0]
