@@ -2,13 +2,15 @@
 
 A claim's places are, in order of preference: those in its own stretch of the sentence
 (from its number to the next claim's number or the end of its clause), those in the
-main clause of its sentence, those of the sentence before it (a sentence with no place
-of its own continues the one before: "... in Yalova Province. Eight other officers were
-wounded."; not after "Separately", "Elsewhere"), and finally the article's dateline
-and headline. A country named in the
-possessive ("Israel's assault", "Syria's state media") is an actor, not a place, where
-the claim has other places; one named as the agent ("launched by Russia") never is. The gazetteer (tracker.gazetteer) finds and normalizes the
-names; the places of those sentences are context for telling namesakes apart.
+main clause of its sentence, those in the rest of its sentence, those of the sentence
+before it (a sentence with no place of its own continues the one before: "... in Yalova
+Province. Eight other officers were wounded."; not after "Separately", "Elsewhere"), and
+finally the article's dateline and headline. A country named in the possessive
+("Israel's assault", "Syria's state media") is an actor, not a place, where the claim
+has other places, and so is one that opens the sentence as its subject ("Russia launches
+drones at Ukraine"); one named as the agent ("launched by Russia") never is. The gazetteer
+(tracker.gazetteer) finds and normalizes the names; the places of those sentences are
+context for telling namesakes apart.
 """
 
 from __future__ import annotations
@@ -53,8 +55,17 @@ class ArticlePlaces:
         text = self.article.title if field == "title" else self.article.text
         return text[max(0, m.start - 3):m.start] == "by " and bool(m.candidates) and m.candidates[0].kind == "country"
 
-    def _without_actors(self, mentions: list[PlaceMention], field: str) -> list[PlaceMention]:
-        places = [m for m in mentions if not self._is_possessive_country(m, field)]
+    def _is_subject_country(self, m: PlaceMention, sentence: Sentence) -> bool:
+        """'Russia launches over 100 drones at areas across Ukraine': a country that opens
+        the sentence and is followed by its verb acts; the place is elsewhere."""
+        text = self.article.title if sentence.field == "title" else self.article.text
+        after = text[m.end:m.end + 30].split(None, 1)
+        return m.start == sentence.start and bool(after) and after[0].isalpha() and after[0].islower() \
+            and bool(m.candidates) and m.candidates[0].kind == "country"
+
+    def _without_actors(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
+        places = [m for m in mentions if not self._is_possessive_country(m, sentence.field)
+                  and not self._is_subject_country(m, sentence)]
         return places or mentions
 
     def _previous(self, sentence: Sentence) -> list[PlaceMention]:
@@ -78,8 +89,12 @@ class ArticlePlaces:
         if not own:
             own = [m for m in in_sentence if m.start < clause_end]
         if not own:
+            # "Fifty people are killed, ..., after the RSF strike a kindergarten in South
+            # Kordofan": the sentence's other clause before any other sentence
+            own = in_sentence
+        if not own:
             own = self._previous(s) or self.main
-        return resolve_places(self._without_actors(own, s.field), self.all, self.evidence)
+        return resolve_places(self._without_actors(own, s), self.all, self.evidence)
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
