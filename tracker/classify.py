@@ -239,6 +239,10 @@ class _SentenceReader:
         if found is None:
             return None
         after = k + found[0]
+        if after + 1 < len(words) and words[after] in ("and", "or"):
+            second = lex.triggers_before.match_at(words, after + 1)
+            if second is not None:
+                after += 1 + second[0]  # "soldiers captured and killed 40 militants"
         if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS) \
                 and lex.triggers_before.match_at(words, k):
             return None  # active voice: "two soldiers killed three militants" — the soldiers did it
@@ -273,15 +277,20 @@ class _SentenceReader:
         insurgent', 'detained a leader along with one suspected insurgent'."""
         lex = LEXICON
         words = self.words
+        # "along with" and "as well as" add to the verb's object across the commas of a
+        # long first object ('captured a facilitator for weapons, fighters and
+        # equipment, along with more than 10 of his associates'); "and" does not
+        additive = words[k - 1: k + 1] == ["along", "with"] or words[k - 2: k + 1] == ["as", "well", "as"]
         if words[k] == "and":
             j = k - 1
-        elif words[k - 1: k + 1] == ["along", "with"] or words[k - 2: k + 1] == ["as", "well", "as"]:
+        elif additive:
             j = k - (2 if words[k] == "with" else 3)
         else:
             return None
-        for x in range(j, max(-1, j - 8), -1):
+        for x in range(j, max(-1, j - (16 if additive else 8)), -1):
             w = words[x]
-            if w in _PUNCT_BREAK or w == "," or w in lex.clause_breaks or w in lex.auxiliaries and w not in ("all",):
+            if w in _PUNCT_BREAK or w == "," and not additive or w in lex.clause_breaks \
+                    or w in lex.auxiliaries and w not in ("all",):
                 return None
             found = lex.triggers_before.match_ending_at(words, x)
             if found is not None and x < j:

@@ -15,6 +15,8 @@ from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
 
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
+_LISTED_POSSESSIVES = LEXICON.closed["listed_possessives"]
+_COLLECTIVE_HEADS = LEXICON.closed["collective_heads"]  # "a family" is not one person
 _PEOPLE_CLASSES = ("combatant", "civilian", "person")
 _RISE_VERBS = LEXICON.closed["rise_verbs"]
 
@@ -173,9 +175,9 @@ class _Gaps:
 
 
 # Words that can begin a count, besides the profile's vague words: number words, "once",
-# "a dozen", articles of singulars.
+# "a dozen", articles of singulars ("his" in a list: "the commander and his deputy").
 _STARTERS = (LEXICON.number_words | frozenset(LEXICON.times_words) | LEXICON.number_fixed.first_words
-             | _SINGULAR_ARTICLES | {"the", "of"})
+             | _SINGULAR_ARTICLES | _LISTED_POSSESSIVES | {"the", "of"})
 
 
 def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[int] = frozenset()) -> list[NumberMention]:
@@ -251,7 +253,8 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
             start_tok = i
             return NumberMention(tokens[start_tok].start, tokens[nxt - 1].end, start_tok, nxt,
                                  b["low"], b["high"], b["best"], "vague", "vague")
-    if w in _SINGULAR_ARTICLES:
+    if w in _SINGULAR_ARTICLES or w in _LISTED_POSSESSIVES and i > 0 and words[i - 1] in (",", "and"):
+        # "a soldier"; "the commander and his deputy", "a leader, his deputy and two guards"
         return _singular_at(words, tokens, i)
     if w == "the":
         return _named_singular_at(words, tokens, i)
@@ -340,8 +343,9 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
             continue
         n, classes = found
         head = words[j + n - 1]
-        if classes[0] == "event" or head.endswith("s") and not head.endswith("ss") or head in lex.inherit_heads:
-            return None
+        if classes[0] == "event" or head.endswith("s") and not head.endswith("ss") or head in lex.inherit_heads \
+                or head in _COLLECTIVE_HEADS and lex.object_classes.match_at(words, j + n) is None:
+            return None  # "a family", but "a staff member"
         return NumberMention(tokens[i].start, tokens[j + n - 1].end, i, after_age, 1, 1, 1, "exact", "singular", implicit=True)
     if words[i] == "another" and (i + 1 == len(words) or words[i + 1] in lex.stop_words or words[i + 1] in lex.auxiliaries
                                   or not words[i + 1][:1].isalpha()):
