@@ -16,6 +16,9 @@ from tracker.records import NumberMention, Sentence
 
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _LISTED_POSSESSIVES = LEXICON.closed["listed_possessives"]
+_NAMED_APPOSITIVE_ARTICLES = _SINGULAR_ARTICLES | {"the"}
+# Last words of the verbs before a count: a capitalised word after one may be a name.
+_TRIGGER_VERB_ENDS = frozenset(phrase[-1] for phrase, _values in LEXICON.triggers_before.phrases())
 _COLLECTIVE_HEADS = LEXICON.closed["collective_heads"]  # "a family" is not one person
 _PEOPLE_CLASSES = ("combatant", "civilian", "person")
 _RISE_VERBS = LEXICON.closed["rise_verbs"]
@@ -192,8 +195,10 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
     starters = _STARTERS | profile.words.first_words
     out: list[NumberMention] = []
     resume = 0
-    for i in [k for k, w in enumerate(words) if w[0].isdigit() or w in starters or "-" in w]:
-        if i < resume or i in blocked:
+    verb_ends = _TRIGGER_VERB_ENDS
+    for i, w in enumerate(words):
+        if not (w[0].isdigit() or w in starters or "-" in w or i and words[i - 1] in verb_ends and raw[i][:1].isupper()) \
+                or i < resume or i in blocked:
             continue
         mention = _mention_at(words, raw, i, tokens, profile, text_gap, blocked)
         if mention is not None:
@@ -260,6 +265,8 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
         return _named_singular_at(words, tokens, i)
     if w == "of":
         return _fate_of_named_at(words, tokens, i)
+    if raw[i][:1].isupper() and i and words[i - 1] in _TRIGGER_VERB_ENDS:
+        return _named_after_verb_at(words, tokens, i)
     if not (w[0].isdigit() or w in lex.number_units or w in lex.number_tens or w in lex.times_words
             or lex.number_fixed.match_at(words, i) or "-" in w and w.split("-")[0] in lex.number_tens):
         return None
@@ -353,6 +360,33 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
     return None
 
 
+def _person_noun(words, k: int) -> int:
+    """Length of the singular person noun at words[k] ('Taliban leader' -> 'leader'), or 0."""
+    found = LEXICON.object_classes.match_at(words, k) if k < len(words) else None
+    if found is None or found[1][0] not in _PEOPLE_CLASSES or words[k + found[0] - 1].endswith("s"):
+        return 0
+    return found[0]
+
+
+def _appositive_end(words, j: int, articles) -> int | None:
+    """After a name ending before token j: ', a Taliban leader' -> the token index just
+    past the person noun, or None."""
+    if words[j: j + 1] != [","] or j + 1 >= len(words) or words[j + 1] not in articles:
+        return None
+    for k in range(j + 2, min(len(words), j + 6)):
+        n = _person_noun(words, k)
+        if n:
+            return k + n
+    return None
+
+
+def _name_end(tokens, j: int) -> int:
+    """Past the capitalised words from token j ('Mullah Abdul Nafi')."""
+    while j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].text.isalpha():
+        j += 1
+    return j
+
+
 def _fate_of_named_at(words, tokens, i) -> NumberMention | None:
     """'confirmed the death of Mullah Abdul Nafi, a Taliban leader', 'the arrest of
     Taliban leader Mullah Abdul Rahman': a named person after a fate noun and "of" counts
@@ -362,37 +396,37 @@ def _fate_of_named_at(words, tokens, i) -> NumberMention | None:
     lex = LEXICON
     if i == 0 or words[i - 1] not in lex.closed["fate_nouns"]:
         return None
-
-    def person_noun(k: int) -> int:
-        found = lex.object_classes.match_at(words, k) if k < len(words) else None
-        if found is None or found[1][0] not in _PEOPLE_CLASSES or words[k + found[0] - 1].endswith("s"):
-            return 0
-        return found[0]
-
     j, noun_end = i + 1, None
     while j < min(len(words), i + 7):
-        n = person_noun(j)
+        n = _person_noun(words, j)
         if n:
             j = noun_end = j + n
-        elif noun_end is None and words[j].isalpha() and (person_noun(j + 1) or person_noun(j + 2)):
+        elif noun_end is None and words[j].isalpha() and (_person_noun(words, j + 1) or _person_noun(words, j + 2)):
             j += 1  # "Hamas" in "Hamas leader Yahya Sinwar", "gang" in "gang leader ..."
         else:
             break
     name_start = j
-    while j < len(words) and tokens[j].text[:1].isupper() and tokens[j].text.isalpha():
-        j += 1
+    j = _name_end(tokens, j)
     if j == name_start:
         return None
     if noun_end is not None:
         return NumberMention(tokens[i + 1].start, tokens[j - 1].end, i, i + 1, 1, 1, 1, "exact", "singular", implicit=True)
-    if j - name_start < 2 or words[j: j + 1] != [","] or j + 1 >= len(words) or words[j + 1] not in _SINGULAR_ARTICLES:
+    end = _appositive_end(words, j, _SINGULAR_ARTICLES) if j - name_start >= 2 else None
+    if end is None:
         return None
-    for k in range(j + 2, min(len(words), j + 6)):
-        n = person_noun(k)
-        if n:
-            return NumberMention(tokens[name_start].start, tokens[k + n - 1].end, i, j + 2, 1, 1, 1, "exact", "singular",
-                                 implicit=True)
-    return None
+    return NumberMention(tokens[name_start].start, tokens[end - 1].end, i, j + 2, 1, 1, 1, "exact", "singular",
+                         implicit=True)
+
+
+def _named_after_verb_at(words, tokens, i) -> NumberMention | None:
+    """'killing Qari Ziauddin, the Taliban shadow governor': a named person right after a
+    trigger verb, with a person appositive, counts one (implicit); the verb before it
+    gives the category, the appositive the object."""
+    j = _name_end(tokens, i)
+    end = _appositive_end(words, j, _NAMED_APPOSITIVE_ARTICLES) if j > i else None
+    if end is None:
+        return None
+    return NumberMention(tokens[i].start, tokens[end - 1].end, i, j + 2, 1, 1, 1, "exact", "singular", implicit=True)
 
 
 def _named_singular_at(words, tokens, i) -> NumberMention | None:
