@@ -10,6 +10,8 @@ tracker.classify.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tracker.lexicon import LEXICON, VagueProfile
 from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
@@ -183,6 +185,11 @@ _STARTERS = (LEXICON.number_words | frozenset(LEXICON.times_words) | LEXICON.num
              | _SINGULAR_ARTICLES | _LISTED_POSSESSIVES | {"the", "of"})
 
 
+@lru_cache(maxsize=16)
+def _starters(profile: VagueProfile) -> frozenset[str]:
+    return _STARTERS | profile.words.first_words
+
+
 def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[int] = frozenset()) -> list[NumberMention]:
     """Counts in the sentence, left to right, never overlapping; tokens in `blocked` (dates,
     clock times) are skipped."""
@@ -192,13 +199,16 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
     blocked = blocked | _non_count_tokens(sentence)
     # text_gap[k]: is there white space before token k?
     text_gap = _Gaps(tokens)
-    starters = _STARTERS | profile.words.first_words
+    starters = _starters(profile)
     out: list[NumberMention] = []
     resume = 0
-    verb_ends = _TRIGGER_VERB_ENDS
-    for i, w in enumerate(words):
-        if not (w[0].isdigit() or w in starters or "-" in w or i and words[i - 1] in verb_ends and raw[i][:1].isupper()) \
-                or i < resume or i in blocked:
+    candidates = [k for k, w in enumerate(words) if w[0].isdigit() or w in starters or "-" in w]
+    # a name right after a trigger verb ("killing Qari Ziauddin, the ...")
+    named = [k + 1 for k, w in enumerate(words[:-1]) if w in _TRIGGER_VERB_ENDS and raw[k + 1][:1].isupper()]
+    if named:
+        candidates = sorted(set(candidates).union(named))
+    for i in candidates:
+        if i < resume or i in blocked:
             continue
         mention = _mention_at(words, raw, i, tokens, profile, text_gap, blocked)
         if mention is not None:
