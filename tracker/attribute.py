@@ -266,6 +266,8 @@ class _SpeechReader:
     def verb_act(self, v: int) -> SpeechAct | None:
         words = self.words
         prev = words[v - 1] if v > 0 else ""
+        if (LEXICON.triggers_before.match_at(words, v) or (0, None))[0] > 1 or "lives" in words[v + 1: v + 7]:
+            return None  # "the blast claimed the lives of 12", "air strikes claimed 100 civilian lives"
         if prev in ("was", "were", "is", "are", "been", "be", "being"):
             return None  # passive: "were reported killed" is not a speaker
         if prev in LEXICON.pronouns:
