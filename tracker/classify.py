@@ -391,6 +391,29 @@ class _SentenceReader:
             return True  # "identify the four dead hostages as three Israelis and a Nepalese"
         return bool(LEXICON.part_markers.match_ending_at(words, k))
 
+    def uncounted_whole_category(self, start: int) -> tuple[list[str], int] | None:
+        """The verb over a whole with no count that the part at `start` belongs to:
+        'strikes killed civilians, including 4 children'."""
+        words = self.words
+        k = start - 1
+        if k >= 0 and words[k] == ",":
+            k -= 1
+        marker = LEXICON.part_markers.match_ending_at(words, k) if k >= 0 else None
+        if marker is None:
+            return None
+        k -= marker[0]
+        if k >= 0 and words[k] == ",":
+            k -= 1
+        if k < 0 or LEXICON.object_classes.match_ending_at(words, k) is None:
+            return None
+        for x in range(k, max(-1, k - 4), -1):
+            if not _is_word(words[x]) or words[x] in LEXICON.stop_words:
+                return None
+            found = self.category_before(x)
+            if found is not None:
+                return found
+        return None
+
     def background(self, start: int) -> bool:
         """'linked to an IED attack that killed four soldiers': a past act blamed on a target."""
         return self.first_background < start
@@ -451,6 +474,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             own = reader.category_after(obj.end) or reader.category_before(m.tok_start)
             category = _pick(own[0], object_class) if own else None
             whole = _whole_of(reader, drafts, idx, category)
+            if category is None and whole is None:
+                own = reader.uncounted_whole_category(m.tok_start)
+                category = _pick(own[0], object_class) if own else None
             if category is None and whole is not None and _compatible(drafts[whole].category, object_class):
                 category, cumulative = drafts[whole].category, drafts[whole].cumulative
             if whole is not None and (object_class is None or obj.inherit):
