@@ -665,6 +665,14 @@ def _others_of_irregulars(words: list[str], obj: CountedObject, antecedent: Clai
         and words[obj.head] in LEXICON.closed["others_words"]
 
 
+def drop_counted_definites(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """'killed the insurgent' counts one only when nothing before it in the article was
+    counted in that category: after 'two insurgents were killed' or 'killing Baqi, a
+    Taliban leader' it names someone already counted."""
+    return [d for i, d in enumerate(drafts)
+            if d.number.kind != "bare_definite" or all(e.category != d.category for e in drafts[:i])]
+
+
 def link_partitives(drafts: list[ClaimDraft]) -> None:
     """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
     rest of a list that restates a figure, and lists whose sum another sentence states."""

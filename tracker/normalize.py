@@ -85,6 +85,11 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                             and base[j][2] == base[i][2] and drafts[j].number.implicit), None)
             if earlier is not None:
                 keys[i] = keys[earlier]
+    # "detained the man and three additional suspects": additional to the man of its own
+    # sentence, so it may restate an earlier "several suspects"
+    restatable = [b[3] if b[3] != "additional" or not any(
+        e.sentence.index == d.sentence.index and e.category == d.category and e.number.start < d.number.start
+        for e in drafts) else "" for b, d in zip(base, drafts)]
     subsumed = [False] * len(drafts)
     # vague words first, then bare plurals, which may restate a vague figure already merged
     for i, d in sorted(enumerate(drafts), key=lambda pair: pair[1].number.kind == "bare_plural"):
@@ -97,7 +102,7 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
             high = 10**12  # "Several Insurgents Killed" over a body's 13
         for j, e in enumerate(drafts):
             if (j != i and (e.number.qualifier != "vague" or bare and e.number.kind != "bare_plural")
-                    and base[j][0] == base[i][0] and base[j][2] == base[i][2] and (bare or base[j][3] == base[i][3])
+                    and base[j][0] == base[i][0] and base[j][2] == base[i][2] and (bare or restatable[j] == base[i][3])
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
                     and (bare or e.sentence.index != d.sentence.index) and _same_source(attributions[i], attributions[j])
                     and (bare or d.side is None or e.side is None or d.side == e.side)):

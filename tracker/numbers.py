@@ -464,8 +464,15 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
         listed = words[end: end + 2] == ["along", "with"] or end < len(words) and words[end] == "and" and (
             end + 1 < len(words) and (words[end + 1][:1].isdigit() or words[end + 1] in lex.number_units
                                       or words[end + 1] in ("several", "multiple", "two", "three")))
-        if name_end == end and not listed or lex.object_classes.match_at(words, name_end) is not None:
-            return None  # ... or "the injured Syrian citizens": an adjective, not a name
+        if lex.object_classes.match_at(words, name_end) is not None:
+            return None  # "the injured Syrian citizens": an adjective, not a name
+        if name_end == end and not listed:
+            # "engaged and killed the insurgent": one, unless the article counted it before
+            # (tracker.classify.drop_counted_definites)
+            if i and words[i - 1] in _TRIGGER_VERB_ENDS:
+                return NumberMention(tokens[i].start, tokens[end - 1].end, i, i + 1, 1, 1, 1, "exact",
+                                     "bare_definite", implicit=True)
+            return None
         kind = "singular" if name_end > end else "definite"  # "the commander" refers back
         return NumberMention(tokens[i].start, tokens[name_end - 1].end, i, i + 1, 1, 1, 1, "exact", kind, implicit=True)
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import traceback
 
 from tracker.attribute import attribute
-from tracker.classify import classify, link_partitives
+from tracker.classify import classify, drop_counted_definites, link_partitives
 from tracker.contract import row_violations
 from tracker.dates import blocked_tokens, find_dates, period_for
 from tracker.lexicon import VagueProfile, load_vague_profile
@@ -44,6 +44,7 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
         drafts.extend(classify(sentence, numbers))
     if not drafts:
         return []
+    drafts = drop_counted_definites(drafts)
     link_partitives(drafts)
     attributions = attribute(sentences, drafts)
     places = ArticlePlaces(article, sentences, read_dateline(article.text).end, {d.sentence.index for d in drafts})

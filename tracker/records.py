@@ -78,7 +78,7 @@ class NumberMention:
     value_high: int | None
     value_best: int
     qualifier: str
-    kind: str  # cardinal | vague | times | singular | definite | anaphor
+    kind: str  # cardinal | vague | times | singular | definite | bare_definite | anaphor
     implicit: bool = False
 
 
