@@ -26,6 +26,8 @@ _SENTENCE_SUBJECT_MAX = 8
 _DETERMINERS = LEXICON.closed["articles"]
 _NP_ARTICLES = LEXICON.closed["singular_articles"] | {"the"}
 _CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
+_PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
+_ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 
 
 @dataclass(frozen=True)
@@ -268,6 +270,8 @@ class _SpeechReader:
         prev = words[v - 1] if v > 0 else ""
         if prev in ("was", "were", "is", "are", "been", "be", "being"):
             return None  # passive: "were reported killed" is not a speaker
+        if v + 1 < len(words) and words[v + 1] == "of":
+            return None  # a participle: "three militants accused of planning an attack"
         if prev in LEXICON.pronouns:
             return SpeechAct(v, self.resolve(v - 1, v))
         span = self.np_backward(v)
@@ -282,6 +286,18 @@ class _SpeechReader:
             if subject is not None:
                 return SpeechAct(v, self.resolve(*subject))
         return None
+
+
+def _ends_speech_scope(words: list[str], j: int) -> bool:
+    """Does words[j] open a clause of its own ('..., after militants attacked')? 'since' or
+    'after' before an article, a month or a number is a preposition ('since the ceasefire')."""
+    w = words[j]
+    if w not in LEXICON.speech_scope_breaks:
+        return False
+    if w in _PREPOSITION_BREAKS and j + 1 < len(words):
+        nxt = words[j + 1]
+        return nxt not in _DETERMINERS and nxt not in LEXICON.months and not nxt[:1].isdigit()
+    return True
 
 
 def _open_quote(text: str) -> bool:
@@ -328,8 +344,10 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
             continue
         k = d.number.tok_start
         words = d.sentence.words
-        # a verb governs the claims after it only within its own clause
-        acts = [a for a in acts if a.tok > k or not any(w in LEXICON.speech_scope_breaks for w in words[a.tok + 1:k])]
+        # a verb governs the claims after it only within its own clause; an accusation
+        # ('..., with rights groups accusing police of the attack') only what follows it
+        acts = [a for a in acts if a.tok > k and words[a.tok] not in _ACCUSATIONS
+                or a.tok < k and not any(_ends_speech_scope(words, j) for j in range(a.tok + 1, k))]
         if not acts:
             out.append(OUTLET)
             continue
