@@ -89,8 +89,9 @@ def _is_cap(text: str) -> bool:
 
 
 def _speaker_noun(word: str) -> bool:
-    """A noun that names who speaks: a role ('ministry', 'army') or a claimant noun ('official', 'witness')."""
-    return word in LEXICON.roles or word in _CLAIMANT_NOUNS
+    """A noun that names who speaks: a role ('ministry', 'army'), a claimant noun ('official',
+    'rescuers') or a person's title ('governor', 'secretary')."""
+    return word in LEXICON.roles or word in _CLAIMANT_NOUNS or word in LEXICON.person_titles
 
 
 @functools.cache
@@ -150,11 +151,16 @@ class _SpeechReader:
             k += 1
         a = k
         while k < len(self.words) and (_is_cap(self.toks[k].text) or self.words[k] in _CONNECTORS and k > a
-                                       or _speaker_noun(self.words[k]) or self.role_ahead(k)):
+                                       or _speaker_noun(self.words[k]) or self.role_ahead(k) or self.abbreviation_dot(k, a)):
             k += 1
         while k > a and self.words[k - 1] in _CONNECTORS:
             k -= 1
         return (a, k) if k > a else None
+
+    def abbreviation_dot(self, k: int, a: int) -> bool:
+        """The dot of 'U.S.' inside a name ('U.S. defense secretary Pete Hegseth'): "U.S" + "." + more name."""
+        return self.words[k] == "." and k > a and len(self.toks[k - 1].text) <= 4 and self.toks[k - 1].text[:1].isupper() \
+            and k + 1 < len(self.words) and self.words[k + 1] not in _PUNCT
 
     def role_ahead(self, k: int) -> bool:
         """'the Gaza health ministry': a lower-case modifier of a role noun right after it."""
@@ -203,7 +209,8 @@ class _SpeechReader:
                     and not any(w in lex.org_words for w in self.words[k + 1:b]):
                 person = self.text(k + 1, b)
                 org_end = k - title[0] + 1
-                org = self.text(a, org_end) if org_end > a else self.appositive_org(b)
+                named_org = org_end > a and any(_is_cap(self.toks[j].text) for j in range(a, org_end))
+                org = self.text(a, org_end) if named_org else self.appositive_org(b)
                 c = self.registry.add(person, org, True)
                 return Attribution("named", c.name, c.org)
         capitals = [self.toks[k].text for k in range(a, b) if _is_cap(self.toks[k].text)]
