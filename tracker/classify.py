@@ -144,7 +144,8 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
     cls = head_class
     if cls in ("person", "combatant") and any(m in lex.civilian_modifiers for m in modifiers):
         cls = "civilian"
-    elif cls == "person" and any(m in lex.combatant_modifiers for m in modifiers):
+    elif cls == "person" and (any(m in lex.combatant_modifiers for m in modifiers)
+                              or head_word in lex.closed["membership_heads"] and _of_armed_body(words, head_end)):
         cls = "combatant"
     if head_word in ("others", "more", "other"):
         inherit = True
@@ -152,6 +153,19 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
                   if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
     text = sentence.text[toks[k].start - sentence.start: toks[head_end - 1].end - sentence.start]
     return CountedObject(text, cls, " ".join(side_words) or None, head_end, head_start, prenominal, inherit)
+
+
+def _of_armed_body(words: list[str], k: int) -> bool:
+    """'members of the Revolutionary Guard Corps', 'members of a terrorist group': an armed
+    body named within the 'of' phrase at words[k]."""
+    if k >= len(words) or words[k] != "of":
+        return False
+    for w in words[k + 1: k + 8]:
+        if w in LEXICON.combatant_modifiers or w in LEXICON.closed["armed_bodies"]:
+            return True
+        if not _is_word(w) or w in LEXICON.stop_words and w not in ("the", "of"):
+            return False
+    return False
 
 
 def _compatible(category: str, object_class: str | None) -> bool:
@@ -281,8 +295,8 @@ class _SentenceReader:
             return None
         for x in range(j, max(-1, j - 8), -1):
             w = words[x]
-            if w in _PUNCT_BREAK or w == "," or w in lex.clause_breaks or w in lex.auxiliaries and w not in ("all",):
-                return None
+            if w in _PUNCT_BREAK or w in (",", "and") or w in lex.clause_breaks or w in lex.auxiliaries and w not in ("all",):
+                return None  # "are killed and a third judge and a guard are injured": another clause
             found = lex.triggers_before.match_ending_at(words, x)
             if found is not None and x < j:
                 trig_start = x - found[0] + 1
