@@ -516,6 +516,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 object_class = drafts[antecedent].object_class
                 if object_class == "combatant" and _others_of_irregulars(reader.words, obj, drafts[antecedent]):
                     object_class = "person"  # "killing five militants and injuring 28 others": bystanders too
+        elif object_class == "person" and _elliptic(reader.words, obj, m):
+            antecedent = _previous(reader, drafts, idx)
+            if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
+                object_class = drafts[antecedent].object_class  # "332 children killed and 609 injured": children
         if object_class is None and obj.inherit:
             object_class = reader.noun_class_before(m.tok_start)
         if object_class is None and category in PEOPLE_CATEGORIES:
@@ -634,6 +638,13 @@ def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int
 def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:
     """The nearest earlier claim that is not a part: what "others" / "another" continue."""
     return next((p for p in range(idx - 1, -1, -1) if drafts[p] is not None and not reader.is_part(p)), None)
+
+
+def _elliptic(words: list[str], obj: CountedObject, m: NumberMention) -> bool:
+    """'and 609 injured': a count after 'and' whose only word is its predicate leaves its noun
+    to the figure before it."""
+    return obj.head == m.tok_end and obj.end == m.tok_end + 1 and m.tok_start > 0 and words[m.tok_start - 1] == "and" \
+        and LEXICON.triggers_after.match_at(words, obj.head) is not None
 
 
 def _others_of_irregulars(words: list[str], obj: CountedObject, antecedent: ClaimDraft) -> bool:
