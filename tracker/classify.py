@@ -392,6 +392,11 @@ class _SentenceReader:
         k = start - 1
         if k >= 0 and words[k] == ",":
             k -= 1
+            name = k
+            while name >= 0 and k - name < 4 and self.toks[name].text[:1].isupper():
+                name -= 1
+            if name < k and LEXICON.part_markers.match_ending_at(words, name):
+                return True  # "including Hassan Bdeir, a senior commander": the part's appositive
         if k >= 0 and words[k] == "as" and not LEXICON.closed["identification_verbs"].isdisjoint(words[:k]):
             return True  # "identify the four dead hostages as three Israelis and a Nepalese"
         return bool(LEXICON.part_markers.match_ending_at(words, k))
@@ -511,7 +516,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             drafts.append(None)
             continue
         if obj.inherit:
-            antecedent = partner if partner is not None and drafts[partner] is not None else _previous(reader, drafts, idx)
+            antecedent = partner if partner is not None and drafts[partner] is not None and not reader.is_part(partner) \
+                else _previous(reader, drafts, idx)
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
                 object_class = drafts[antecedent].object_class
                 if object_class == "combatant" and _others_of_irregulars(reader.words, obj, drafts[antecedent]):
