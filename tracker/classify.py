@@ -39,6 +39,7 @@ _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"])
 _NOUN_PP = LEXICON.closed["noun_prepositions"]
+_COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 
 
 @dataclass(frozen=True)
@@ -512,7 +513,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             category = _pick(shared[1], object_class) if shared else (whole.category if _compatible(whole.category, object_class) else None)
             cumulative = whole.cumulative
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
-                or reader.background(m.tok_start):
+                or reader.background(m.tok_start) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES:
             drafts.append(None)
             continue
         if obj.inherit:
