@@ -324,8 +324,8 @@ class _SentenceReader:
         if k < 0 or not (lex.toll_links.match_ending_at(words, k)):
             return None
         for j in range(k - 1, max(-1, k - 25), -1):
-            if words[j] in _PUNCT_BREAK:
-                break
+            if words[j] in _PUNCT_BREAK and not (words[j] == "." and words[j - 1] in lex.abbreviations):
+                break  # "the death toll from strikes by the U.S. in Yemen rose to 53": "U.S" + "."
             toll = lex.toll_words.match_ending_at(words, j)
             if toll is not None:
                 return toll[1][0]
@@ -489,6 +489,14 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category = _pick(before[0], object_class)
                 trigger_tok = before[1]
         if category is None:
+            # a toll before the verbs after: "the death toll increases to 136 with hundreds wounded"
+            toll = reader.toll_category(m.tok_start)
+            if toll is not None:
+                category, cumulative = toll, True
+                named = reader.toll_object(m.tok_start) if obj.head is None else None
+                if named is not None:
+                    object_text, object_class, side = named.text, named.object_class, named.side
+        if category is None:
             after = reader.category_after(reader.skip_coordinated(obj.end))
             if after is not None and lex.combined_pairs.match_at(reader.words, after[1]):
                 drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
@@ -496,13 +504,6 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if after is not None:
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
-        if category is None:
-            toll = reader.toll_category(m.tok_start)
-            if toll is not None:
-                category, cumulative = toll, True
-                named = reader.toll_object(m.tok_start) if obj.head is None else None
-                if named is not None:
-                    object_text, object_class, side = named.text, named.object_class, named.side
         partner = reader.coordinated_with(idx)
         unknown_object = obj.text is not None and object_class is None and not obj.inherit
         if category is None and partner is not None and drafts[partner] is not None and not unknown_object:
