@@ -251,7 +251,7 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
             start_tok = i
             return NumberMention(tokens[start_tok].start, tokens[nxt - 1].end, start_tok, nxt,
                                  b["low"], b["high"], b["best"], "vague", "vague")
-    if w in _SINGULAR_ARTICLES:
+    if w in _SINGULAR_ARTICLES and lex.number_fixed.match_at(words, i) is None:  # not "a hundred", "a couple of"
         return _singular_at(words, tokens, i)
     if w == "the":
         return _named_singular_at(words, tokens, i)
