@@ -39,6 +39,7 @@ _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"])
 _NOUN_PP = LEXICON.closed["noun_prepositions"]
+_AGE_WORDS = LEXICON.closed["age_words"]
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 
 
@@ -232,6 +233,10 @@ class _SentenceReader:
         words = self.words
         if k < len(words) and words[k] == ",":
             k += 1  # "315 people, including ..., are abducted"
+            if k < len(words) and words[k] in _AGE_WORDS:
+                # "two teenagers, aged 16 and 18, are killed": past the ages
+                k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
+                          if words[x] == "," and not words[x + 1][:1].isdigit()), k)
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1

@@ -138,6 +138,12 @@ def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str
                 return True  # a year: "in 2024", "2025 massacres"
     if i > 0 and (words[i - 1] in lex.non_count_before or words[i - 1] in ("$", "€", "£", "#", "+")):
         return True
+    if i > 2 and words[i - 1] in ("and", "or", ",") and words[i - 2][:1].isdigit():
+        j = i - 2
+        while j > 0 and (words[j][:1].isdigit() or words[j] in (",", "and", "or")):
+            j -= 1
+        if words[j] in lex.closed["age_words"]:
+            return True  # a later age of a list: "aged 22, 25 and 31"
     if kind == "times":
         return False
     if nxt < len(words):
