@@ -146,8 +146,8 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
     cls = head_class
     if cls in ("person", "combatant") and any(m in lex.civilian_modifiers for m in modifiers):
         cls = "civilian"
-    elif cls == "person" and (any(m in lex.combatant_modifiers for m in modifiers)
-                              or head_word in lex.closed["membership_heads"] and _of_armed_body(words, head_end)):
+    elif cls == "person" and any(m in lex.combatant_modifiers for m in modifiers) \
+            or cls in ("person", None) and head_word in lex.closed["membership_heads"] and _of_armed_body(words, head_end):
         cls = "combatant"
     if head_word in ("others", "more", "other"):
         inherit = True
