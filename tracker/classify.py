@@ -509,6 +509,14 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if after is not None:
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
+        if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
+                and not _has_verb(reader.words[obj.end if obj.head is not None else m.tok_end: numbers[idx + 1].tok_start]):
+            # "Seven people in Kyiv and three more in Rostov are killed": the last item's verb
+            nxt = reader.objects[idx + 1]
+            after = reader.category_after(reader.skip_coordinated(nxt.end if nxt.head is not None else numbers[idx + 1].tok_end))
+            if after is not None and not lex.combined_pairs.match_at(reader.words, after[1]):
+                category = _pick(after[0], object_class)
+                trigger_tok = after[1]
         partner = reader.coordinated_with(idx)
         unknown_object = obj.text is not None and object_class is None and not obj.inherit
         if category is None and partner is not None and drafts[partner] is not None and not unknown_object:
@@ -651,6 +659,11 @@ def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int
 def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:
     """The nearest earlier claim that is not a part: what "others" / "another" continue."""
     return next((p for p in range(idx - 1, -1, -1) if drafts[p] is not None and not reader.is_part(p)), None)
+
+
+def _has_verb(words: list[str]) -> bool:
+    """An auxiliary or a lower-case past form among words: 'seven are rescued and', 'two fled and'."""
+    return any(w in LEXICON.auxiliaries or w in _BE_HAVE or w.endswith("ed") for w in words)
 
 
 def _elliptic(words: list[str], obj: CountedObject, m: NumberMention) -> bool:
