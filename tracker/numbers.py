@@ -424,6 +424,8 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
                                       or words[end + 1] in ("several", "multiple", "two", "three")))
         if name_end == end and not listed or lex.object_classes.match_at(words, name_end) is not None:
             return None  # ... or "the injured Syrian citizens": an adjective, not a name
+        if name_end > end and tokens[j].text[:1].isupper():
+            return None  # a capitalised head inside a name: "the National Liberation Army"
         kind = "singular" if name_end > end else "definite"  # "the commander" refers back
         return NumberMention(tokens[i].start, tokens[name_end - 1].end, i, i + 1, 1, 1, 1, "exact", kind, implicit=True)
     return None
