@@ -259,9 +259,11 @@ class _SentenceReader:
         if found is None:
             return None
         after = k + found[0]
-        if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS) \
+        if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
+                                                  or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
+                                                  and words[after] not in lex.months) \
                 and lex.triggers_before.match_at(words, k):
-            return None  # active voice: "two soldiers killed three militants" — the soldiers did it
+            return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
         return found[1], k  # type: ignore[return-value]
 
     def category_before(self, start: int) -> tuple[list[str], int] | None:
