@@ -157,6 +157,9 @@ def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str
         return True
     if i > 0 and words[i - 1] == "-" and i > 1 and words[i - 2][:1].isalpha() and not text_gap[i - 1]:
         return True  # Su-25, Route-5
+    if i > 1 and words[i - 1] in ("-", "–") and not text_gap[i - 1] and not text_gap[i] \
+            and len(words[i - 2]) == 4 and words[i - 2].isdigit() and 1900 <= int(words[i - 2]) <= 2100:
+        return True  # the end of a year range: "the 2024–25 airstrikes"
     return False
 
 
