@@ -425,8 +425,8 @@ class _SentenceReader:
             w = self.words[j]
             if w in LEXICON.denials:
                 return True
-            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks:
-                return False
+            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks or w in LEXICON.speech_verbs:
+                return False  # "denied the account and reported eight deaths": a verb of its own
         return False
 
     def noun_class_before(self, start: int) -> str | None:
