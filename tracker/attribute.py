@@ -307,6 +307,17 @@ def _ends_speech_scope(words: list[str], j: int) -> bool:
     return True
 
 
+def _later_clause(words: list[str], k: int, verb: int) -> bool:
+    """Is the verb after the claim at k in a clause of its own ('ten are killed after Jubaland
+    forces claim they took the town')? Not past a comma: '..., after X, the army said'."""
+    for j in range(verb - 1, k, -1):
+        if words[j] == ",":
+            return False
+        if words[j] in LEXICON.speech_scope_breaks:  # its own verb follows: a clause, whatever comes next
+            return True
+    return False
+
+
 def _open_quote(text: str) -> bool:
     """Does a quotation opened in this text stay open at its end?"""
     return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
@@ -353,7 +364,7 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         words = d.sentence.words
         # a verb governs the claims after it only within its own clause; an accusation
         # ('..., with rights groups accusing police of the attack') only what follows it
-        acts = [a for a in acts if a.tok > k and words[a.tok] not in _ACCUSATIONS
+        acts = [a for a in acts if a.tok > k and words[a.tok] not in _ACCUSATIONS and not _later_clause(words, k, a.tok)
                 or a.tok < k and not any(_ends_speech_scope(words, j) for j in range(a.tok + 1, k))]
         if not acts:
             out.append(OUTLET)
