@@ -211,7 +211,11 @@ class _SentenceReader:
                     j += part[0]
                     if words[k] == ",":
                         # ", including a pregnant woman and her child, are wounded": past the list
-                        close = next((x for x in range(j, min(len(words), j + 14)) if words[x] == ","), None)
+                        commas = [x for x in range(j, min(len(words) - 1, j + 20)) if words[x] == ","]
+                        # the comma before the verb closes the list: ", including nine from A, three from B
+                        # and one from C, are killed"; else the first one
+                        close = next((x for x in commas if words[x + 1] in _BE_HAVE or words[x + 1] in LEXICON.auxiliaries
+                                      or LEXICON.triggers_after.match_at(words, x + 1)), commas[0] if commas else None)
                         if close is not None:
                             k = close + 1
                             continue
@@ -439,14 +443,27 @@ class _SentenceReader:
 
     def is_part(self, idx: int) -> bool:
         """Introduced by 'including' / 'among them', directly or as a later item of such a
-        list ("including 12 teachers and 303 schoolchildren"; ", and" closes the list)."""
+        list ("including 12 teachers and 303 schoolchildren", "including nine from A, three
+        from B and one from C"; ", and" closes the list)."""
         while idx is not None:
             if self.part_marker_before(self.numbers[idx].tok_start):
                 return True
             prev = self.coordinated_with(idx)
-            if prev is None or self.words[self.numbers[idx].tok_start - 1] != "and" or self.words[self.numbers[idx].tok_start - 2] == ",":
+            before = self.words[self.numbers[idx].tok_start - 2: self.numbers[idx].tok_start]
+            if prev is None or not (before[-1:] == ["and"] and before[0] != "," or before[-1:] == [","] and self.list_goes_on(idx)):
                 return False
             idx = prev
+        return False
+
+    def list_goes_on(self, idx: int) -> bool:
+        """Does another item follow this count ('three from Malawi and ...'), before any verb?"""
+        obj = self.objects[idx]
+        k = obj.end if obj.head is not None else self.numbers[idx].tok_end
+        for w in self.words[k: k + 6]:
+            if w in (",", "and"):
+                return True
+            if w in _BE_HAVE or w in LEXICON.auxiliaries or w in _PUNCT_BREAK:
+                return False
         return False
 
 
