@@ -681,7 +681,7 @@ def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int
 
 
 def _has_verb(words: list[str]) -> bool:
-    """An auxiliary or a lower-case past form among words: 'seven are rescued and', 'two fled and'."""
+    """An auxiliary or a past form (-ed) among words: 'seven are rescued and', 'two rescued and'."""
     return any(w in LEXICON.auxiliaries or w in _BE_HAVE or w.endswith("ed") for w in words)
 
 
