@@ -26,6 +26,8 @@ _SENTENCE_SUBJECT_MAX = 8
 _DETERMINERS = LEXICON.closed["articles"]
 _NP_ARTICLES = LEXICON.closed["singular_articles"] | {"the"}
 _CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
+_PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
+_ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,9 @@ def _is_cap(text: str) -> bool:
 
 
 def _speaker_noun(word: str) -> bool:
-    """A noun that names who speaks: a role ('ministry', 'army') or a claimant noun ('official', 'witness')."""
-    return word in LEXICON.roles or word in _CLAIMANT_NOUNS
+    """A noun that names who speaks: a role ('ministry', 'army'), a claimant noun ('official',
+    'rescuers') or a person's title ('governor', 'secretary')."""
+    return word in LEXICON.roles or word in _CLAIMANT_NOUNS or word in LEXICON.person_titles
 
 
 @functools.cache
@@ -148,11 +151,16 @@ class _SpeechReader:
             k += 1
         a = k
         while k < len(self.words) and (_is_cap(self.toks[k].text) or self.words[k] in _CONNECTORS and k > a
-                                       or _speaker_noun(self.words[k]) or self.role_ahead(k)):
+                                       or _speaker_noun(self.words[k]) or self.role_ahead(k) or self.abbreviation_dot(k, a)):
             k += 1
         while k > a and self.words[k - 1] in _CONNECTORS:
             k -= 1
         return (a, k) if k > a else None
+
+    def abbreviation_dot(self, k: int, a: int) -> bool:
+        """The dot of 'U.S.' inside a name ('U.S. defense secretary Pete Hegseth'): "U.S" + "." + more name."""
+        return self.words[k] == "." and k > a and len(self.toks[k - 1].text) <= 4 and self.toks[k - 1].text[:1].isupper() \
+            and k + 1 < len(self.words) and self.words[k + 1] not in _PUNCT
 
     def role_ahead(self, k: int) -> bool:
         """'the Gaza health ministry': a lower-case modifier of a role noun right after it."""
@@ -201,7 +209,8 @@ class _SpeechReader:
                     and not any(w in lex.org_words for w in self.words[k + 1:b]):
                 person = self.text(k + 1, b)
                 org_end = k - title[0] + 1
-                org = self.text(a, org_end) if org_end > a else self.appositive_org(b)
+                named_org = org_end > a and any(_is_cap(self.toks[j].text) for j in range(a, org_end))
+                org = self.text(a, org_end) if named_org else self.appositive_org(b)
                 c = self.registry.add(person, org, True)
                 return Attribution("named", c.name, c.org)
         capitals = [self.toks[k].text for k in range(a, b) if _is_cap(self.toks[k].text)]
@@ -270,6 +279,8 @@ class _SpeechReader:
             return None  # "the blast claimed the lives of 12", "air strikes claimed 100 civilian lives"
         if prev in ("was", "were", "is", "are", "been", "be", "being"):
             return None  # passive: "were reported killed" is not a speaker
+        if v + 1 < len(words) and words[v + 1] == "of":
+            return None  # a participle: "three militants accused of planning an attack"
         if prev in LEXICON.pronouns:
             return SpeechAct(v, self.resolve(v - 1, v))
         span = self.np_backward(v)
@@ -284,6 +295,29 @@ class _SpeechReader:
             if subject is not None:
                 return SpeechAct(v, self.resolve(*subject))
         return None
+
+
+def _ends_speech_scope(words: list[str], j: int) -> bool:
+    """Does words[j] open a clause of its own ('..., after militants attacked')? 'since' or
+    'after' before an article, a month or a number is a preposition ('since the ceasefire')."""
+    w = words[j]
+    if w not in LEXICON.speech_scope_breaks:
+        return False
+    if w in _PREPOSITION_BREAKS and j + 1 < len(words):
+        nxt = words[j + 1]
+        return nxt not in _DETERMINERS and nxt not in LEXICON.months and not nxt[:1].isdigit()
+    return True
+
+
+def _later_clause(words: list[str], k: int, verb: int) -> bool:
+    """Is the verb after the claim at k in a clause of its own ('ten are killed after Jubaland
+    forces claim they took the town')? Not past a comma: '..., after X, the army said'."""
+    for j in range(verb - 1, k, -1):
+        if words[j] == ",":
+            return False
+        if words[j] in LEXICON.speech_scope_breaks:  # its own verb follows: a clause, whatever comes next
+            return True
+    return False
 
 
 def _open_quote(text: str) -> bool:
@@ -330,8 +364,10 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
             continue
         k = d.number.tok_start
         words = d.sentence.words
-        # a verb governs the claims after it only within its own clause
-        acts = [a for a in acts if a.tok > k or not any(w in LEXICON.speech_scope_breaks for w in words[a.tok + 1:k])]
+        # a verb governs the claims after it only within its own clause; an accusation
+        # ('..., with rights groups accusing police of the attack') only what follows it
+        acts = [a for a in acts if a.tok > k and words[a.tok] not in _ACCUSATIONS and not _later_clause(words, k, a.tok)
+                or a.tok < k and not any(_ends_speech_scope(words, j) for j in range(a.tok + 1, k))]
         if not acts:
             out.append(OUTLET)
             continue

@@ -39,6 +39,8 @@ _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"])
 _NOUN_PP = LEXICON.closed["noun_prepositions"]
+_AGE_WORDS = LEXICON.closed["age_words"]
+_COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
     cls = head_class
     if cls in ("person", "combatant") and any(m in lex.civilian_modifiers for m in modifiers):
         cls = "civilian"
-    elif cls == "person" and any(m in lex.combatant_modifiers for m in modifiers):
+    elif cls == "person" and any(m in lex.combatant_modifiers for m in modifiers) \
+            or cls in ("person", None) and head_word in lex.closed["membership_heads"] and _of_armed_body(words, head_end):
         cls = "combatant"
     if head_word in ("others", "more", "other"):
         inherit = True
@@ -152,6 +155,19 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
                   if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
     text = sentence.text[toks[k].start - sentence.start: toks[head_end - 1].end - sentence.start]
     return CountedObject(text, cls, " ".join(side_words) or None, head_end, head_start, prenominal, inherit)
+
+
+def _of_armed_body(words: list[str], k: int) -> bool:
+    """'members of the Revolutionary Guard Corps', 'members of a terrorist group': an armed
+    body named within the 'of' phrase at words[k]."""
+    if k >= len(words) or words[k] != "of":
+        return False
+    for w in words[k + 1: k + 8]:
+        if w in LEXICON.combatant_modifiers or w in LEXICON.closed["armed_bodies"]:
+            return True
+        if not _is_word(w) or w in LEXICON.stop_words and w not in ("the", "of"):
+            return False
+    return False
 
 
 def _compatible(category: str, object_class: str | None) -> bool:
@@ -195,7 +211,11 @@ class _SentenceReader:
                     j += part[0]
                     if words[k] == ",":
                         # ", including a pregnant woman and her child, are wounded": past the list
-                        close = next((x for x in range(j, min(len(words), j + 14)) if words[x] == ","), None)
+                        commas = [x for x in range(j, min(len(words) - 1, j + 20)) if words[x] == ","]
+                        # the comma before the verb closes the list: ", including nine from A, three from B
+                        # and one from C, are killed"; else the first one
+                        close = next((x for x in commas if words[x + 1] in _BE_HAVE or words[x + 1] in LEXICON.auxiliaries
+                                      or LEXICON.triggers_after.match_at(words, x + 1)), commas[0] if commas else None)
                         if close is not None:
                             k = close + 1
                             continue
@@ -217,6 +237,10 @@ class _SentenceReader:
         words = self.words
         if k < len(words) and words[k] == ",":
             k += 1  # "315 people, including ..., are abducted"
+            if k < len(words) and words[k] in _AGE_WORDS:
+                # "two teenagers, aged 16 and 18, are killed": past the ages
+                k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
+                          if words[x] == "," and not words[x + 1][:1].isdigit()), k)
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1
@@ -243,9 +267,11 @@ class _SentenceReader:
             second = lex.triggers_before.match_at(words, after + 1)
             if second is not None:
                 after += 1 + second[0]  # "soldiers captured and killed 40 militants"
-        if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS) \
+        if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
+                                                  or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
+                                                  and words[after] not in lex.months) \
                 and lex.triggers_before.match_at(words, k):
-            return None  # active voice: "two soldiers killed three militants" — the soldiers did it
+            return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
         return found[1], k  # type: ignore[return-value]
 
     def category_before(self, start: int) -> tuple[list[str], int] | None:
@@ -289,9 +315,9 @@ class _SentenceReader:
             return None
         for x in range(j, max(-1, j - (16 if additive else 8)), -1):
             w = words[x]
-            if w in _PUNCT_BREAK or w == "," and not additive or w in lex.clause_breaks \
+            if w in _PUNCT_BREAK or w in (",", "and") and not additive or w in lex.clause_breaks \
                     or w in lex.auxiliaries and w not in ("all",):
-                return None
+                return None  # "are killed and a third judge and a guard are injured": another clause
             found = lex.triggers_before.match_ending_at(words, x)
             if found is not None and x < j:
                 trig_start = x - found[0] + 1
@@ -318,8 +344,8 @@ class _SentenceReader:
         if k < 0 or not (lex.toll_links.match_ending_at(words, k)):
             return None
         for j in range(k - 1, max(-1, k - 25), -1):
-            if words[j] in _PUNCT_BREAK:
-                break
+            if words[j] in _PUNCT_BREAK and not (words[j] == "." and words[j - 1] in lex.abbreviations):
+                break  # "the death toll from strikes by the U.S. in Yemen rose to 53": "U.S" + "."
             toll = lex.toll_words.match_ending_at(words, j)
             if toll is not None:
                 return toll[1][0]
@@ -387,6 +413,11 @@ class _SentenceReader:
         k = start - 1
         if k >= 0 and words[k] == ",":
             k -= 1
+            name = k
+            while name >= 0 and k - name < 4 and self.toks[name].text[:1].isupper():
+                name -= 1
+            if name < k and LEXICON.part_markers.match_ending_at(words, name):
+                return True  # "including Hassan Bdeir, a senior commander": the part's appositive
         if k >= 0 and words[k] == "as" and not LEXICON.closed["identification_verbs"].isdisjoint(words[:k]):
             return True  # "identify the four dead hostages as three Israelis and a Nepalese"
         return bool(LEXICON.part_markers.match_ending_at(words, k))
@@ -430,8 +461,8 @@ class _SentenceReader:
             w = self.words[j]
             if w in LEXICON.denials:
                 return True
-            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks:
-                return False
+            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks or w in LEXICON.speech_verbs:
+                return False  # "denied the account and reported eight deaths": a verb of its own
         return False
 
     def noun_class_before(self, start: int) -> str | None:
@@ -444,14 +475,27 @@ class _SentenceReader:
 
     def is_part(self, idx: int) -> bool:
         """Introduced by 'including' / 'among them', directly or as a later item of such a
-        list ("including 12 teachers and 303 schoolchildren"; ", and" closes the list)."""
+        list ("including 12 teachers and 303 schoolchildren", "including nine from A, three
+        from B and one from C"; ", and" closes the list)."""
         while idx is not None:
             if self.part_marker_before(self.numbers[idx].tok_start):
                 return True
             prev = self.coordinated_with(idx)
-            if prev is None or self.words[self.numbers[idx].tok_start - 1] != "and" or self.words[self.numbers[idx].tok_start - 2] == ",":
+            before = self.words[self.numbers[idx].tok_start - 2: self.numbers[idx].tok_start]
+            if prev is None or not (before[-1:] == ["and"] and before[0] != "," or before[-1:] == [","] and self.list_goes_on(idx)):
                 return False
             idx = prev
+        return False
+
+    def list_goes_on(self, idx: int) -> bool:
+        """Does another item follow this count ('three from Malawi and ...'), before any verb?"""
+        obj = self.objects[idx]
+        k = obj.end if obj.head is not None else self.numbers[idx].tok_end
+        for w in self.words[k: k + 6]:
+            if w in (",", "and"):
+                return True
+            if w in _BE_HAVE or w in LEXICON.auxiliaries or w in _PUNCT_BREAK:
+                return False
         return False
 
 
@@ -504,6 +548,14 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category = _pick(before[0], object_class)
                 trigger_tok = before[1]
         if category is None:
+            # a toll before the verbs after: "the death toll increases to 136 with hundreds wounded"
+            toll = reader.toll_category(m.tok_start)
+            if toll is not None:
+                category, cumulative = toll, True
+                named = reader.toll_object(m.tok_start) if obj.head is None else None
+                if named is not None:
+                    object_text, object_class, side = named.text, named.object_class, named.side
+        if category is None:
             after = reader.category_after(reader.skip_coordinated(obj.end))
             if after is not None and lex.combined_pairs.match_at(reader.words, after[1]):
                 drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
@@ -511,13 +563,14 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if after is not None:
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
-        if category is None:
-            toll = reader.toll_category(m.tok_start)
-            if toll is not None:
-                category, cumulative = toll, True
-                named = reader.toll_object(m.tok_start) if obj.head is None else None
-                if named is not None:
-                    object_text, object_class, side = named.text, named.object_class, named.side
+        if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
+                and not _has_verb(reader.words[obj.end if obj.head is not None else m.tok_end: numbers[idx + 1].tok_start]):
+            # "Seven people in Kyiv and three more in Rostov are killed": the last item's verb
+            nxt = reader.objects[idx + 1]
+            after = reader.category_after(reader.skip_coordinated(nxt.end if nxt.head is not None else numbers[idx + 1].tok_end))
+            if after is not None and not lex.combined_pairs.match_at(reader.words, after[1]):
+                category = _pick(after[0], object_class)
+                trigger_tok = after[1]
         partner = reader.coordinated_with(idx)
         unknown_object = obj.text is not None and object_class is None and not obj.inherit
         if category is None and partner is not None and drafts[partner] is not None and not unknown_object:
@@ -528,15 +581,20 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             category = _pick(shared[1], object_class) if shared else (whole.category if _compatible(whole.category, object_class) else None)
             cumulative = whole.cumulative
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
-                or reader.background(m.tok_start):
+                or reader.background(m.tok_start) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES:
             drafts.append(None)
             continue
         if obj.inherit:
-            antecedent = partner if partner is not None and drafts[partner] is not None else _previous(reader, drafts, idx)
+            antecedent = partner if partner is not None and drafts[partner] is not None and not reader.is_part(partner) \
+                else _previous(reader, drafts, idx)
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
                 object_class = drafts[antecedent].object_class
                 if object_class == "combatant" and _others_of_irregulars(reader.words, obj, drafts[antecedent]):
                     object_class = "person"  # "killing five militants and injuring 28 others": bystanders too
+        elif object_class == "person" and _elliptic(reader.words, obj, m):
+            antecedent = _previous(reader, drafts, idx)
+            if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
+                object_class = drafts[antecedent].object_class  # "332 children killed and 609 injured": children
         if object_class is None and obj.inherit:
             object_class = reader.noun_class_before(m.tok_start)
         if object_class is None and category in PEOPLE_CATEGORIES:
@@ -655,6 +713,18 @@ def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int
 def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:
     """The nearest earlier claim that is not a part: what "others" / "another" continue."""
     return next((p for p in range(idx - 1, -1, -1) if drafts[p] is not None and not reader.is_part(p)), None)
+
+
+def _has_verb(words: list[str]) -> bool:
+    """An auxiliary or a past form (-ed) among words: 'seven are rescued and', 'two rescued and'."""
+    return any(w in LEXICON.auxiliaries or w in _BE_HAVE or w.endswith("ed") for w in words)
+
+
+def _elliptic(words: list[str], obj: CountedObject, m: NumberMention) -> bool:
+    """'and 609 injured': a count after 'and' whose only word is its predicate leaves its noun
+    to the figure before it."""
+    return obj.head == m.tok_end and obj.end == m.tok_end + 1 and m.tok_start > 0 and words[m.tok_start - 1] == "and" \
+        and LEXICON.triggers_after.match_at(words, obj.head) is not None
 
 
 def _others_of_irregulars(words: list[str], obj: CountedObject, antecedent: ClaimDraft) -> bool:

@@ -21,7 +21,6 @@ _LISTED_POSSESSIVES = LEXICON.closed["listed_possessives"]
 _NAMED_APPOSITIVE_ARTICLES = _SINGULAR_ARTICLES | {"the"}
 # Last words of the verbs before a count: a capitalised word after one may be a name.
 _TRIGGER_VERB_ENDS = frozenset(phrase[-1] for phrase, _values in LEXICON.triggers_before.phrases())
-_COLLECTIVE_HEADS = LEXICON.closed["collective_heads"]  # "a family" is not one person
 _PEOPLE_CLASSES = ("combatant", "civilian", "person")
 _RISE_VERBS = LEXICON.closed["rise_verbs"]
 
@@ -145,6 +144,12 @@ def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str
                 return True  # a year: "in 2024", "2025 massacres"
     if i > 0 and (words[i - 1] in lex.non_count_before or words[i - 1] in ("$", "€", "£", "#", "+")):
         return True
+    if i > 2 and words[i - 1] in ("and", "or", ",") and words[i - 2][:1].isdigit():
+        j = i - 2
+        while j > 0 and (words[j][:1].isdigit() or words[j] in (",", "and", "or")):
+            j -= 1
+        if words[j] in lex.closed["age_words"]:
+            return True  # a later age of a list: "aged 22, 25 and 31"
     if kind == "times":
         return False
     if nxt < len(words):
@@ -158,6 +163,9 @@ def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str
         return True
     if i > 0 and words[i - 1] == "-" and i > 1 and words[i - 2][:1].isalpha() and not text_gap[i - 1]:
         return True  # Su-25, Route-5
+    if i > 1 and words[i - 1] in ("-", "–") and not text_gap[i - 1] and not text_gap[i] \
+            and len(words[i - 2]) == 4 and words[i - 2].isdigit() and 1900 <= int(words[i - 2]) <= 2100:
+        return True  # the end of a year range: "the 2024–25 airstrikes"
     return False
 
 
@@ -268,8 +276,9 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
             start_tok = i
             return NumberMention(tokens[start_tok].start, tokens[nxt - 1].end, start_tok, nxt,
                                  b["low"], b["high"], b["best"], "vague", "vague")
-    if w in _SINGULAR_ARTICLES or w in _LISTED_POSSESSIVES and i > 0 and words[i - 1] in (",", "and"):
-        # "a soldier"; "the commander and his deputy", "a leader, his deputy and two guards"
+    if w in _SINGULAR_ARTICLES and lex.number_fixed.match_at(words, i) is None \
+            or w in _LISTED_POSSESSIVES and i > 0 and words[i - 1] in (",", "and"):
+        # "a soldier" (not "a hundred", "a couple of"); "the commander and his deputy"
         return _singular_at(words, tokens, i)
     if w == "the":
         return _named_singular_at(words, tokens, i)
@@ -360,9 +369,8 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
             continue
         n, classes = found
         head = words[j + n - 1]
-        if classes[0] == "event" or head.endswith("s") and not head.endswith("ss") or head in lex.inherit_heads \
-                or head in _COLLECTIVE_HEADS and lex.object_classes.match_at(words, j + n) is None:
-            return None  # "a family", but "a staff member"
+        if classes[0] == "event" or head.endswith("s") and not head.endswith("ss") or head in lex.inherit_heads:
+            return None
         return NumberMention(tokens[i].start, tokens[j + n - 1].end, i, after_age, 1, 1, 1, "exact", "singular", implicit=True)
     if words[i] == "another" and (i + 1 == len(words) or words[i + 1] in lex.stop_words or words[i + 1] in lex.auxiliaries
                                   or not words[i + 1][:1].isalpha()):
@@ -473,6 +481,8 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
                 return NumberMention(tokens[i].start, tokens[end - 1].end, i, i + 1, 1, 1, 1, "exact",
                                      "bare_definite", implicit=True)
             return None
+        if name_end > end and tokens[j].text[:1].isupper():
+            return None  # a capitalised head inside a name: "the National Liberation Army"
         kind = "singular" if name_end > end else "definite"  # "the commander" refers back
         return NumberMention(tokens[i].start, tokens[name_end - 1].end, i, i + 1, 1, 1, 1, "exact", kind, implicit=True)
     return None
