@@ -21,6 +21,7 @@ from tracker.gazetteer import (
     PlaceResolution,
     find_places,
     name_key,
+    place_roles,
     resolve_places,
 )
 
@@ -308,3 +309,23 @@ def test_committed_data_match_the_generator() -> None:
     for name, text in generator.build().items():
         committed = (DATA_DIR / name).read_text(encoding="utf-8")
         assert committed == text, f"{name} is stale: run python scripts/build_gazetteer.py"
+
+
+# (sentence, the role of each place name in text order: "locative" where the event
+# happened, "away" for motion or company, "" for neither)
+ROLES = [
+    ("A convoy driving from Homs to Hama was ambushed near Salamiyah.", ["away", "away", "locative"]),
+    ("Troops clashed in the besieged town of Kadugli, South Kordofan, Sudan.", ["locative"] * 3),
+    ("Fighters crossed into Syria at the border with Iraq.", ["locative", "away"]),
+    ("A bridge joining Sidon to the coast road was hit.", [""]),
+    ("Drones pounded Kherson in southern Ukraine.", ["locative", "locative"]),
+    ("Shelling hit areas between al-Bab and Manbij, in Aleppo Governorate.", ["locative"] * 3),
+    ("After the strikes, Jordan closed its airspace.", [""]),
+]
+
+
+@pytest.mark.parametrize("text,roles", ROLES, ids=[t for t, _ in ROLES])
+def test_place_roles(text: str, roles: list[str]) -> None:
+    mentions = find_places(text)
+    found = place_roles(text, mentions)
+    assert [found[m.start] for m in mentions] == roles

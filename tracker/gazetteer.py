@@ -254,6 +254,11 @@ class _Index:
         )
         self.designator_after = re.compile(rf"[ \u00a0]+({words})\b", re.IGNORECASE)
         self.designator_before = re.compile(rf"\b({words})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+        # what governs a name: "in", "near" ... (locative) and the words a place phrase
+        # may hold between it and the name ("in the besieged city of")
+        self.phrase_roles = {word: role for word, role in _table("place_phrases.tsv")}
+        for word in [*self.designators, *self.directions, *CONNECTORS]:
+            self.phrase_roles.setdefault(word, "inside")
 
     def begins_name(self, key: str) -> bool:
         return key in self.entries or key in self.prefixes
@@ -602,6 +607,62 @@ def _share_designators(text: str, found: list[list]) -> None:
     for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
         if _COORDINATION.fullmatch(text, a[1], b[0]) and b[3] and b[3].plural and b[4] == "after" and not a[3]:
             a[3], a[4] = b[3], "after"
+
+
+# --- roles ------------------------------------------------------------------------
+
+# How many words back from a name the word that governs it is looked for.
+_ROLE_REACH = 8
+_WORD_BREAKS = " ,\u00a0\n"
+_NAME_PART = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
+# "Pokrovsk in Donetsk Oblast", "Mandera in Kenya": a place inside a place of the event
+_INSIDE_NEXT = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def _governing_role(text: str, start: int, floor: int, decided: dict[int, str]) -> str:
+    """The role of the word that governs the name at text[start] (see place_roles)."""
+    roles = _index().phrase_roles
+    pos = start
+    for _ in range(_ROLE_REACH):
+        lo = max(floor, pos - 40)
+        chunk = text[lo:pos].rstrip(_WORD_BREAKS)
+        if not chunk:
+            return ""
+        cut = max(chunk.rfind(" "), chunk.rfind(","), chunk.rfind("\u00a0"), chunk.rfind("\n"))
+        word = chunk[cut + 1:]
+        comma = "," in text[lo + len(chunk):pos]  # between this word and the one read before
+        pos = lo + cut + 1
+        if pos in decided:
+            return decided[pos]
+        role = roles.get(word.lower().strip("-'’"))
+        if role is None:
+            if not _NAME_PART.search(word):
+                return ""
+        elif role != "inside":
+            # a comma after it: "in response to the attacks, Poland scrambles jets"
+            return "" if comma else role
+    return ""
+
+
+def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> dict[int, str]:
+    """The role of each place name of one sentence, by its start: "locative" where the
+    event happened, governed by a locative preposition or an attack verb ("killed in
+    Kharkiv", "a strike on a market in the besieged city of El Fasher", "artillery
+    targets Pokrovsk"), read back over the words a place phrase holds
+    (place_phrases.tsv), other names and the commas and "and"s of a list or apposition
+    ("in Tora village, Darfur, Sudan"; a name read back to an earlier one shares its
+    role); "away" where a preposition of motion or company governs it ("a route
+    connecting Beirut to the south", "fled to Chad", "from Aleppo", "the border with
+    Lebanon"); "" where no such word does. A name of no role right before "in" + a
+    place of the event is in it ("strikes Eilat in southern Israel").
+    floor: where the sentence starts; nothing before it is read."""
+    decided: dict[int, str] = {}
+    for m in mentions:
+        decided[m.start] = _governing_role(text, m.start, floor, decided)
+    for a, b in zip(mentions, mentions[1:]):
+        if not decided[a.start] and decided[b.start] == "locative" and _INSIDE_NEXT.fullmatch(text, a.end, b.start):
+            decided[a.start] = "locative"
+    return decided
 
 
 # --- resolving --------------------------------------------------------------------

@@ -8,14 +8,25 @@ Province. Eight other officers were wounded."; not after "Separately", "Elsewher
 finally the article's dateline and headline. A country named in the possessive
 ("Israel's assault", "Syria's state media") is an actor, not a place, where the claim
 has other places, and so is one that opens the sentence as its subject ("Russia launches
-drones at Ukraine"); one named as the agent ("launched by Russia") never is. The gazetteer
+drones at Ukraine"); one named as the agent ("launched by Russia") never is. Among the
+chosen places, those governed by a locative preposition or an attack verb ("in", "near",
+"at", "on", "between", "targets" + place; gazetteer.place_roles) are where it happened:
+when there are any, names in other roles ("a route connecting Beirut to the south",
+"gunmen from Mali", "the border with Niger") are left out. The gazetteer
 (tracker.gazetteer) finds and normalizes the names; the places of those sentences are
 context for telling namesakes apart.
 """
 
 from __future__ import annotations
 
-from tracker.gazetteer import PlaceMention, PlaceResolution, find_places, place_evidence, resolve_places
+from tracker.gazetteer import (
+    PlaceMention,
+    PlaceResolution,
+    find_places,
+    place_evidence,
+    place_roles,
+    resolve_places,
+)
 from tracker.lexicon import LEXICON
 from tracker.records import Article, ClaimDraft, Sentence
 
@@ -29,6 +40,7 @@ class ArticlePlaces:
         self.article = article
         self.sentences = sentences
         self._found: dict[int, list[PlaceMention]] = {}
+        self._roles: dict[int, dict[int, str]] = {}  # sentence -> mention start -> role (place_roles)
         # the claims' own sentences, the title and the dateline's are read now (they are
         # the context for namesakes); a sentence before a claim only if the claim needs it
         upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
@@ -68,6 +80,17 @@ class ArticlePlaces:
                   and not self._is_subject_country(m, sentence)]
         return places or mentions
 
+    def _located(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
+        """The places where the event happened ("in", "near", "at", "on" + place), when
+        the claim's sentence names any; names in other roles ("a route connecting Beirut
+        to the south", "fled to Chad", "from Aleppo") then give no place."""
+        roles = self._roles.get(sentence.index)
+        if roles is None:
+            text = self.article.title if sentence.field == "title" else self.article.text
+            roles = self._roles[sentence.index] = place_roles(text, self.mentions(sentence.index), sentence.start)
+        located = [m for m in mentions if roles.get(m.start) == "locative"]
+        return located or mentions
+
     def _previous(self, sentence: Sentence) -> list[PlaceMention]:
         """Places of the nearest earlier body sentence (up to two back) that has any."""
         if sentence.field != "body" or _shifts_topic(sentence):
@@ -94,7 +117,7 @@ class ArticlePlaces:
             own = in_sentence
         if not own:
             own = self._previous(s) or self.main
-        return resolve_places(self._without_actors(own, s), self.all, self.evidence)
+        return resolve_places(self._located(self._without_actors(own, s), s), self.all, self.evidence)
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
