@@ -79,6 +79,10 @@ PLACES = [
     ("Missiles struck the port area of Sanaa.", "YE", ("YE-SA",), "point"),
     ("Shelling hit a market in El Fasher.", "SD", ("SD-DN",), "point"),
     ("Aid convoys reached North Darfur.", "SD", ("SD-DN",), "admin1"),
+    # Cambodia and Thailand: news spellings of Cambodian provinces
+    ("Artillery hit a village in Oddar Meanchey.", "KH", ("KH-22",), "admin1"),
+    ("Refugees reached Banteay Meanchey province.", "KH", ("KH-1",), "admin1"),
+    ("Rockets fell near a school in Sisaket province.", "TH", ("TH-33",), "admin1"),
     ("Drones hit a power station in Khartoum.", "SD", ("SD-KH",), "point"),
     # Sahel and the Horn
     ("A bomb exploded near a base in Bamako.", "ML", ("ML-BKO",), "point"),
@@ -321,6 +325,9 @@ ROLES = [
     ("Drones pounded Kherson in southern Ukraine.", ["locative", "locative"]),
     ("Shelling hit areas between al-Bab and Manbij, in Aleppo Governorate.", ["locative"] * 3),
     ("After the strikes, Jordan closed its airspace.", [""]),
+    ("Rebels said in Nairobi that they shelled Kismayo.", ["speech", "locative"]),
+    ("Gunmen struck a camp near Chad in Darfur.", ["away", "locative"]),
+    ("Jets hit targets near Abeche in Chad.", ["locative", "locative"]),
 ]
 
 

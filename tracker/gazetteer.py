@@ -619,29 +619,51 @@ _NAME_PART = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
 _INSIDE_NEXT = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
-def _governing_role(text: str, start: int, floor: int, decided: dict[int, str]) -> str:
+def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], country: bool) -> str:
     """The role of the word that governs the name at text[start] (see place_roles)."""
     roles = _index().phrase_roles
     pos = start
     for _ in range(_ROLE_REACH):
-        lo = max(floor, pos - 40)
-        chunk = text[lo:pos].rstrip(_WORD_BREAKS)
-        if not chunk:
+        word, pos, comma = _word_before(text, pos, floor)
+        if not word:
             return ""
-        cut = max(chunk.rfind(" "), chunk.rfind(","), chunk.rfind("\u00a0"), chunk.rfind("\n"))
-        word = chunk[cut + 1:]
-        comma = "," in text[lo + len(chunk):pos]  # between this word and the one read before
-        pos = lo + cut + 1
         if pos in decided:
             return decided[pos]
         role = roles.get(word.lower().strip("-'’"))
-        if role is None:
+        if role is None or role == "speech":
             if not _NAME_PART.search(word):
                 return ""
         elif role != "inside":
-            # a comma after it: "in response to the attacks, Poland scrambles jets"
-            return "" if comma else role
+            if comma:  # a comma after it: "in response to the attacks, Poland scrambles jets"
+                return ""
+            if role == "locative":
+                if country and word.lower() == "near":
+                    return "away"  # "positions near Senegal in Mali"
+                before, _pos, _comma = _word_before(text, pos, floor)
+                if roles.get(before.lower()) == "speech":
+                    return "speech"  # "said in Ankara", "told reporters in Geneva"
+            return role
     return ""
+
+
+def _word_before(text: str, pos: int, floor: int) -> tuple[str, int, bool]:
+    """The word that ends before pos (skipping spaces and commas), where it starts, and
+    whether a comma follows it."""
+    lo = max(floor, pos - 40)
+    chunk = text[lo:pos].rstrip(_WORD_BREAKS)
+    if not chunk:
+        return "", pos, False
+    cut = max(chunk.rfind(" "), chunk.rfind(","), chunk.rfind("\u00a0"), chunk.rfind("\n"))
+    return chunk[cut + 1:], lo + cut + 1, "," in text[lo + len(chunk):pos]
+
+
+def names_an_actor(text: str, mention: PlaceMention) -> bool:
+    """Whether a country's name stands as its people's adjective ("U.S. forces struck a
+    vessel", "United States military strikes", "Iran officials"): who acts, not where."""
+    if not mention.candidates or mention.candidates[0].kind != "country" or text[mention.end:mention.end + 1] != " ":
+        return False
+    after = text[mention.end + 1:mention.end + 30].split(None, 1)
+    return bool(after) and _index().phrase_roles.get(after[0].rstrip(",.;:")) == "actor"
 
 
 def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> dict[int, str]:
@@ -653,12 +675,15 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     ("in Tora village, Darfur, Sudan"; a name read back to an earlier one shares its
     role); "away" where a preposition of motion or company governs it ("a route
     connecting Beirut to the south", "fled to Chad", "from Aleppo", "the border with
-    Lebanon"); "" where no such word does. A name of no role right before "in" + a
-    place of the event is in it ("strikes Eilat in southern Israel").
+    Lebanon", "positions near Senegal": near a country is outside it); "speech" where
+    something was said ("said in Ankara", "told reporters in Geneva"); "" where no such
+    word does. A name of no role right before "in"
+    + a place of the event is in it ("strikes Eilat in southern Israel").
     floor: where the sentence starts; nothing before it is read."""
     decided: dict[int, str] = {}
     for m in mentions:
-        decided[m.start] = _governing_role(text, m.start, floor, decided)
+        country = bool(m.candidates) and m.candidates[0].kind == "country"
+        decided[m.start] = _governing_role(text, m.start, floor, decided, country)
     for a, b in zip(mentions, mentions[1:]):
         if not decided[a.start] and decided[b.start] == "locative" and _INSIDE_NEXT.fullmatch(text, a.end, b.start):
             decided[a.start] = "locative"
@@ -697,11 +722,15 @@ def _by_designator(readings: Sequence[Place], level: str | None) -> Sequence[Pla
     return kept or readings
 
 
-def _reading(idx: _Index, mention: PlaceMention, evidence: set[str]) -> tuple[Place, str]:
-    """The chosen reading of a mention, and its precision."""
+def _reading(idx: _Index, mention: PlaceMention, evidence: set[str], regions: frozenset[str] = frozenset()) -> tuple[Place, str]:
+    """The chosen reading of a mention, and its precision. regions: the first-level
+    regions the claim names with a type word; a namesake town in one of them is meant
+    ("Mykolaivka, Sumy Raion, Sumy Oblast")."""
     level = _level(idx, mention)
     readings = _by_designator(mention.candidates, level)
     readings = [p for p in readings if p.country in evidence] or readings
+    if regions and level != "admin1" and len(readings) > 1:
+        readings = [p for p in readings if p.admin1_code in regions] or readings
     if level == "admin1":
         # "Kyiv region" is Kyiv Oblast, not the city of Kyiv: the region whose name
         # adds a type word to the one written.
@@ -739,7 +768,9 @@ def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] 
         return PlaceResolution((), None, (), (), "unknown")
     idx = _index()
     evidence = _evidence(idx, own) | (place_evidence(context) if context_evidence is None else context_evidence)
-    chosen = [_reading(idx, m, evidence) for m in own]
+    regions = frozenset(place.admin1_code for m in own if _level(idx, m) == "admin1"
+                        for place, _precision in [_reading(idx, m, evidence)] if place.kind == "admin1")
+    chosen = [_reading(idx, m, evidence, regions) for m in own]
     counts = Counter(place.country for place, _precision in chosen).most_common()
     country = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
     # a tie is broken by the places finer than a country: "Israel's bombardment of Gaza"

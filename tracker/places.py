@@ -8,7 +8,10 @@ Province. Eight other officers were wounded."; not after "Separately", "Elsewher
 finally the article's dateline and headline. A country named in the possessive
 ("Israel's assault", "Syria's state media") is an actor, not a place, where the claim
 has other places, and so is one that opens the sentence as its subject ("Russia launches
-drones at Ukraine"); one named as the agent ("launched by Russia") never is. Among the
+drones at Ukraine"); one named as the agent ("launched by Russia") or as its people's
+adjective ("U.S. forces struck a vessel"; but "killed in Syria airstrikes" is in Syria,
+and "Syria troops" act at home in an article naming Syrian towns), nor is where
+something was said ("said in Ankara"). Among the
 chosen places, those governed by a locative preposition or an attack verb ("in", "near",
 "at", "on", "between", "targets" + place; gazetteer.place_roles) are where it happened:
 when there are any, names in other roles ("a route connecting Beirut to the south",
@@ -23,6 +26,7 @@ from tracker.gazetteer import (
     PlaceMention,
     PlaceResolution,
     find_places,
+    names_an_actor,
     place_evidence,
     place_roles,
     resolve_places,
@@ -46,9 +50,14 @@ class ArticlePlaces:
         upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
         self.all = [m for i in upfront for m in self.mentions(i)]
         self.evidence = place_evidence(self.all)
-        title = [m for s in sentences if s.field == "title" for m in self.mentions(s.index)]
+        # countries where the article names a town or region for sure: their forces act at
+        # home ("Syria troops kill 50 jihadists" in an article on Qalamoun)
+        self._inland = {m.candidates[0].country for m in self.all if m.candidates[0].kind != "country"
+                        and all(p.country == m.candidates[0].country for p in m.candidates)}
+        title = [m for s in sentences if s.field == "title" for m in self.mentions(s.index)
+                 if not self._is_foreign_actor(m, s)]
         dateline = [m for s in sentences if s.field == "body" and s.start < dateline_end
-                    for m in self.mentions(s.index) if m.end <= dateline_end]
+                    for m in self.mentions(s.index) if m.end <= dateline_end and not self._is_foreign_actor(m, s)]
         self.main = dateline + title
 
     def mentions(self, index: int) -> list[PlaceMention]:
@@ -80,14 +89,27 @@ class ArticlePlaces:
                   and not self._is_subject_country(m, sentence)]
         return places or mentions
 
-    def _located(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
-        """The places where the event happened ("in", "near", "at", "on" + place), when
-        the claim's sentence names any; names in other roles ("a route connecting Beirut
-        to the south", "fled to Chad", "from Aleppo") then give no place."""
+    def _is_foreign_actor(self, m: PlaceMention, sentence: Sentence) -> bool:
+        """'U.S. forces have struck a vessel in the Pacific', '2025 United States military
+        strikes on ...': a country named as its people's adjective acts, unless a locative
+        governs it ('killed in Syria airstrikes') or the article names towns or regions of
+        it (its own forces at home)."""
+        text = self.article.title if sentence.field == "title" else self.article.text
+        return names_an_actor(text, m) and self._roles_of(sentence)[m.start] != "locative" \
+            and m.candidates[0].country not in self._inland
+
+    def _roles_of(self, sentence: Sentence) -> dict[int, str]:
         roles = self._roles.get(sentence.index)
         if roles is None:
             text = self.article.title if sentence.field == "title" else self.article.text
             roles = self._roles[sentence.index] = place_roles(text, self.mentions(sentence.index), sentence.start)
+        return roles
+
+    def _located(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
+        """The places where the event happened ("in", "near", "at", "on" + place), when
+        the claim's sentence names any; names in other roles ("a route connecting Beirut
+        to the south", "fled to Chad", "from Aleppo") then give no place."""
+        roles = self._roles_of(sentence)
         located = [m for m in mentions if roles.get(m.start) == "locative"]
         return located or mentions
 
@@ -106,7 +128,9 @@ class ArticlePlaces:
     def for_claim(self, draft: ClaimDraft, stop: int) -> PlaceResolution:
         """Places of a claim whose own stretch runs from its number to field offset `stop`."""
         s = draft.sentence
-        in_sentence = [m for m in self.mentions(s.index) if not self._is_agent_country(m, s.field)]
+        roles = self._roles_of(s)
+        in_sentence = [m for m in self.mentions(s.index) if not self._is_agent_country(m, s.field)
+                       and roles[m.start] != "speech" and not self._is_foreign_actor(m, s)]
         clause_end = _clause_end(s, draft.number.tok_end)
         own = [m for m in in_sentence if draft.number.start <= m.start < min(stop, clause_end)]
         if not own:
