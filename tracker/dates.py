@@ -38,7 +38,7 @@ _BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
 # for their pattern: "in" and "the" open phrases but are in every sentence.
 _RELATIVE_WORDS = frozenset(w for phrase in LEXICON.relative_dates for w in phrase.split()) - {
     "in", "the", "of", "over", "since", "during", "within", "this", "earlier", "24", "48"}
-_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months"})
+_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "hours"})
 
 
 def _read_simple(phrase: str) -> tuple[int, int, int | None] | None:
@@ -207,8 +207,14 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
             n = int(n_text) if n_text.isdigit() else (parse_number_words([n_text], 0) or (None,))[0]
             if not n or not (m.group("opener") or m.group("of")):
                 continue
-            days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower().rstrip("s")]
-            precision = "day" if m.group("unit").lower().startswith("day") else "week" if "week" in m.group("unit").lower() else "month"
+            unit = m.group("unit").lower().rstrip("s")
+            if unit == "hour":
+                if not m.group("opener") or n > 240:
+                    continue  # "in 12 hours" may be ahead; "the past 48 hours" is behind
+                days, precision = -(-n // 24), "day"  # the days the hours reach back into
+            else:
+                days = n * {"day": 1, "week": 7, "month": 30}[unit]
+                precision = "day" if unit == "day" else "week" if unit == "week" else "month"
             found.append((m.start(), m.end(), Period(published - timedelta(days=days), published, precision), True))
     for m in iter_years(text) if search_year(text) is not None else ():
         year = int(m.group("year"))
@@ -340,4 +346,21 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
     if chosen.since or draft.cumulative:
         end = published if published is not None else p.end
         return Period(p.start, end, p.precision, True)
+    return p
+
+
+def continued_period(draft: ClaimDraft, period: Period, previous: list[DateMention], published: date | None) -> Period:
+    """A claim with no time phrase in its sentence continues the sentence before it when
+    that one has exactly one ("... hit in yesterday's airstrikes in Kabul. Hospital
+    sources said five people were killed"): previous holds that sentence's time phrases
+    ([] after "Separately", "Elsewhere", or with no sentence before)."""
+    if period.precision != UNKNOWN or draft.cumulative or published is None:
+        return period
+    usable = [d for d in previous if d.period.precision != UNKNOWN and d.period.start is not None
+              and d.period.start <= published and not d.since]
+    if len(usable) != 1:
+        return period
+    p = usable[0].period
+    if p.end is not None and p.end > published:
+        p = Period(p.start, published, p.precision)
     return p

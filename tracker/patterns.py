@@ -106,10 +106,11 @@ def lower_keeping_offsets(text: str) -> str:
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
-# "in the past two days", "in 10 days", "two days of clashes", "past three weeks".
+# "in the past two days", "in 10 days", "two days of clashes", "past three weeks",
+# "since the past 48 hours".
 _span = re.compile(
     r"""\b(?:(?P<opener>in\s+the\s+(?:past|last)|over\s+the\s+(?:past|last)|during\s+the\s+(?:past|last)|the\s+(?:past|last)|for\s+the\s+past|in|within|over)\s+)?
-        (?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months|day|week|month)
+        (?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months|hours|day|week|month)
         (?P<of>\s+of\s+(?:clashes|fighting|attacks|strikes|bombardment|shelling|violence|battles|combat))?\b""",
     re.VERBOSE | re.IGNORECASE,
 )

@@ -115,7 +115,7 @@ class ArticlePlaces:
 
     def _previous(self, sentence: Sentence) -> list[PlaceMention]:
         """Places of the nearest earlier body sentence (up to two back) that has any."""
-        if sentence.field != "body" or _shifts_topic(sentence):
+        if sentence.field != "body" or shifts_topic(sentence):
             return []
         for back in (1, 2):
             prev = sentence.index - back
@@ -148,7 +148,7 @@ def _shift(m: PlaceMention, offset: int) -> PlaceMention:
     return PlaceMention(m.start + offset, m.end + offset, m.surface, m.candidates, m.designator)
 
 
-def _shifts_topic(sentence: Sentence) -> bool:
+def shifts_topic(sentence: Sentence) -> bool:
     """'Separately, ...', 'Elsewhere, ...': a sentence about another event."""
     words = sentence.text.lower().replace(",", " ").split()[:4]
     return LEXICON.topic_shifts.match_at(words, 0) is not None if words else False
