@@ -657,13 +657,35 @@ def _word_before(text: str, pos: int, floor: int) -> tuple[str, int, bool]:
     return chunk[cut + 1:], lo + cut + 1, "," in text[lo + len(chunk):pos]
 
 
+@functools.cache
+def _demonyms() -> tuple[re.Pattern, dict[str, str]]:
+    table = {word: country for word, country in _table("demonyms.tsv")}
+    words = "|".join(sorted(map(re.escape, table), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])({words})s?(?![\w-])"), table
+
+
+def demonym_countries(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """Nationality adjectives in text[start:end] ("Somali", "Israelis", "South Sudanese"):
+    (offset, ISO alpha-2) in text order (demonyms.tsv); not those of an attacker ("an
+    American airstrike", "Israeli raids": place_phrases.tsv, roles attack and locative)."""
+    pattern, table = _demonyms()
+    roles = _index().phrase_roles
+    out = []
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
+        after = text[m.end():m.end() + 20].split(None, 1)
+        if after and roles.get(after[0].rstrip(",.;:")) in ("attack", "locative"):
+            continue
+        out.append((m.start(), table[m.group(1)]))
+    return out
+
+
 def names_an_actor(text: str, mention: PlaceMention) -> bool:
     """Whether a country's name stands as its people's adjective ("U.S. forces struck a
     vessel", "United States military strikes", "Iran officials"): who acts, not where."""
     if not mention.candidates or mention.candidates[0].kind != "country" or text[mention.end:mention.end + 1] != " ":
         return False
     after = text[mention.end + 1:mention.end + 30].split(None, 1)
-    return bool(after) and _index().phrase_roles.get(after[0].rstrip(",.;:")) == "actor"
+    return bool(after) and _index().phrase_roles.get(after[0].rstrip(",.;:")) in ("actor", "attack")
 
 
 def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> dict[int, str]:

@@ -17,7 +17,8 @@ chosen places, those governed by a locative preposition or an attack verb ("in",
 when there are any, names in other roles ("a route connecting Beirut to the south",
 "gunmen from Mali", "the border with Niger") are left out. The gazetteer
 (tracker.gazetteer) finds and normalizes the names; the places of those sentences are
-context for telling namesakes apart.
+context for telling namesakes apart. An article that names no place at all gives the
+country of a nationality ("three Kenyan soldiers"; gazetteer.demonym_countries).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 from tracker.gazetteer import (
     PlaceMention,
     PlaceResolution,
+    demonym_countries,
     find_places,
     names_an_actor,
     place_evidence,
@@ -45,6 +47,7 @@ class ArticlePlaces:
         self.sentences = sentences
         self._found: dict[int, list[PlaceMention]] = {}
         self._roles: dict[int, dict[int, str]] = {}  # sentence -> mention start -> role (place_roles)
+        self._actors: set[str] = set()  # countries named as foreign actors ("U.S. forces")
         # the claims' own sentences, the title and the dateline's are read now (they are
         # the context for namesakes); a sentence before a claim only if the claim needs it
         upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
@@ -95,8 +98,28 @@ class ArticlePlaces:
         governs it ('killed in Syria airstrikes') or the article names towns or regions of
         it (its own forces at home)."""
         text = self.article.title if sentence.field == "title" else self.article.text
-        return names_an_actor(text, m) and self._roles_of(sentence)[m.start] != "locative" \
+        foreign = names_an_actor(text, m) and self._roles_of(sentence)[m.start] != "locative" \
             and m.candidates[0].country not in self._inland
+        if foreign:
+            self._actors.add(m.candidates[0].country)
+        return foreign
+
+    def _by_nationality(self, draft: ClaimDraft) -> PlaceResolution:
+        """A claim whose article names no place: the country of the nationality adjective
+        right after its number ("three Kenyan soldiers patrolling near the Somali border"),
+        else of all those of its sentence when they agree ("The Somali National Army
+        completed an operation that killed more than 40 al-Shabaab members"); not that of a
+        country the article names as a foreign actor ("U.S. forces ... American commandos")."""
+        s = draft.sentence
+        text = self.article.title if s.field == "title" else self.article.text
+        found = [(at, c) for at, c in demonym_countries(text, s.start, s.end) if c not in self._actors]
+        after = text[draft.number.end:draft.number.end + 2]
+        country = next((c for at, c in found if at == draft.number.end + 1 and after[:1] == " "), None)
+        if country is None and found and all(c == found[0][1] for _at, c in found):
+            country = found[0][1]
+        if country is None:
+            return PlaceResolution((), None, (), (), "unknown")
+        return PlaceResolution((), country, (), (), "country")
 
     def _roles_of(self, sentence: Sentence) -> dict[int, str]:
         roles = self._roles.get(sentence.index)
@@ -133,6 +156,10 @@ class ArticlePlaces:
                        and roles[m.start] != "speech" and not self._is_foreign_actor(m, s)]
         clause_end = _clause_end(s, draft.number.tok_end)
         own = [m for m in in_sentence if draft.number.start <= m.start < min(stop, clause_end)]
+        if not any(roles[m.start] == "locative" for m in own):
+            # "several others are injured when Puntland forces capture eight bases ... in
+            # Bari": where the clause's event happened beats a name in another role
+            own = [m for m in in_sentence if m.start < clause_end and roles[m.start] == "locative"] or own
         if not own:
             own = [m for m in in_sentence if m.start < clause_end]
         if not own:
@@ -141,6 +168,8 @@ class ArticlePlaces:
             own = in_sentence
         if not own:
             own = self._previous(s) or self.main
+        if not own:
+            return self._by_nationality(draft)
         return resolve_places(self._located(self._without_actors(own, s), s), self.all, self.evidence)
 
 
