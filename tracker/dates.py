@@ -209,8 +209,8 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
                 continue
             unit = m.group("unit").lower().rstrip("s")
             if unit == "hour":
-                if not m.group("opener") or n > 240:
-                    continue  # "in 12 hours" may be ahead; "the past 48 hours" is behind
+                if not m.group("opener") or m.group("opener").lower() == "in" or n > 240:
+                    continue  # "in 12 hours" may be ahead, or a rate ("the second time in 24 hours")
                 days, precision = -(-n // 24), "day"  # the days the hours reach back into
             else:
                 days = n * {"day": 1, "week": 7, "month": 30}[unit]

@@ -137,7 +137,8 @@ class ArticlePlaces:
         return located or mentions
 
     def _previous(self, sentence: Sentence) -> list[PlaceMention]:
-        """Places of the nearest earlier body sentence (up to two back) that has any."""
+        """Places of the nearest earlier body sentence (up to two back) that has any;
+        where its event happened, when it says ("near Senegal in Mali": Mali)."""
         if sentence.field != "body" or shifts_topic(sentence):
             return []
         for back in (1, 2):
@@ -145,7 +146,7 @@ class ArticlePlaces:
             if prev < 0 or self.sentences[prev].field != "body":
                 return []
             if self.mentions(prev):
-                return self.mentions(prev)
+                return self._located(self.mentions(prev), self.sentences[prev])
         return []
 
     def for_claim(self, draft: ClaimDraft, stop: int) -> PlaceResolution:
