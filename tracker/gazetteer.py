@@ -103,7 +103,7 @@ def name_key(name: str) -> str:
 # Lower-case words that may stand inside a multi-word name ("Deir ez-Zor", "Bosnia and
 # Herzegovina", "Côte d'Ivoire", "Rostov-on-Don"); grammar, not data.
 CONNECTORS = frozenset(
-    "al el ez es er ed ad an ar as at az ash adh ath ul us e i o d l de del della di do "
+    "al el ez es er ed ad an ar as at az ash adh ath ul us e i o d l de del della au aux di do "
     "dos das du des la le les los las van von der den bin ibn abu bani of and the y et "
     "sur upon on".split()
 )
