@@ -113,13 +113,23 @@ class ArticlePlaces:
         s = draft.sentence
         text = self.article.title if s.field == "title" else self.article.text
         found = [(at, c) for at, c in demonym_countries(text, s.start, s.end) if c not in self._actors]
-        after = text[draft.number.end:draft.number.end + 2]
-        country = next((c for at, c in found if at == draft.number.end + 1 and after[:1] == " "), None)
+        country = self._object_nationality(draft, found)
         if country is None and found and all(c == found[0][1] for _at, c in found):
             country = found[0][1]
         if country is None:
             return PlaceResolution((), None, (), (), "unknown")
         return PlaceResolution((), country, (), (), "country")
+
+    def _object_nationality(self, draft: ClaimDraft, found: list[tuple[int, str]] | None = None) -> str | None:
+        """The country of the nationality right after the claim's number ("three Kenyan
+        soldiers")."""
+        s = draft.sentence
+        text = self.article.title if s.field == "title" else self.article.text
+        if text[draft.number.end:draft.number.end + 1] != " ":
+            return None
+        if found is None:
+            found = demonym_countries(text, draft.number.end, min(s.end, draft.number.end + 40))
+        return next((c for at, c in found if at == draft.number.end + 1), None)
 
     def _roles_of(self, sentence: Sentence) -> dict[int, str]:
         roles = self._roles.get(sentence.index)
@@ -171,7 +181,16 @@ class ArticlePlaces:
             own = self._previous(s) or self.main
         if not own:
             return self._by_nationality(draft)
-        return resolve_places(self._located(self._without_actors(own, s), s), self.all, self.evidence)
+        own = self._located(self._without_actors(own, s), s)
+        found = resolve_places(own, self.all, self.evidence)
+        if found.country is None and len(own) > 1:
+            # a tie ("Three Thai soldiers are killed during clashes with Cambodian
+            # soldiers" under "Cambodia–Thailand conflict"): the counted people's country
+            people = self._object_nationality(draft)
+            theirs = [m for m in own if any(p.country == people for p in m.candidates)]
+            if people is not None and theirs:
+                found = resolve_places(theirs, self.all, self.evidence)
+        return found
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
