@@ -21,6 +21,7 @@ from tracker.lexicon import LEXICON
 from tracker.numbers import parse_number_words
 from tracker.patterns import (
     find_words,
+    iter_days_ago,
     iter_explicit_dates,
     iter_relative_dates,
     iter_spans,
@@ -216,6 +217,12 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
                 days = n * {"day": 1, "week": 7, "month": 30}[unit]
                 precision = "day" if unit == "day" else "week" if unit == "week" else "month"
             found.append((m.start(), m.end(), Period(published - timedelta(days=days), published, precision), True))
+        for m in iter_days_ago(text) if "ago" in words else ():
+            n_text = m.group("n").lower()
+            n = int(n_text) if n_text.isdigit() else (parse_number_words([n_text], 0) or (None,))[0]
+            if n and n <= 31:
+                day = published - timedelta(days=n)
+                found.append((m.start(), m.end(), Period(day, day, "day"), False))
     for m in iter_years(text) if search_year(text) is not None else ():
         year = int(m.group("year"))
         if published is None or year <= published.year:

@@ -116,6 +116,9 @@ _span = re.compile(
 )
 iter_spans = _span.finditer
 
+# "two days ago", "3 days ago": a day counted back from publication.
+iter_days_ago = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)\s+days?\s+ago\b", re.IGNORECASE).finditer
+
 # Cheap gates: is there any digit, any numeric date, any year-like number?
 search_digit = re.compile(r"\d").search
 search_numeric_date = re.compile(r"\d[./-]\d").search
