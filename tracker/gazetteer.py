@@ -616,6 +616,8 @@ _ROLE_REACH = 8
 _WORD_BREAKS = " ,\u00a0\n"
 _NAME_PART = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
 # "Pokrovsk in Donetsk Oblast", "Mandera in Kenya": a place inside a place of the event
+# A capitalised word, then "of": "Movement of Uzbekistan" (see place_roles)
+_OF_NAME = re.compile(r"(?<![\w'’-])([" + _UPPER + r"][\w'’-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _INSIDE_NEXT = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
@@ -700,11 +702,18 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     Lebanon", "positions near Senegal": near a country is outside it); "speech" where
     something was said ("said in Ankara", "told reporters in Geneva"); "" where no such
     word does. A name of no role right before "in"
-    + a place of the event is in it ("strikes Eilat in southern Israel").
+    + a place of the event is in it ("strikes Eilat in southern Israel"). A country after
+    a capitalised word and "of" is part of a name, role "name" ("the Islamic Movement of
+    Uzbekistan"; not after a formal or type word: "the Islamic Republic of Afghanistan",
+    "the Sagaing Region of Myanmar").
     floor: where the sentence starts; nothing before it is read."""
     decided: dict[int, str] = {}
     for m in mentions:
         country = bool(m.candidates) and m.candidates[0].kind == "country"
+        if country and (name := _OF_NAME.search(text, max(floor, m.start - 40), m.start)) \
+                and _index().phrase_roles.get(name.group(1).lower()) not in ("formal", "inside"):
+            decided[m.start] = "name"  # "the Islamic Movement of Uzbekistan", "the Bank of England"
+            continue
         decided[m.start] = _governing_role(text, m.start, floor, decided, country)
     for a, b in zip(mentions, mentions[1:]):
         if not decided[a.start] and decided[b.start] == "locative" and _INSIDE_NEXT.fullmatch(text, a.end, b.start):

@@ -11,7 +11,8 @@ has other places, and so is one that opens the sentence as its subject ("Russia 
 drones at Ukraine"); one named as the agent ("launched by Russia") or as its people's
 adjective ("U.S. forces struck a vessel"; but "killed in Syria airstrikes" is in Syria,
 and "Syria troops" act at home in an article naming Syrian towns), nor is where
-something was said ("said in Ankara"). Among the
+something was said ("said in Ankara"), nor a country in an organisation's name ("the
+Islamic Movement of Uzbekistan"). Among the
 chosen places, those governed by a locative preposition or an attack verb ("in", "near",
 "at", "on", "between", "targets" + place; gazetteer.place_roles) are where it happened:
 when there are any, names in other roles ("a route connecting Beirut to the south",
@@ -155,8 +156,10 @@ class ArticlePlaces:
             prev = sentence.index - back
             if prev < 0 or self.sentences[prev].field != "body":
                 return []
-            if self.mentions(prev):
-                return self._located(self.mentions(prev), self.sentences[prev])
+            roles = self._roles_of(self.sentences[prev])
+            kept = [m for m in self.mentions(prev) if roles[m.start] not in ("speech", "name")]
+            if kept:
+                return self._located(kept, self.sentences[prev])
         return []
 
     def for_claim(self, draft: ClaimDraft, stop: int) -> PlaceResolution:
@@ -164,7 +167,7 @@ class ArticlePlaces:
         s = draft.sentence
         roles = self._roles_of(s)
         in_sentence = [m for m in self.mentions(s.index) if not self._is_agent_country(m, s.field)
-                       and roles[m.start] != "speech" and not self._is_foreign_actor(m, s)]
+                       and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)]
         clause_end = _clause_end(s, draft.number.tok_end)
         own = [m for m in in_sentence if draft.number.start <= m.start < min(stop, clause_end)]
         if not any(roles[m.start] == "locative" for m in own):
