@@ -39,8 +39,9 @@ _dateline = re.compile(
     r"""\s*
       (?P<city>[A-Z][A-Z'.\- ]{1,40}[A-Z])          # upper-case city
       (?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,40}))?  # optional ", Afghanistan"
-      \s*\((?P<paren>[^()\n]{1,60})\)\s*            # (outlet) or (date)
-      [-\u2013\u2014:]+                              # dash
+      \s*\((?P<paren>[^()\n]{1,60})\)               # (outlet) or (date)
+      (?:\s*[-\u2013\u2014:]+                        # dash
+        |(?<=\d\))\s+(?=[A-Z]))                      # none after a date: "(March 24, 2011) An"
     """,
     re.VERBOSE,
 )
