@@ -5,7 +5,7 @@ A claim's places are, in order of preference: those in its own stretch of the se
 main clause of its sentence, those in the rest of its sentence, those of the sentence
 before it (a sentence with no place of its own continues the one before: "... in Yalova
 Province. Eight other officers were wounded."; not after "Separately", "Elsewhere"), and
-finally the article's dateline and headline. A country named in the possessive
+finally the article's headline, else its dateline. A country named in the possessive
 ("Israel's assault", "Syria's state media") is an actor, not a place, where the claim
 has other places, and so is one that opens the sentence as its subject ("Russia launches
 drones at Ukraine"); one named as the agent ("launched by Russia") or as its people's
@@ -45,6 +45,7 @@ class ArticlePlaces:
 
     def __init__(self, article: Article, sentences: list[Sentence], dateline_end: int, claim_sentences: set[int]):
         self.article = article
+        self._dateline_end = dateline_end
         self.sentences = sentences
         self._found: dict[int, list[PlaceMention]] = {}
         self._roles: dict[int, dict[int, str]] = {}  # sentence -> mention start -> role (place_roles)
@@ -62,7 +63,11 @@ class ArticlePlaces:
                  if not self._is_foreign_actor(m, s)]
         dateline = [m for s in sentences if s.field == "body" and s.start < dateline_end
                     for m in self.mentions(s.index) if m.end <= dateline_end and not self._is_foreign_actor(m, s)]
-        self.main = dateline + title
+        # a headline's places before the dateline's, which is where the outlet or the
+        # press office sits ("KABUL, Afghanistan (Aug. 22) -" over a raid in Kandahar)
+        # (of "KABUL, Afghanistan", the country when it names one)
+        dateline = [m for m in dateline if m.candidates[0].kind == "country"] or dateline
+        self.main = title or dateline
 
     def mentions(self, index: int) -> list[PlaceMention]:
         """Place mentions of one sentence, found on first use (field offsets)."""
@@ -157,7 +162,8 @@ class ArticlePlaces:
             if prev < 0 or self.sentences[prev].field != "body":
                 return []
             roles = self._roles_of(self.sentences[prev])
-            kept = [m for m in self.mentions(prev) if roles[m.start] not in ("speech", "name")]
+            kept = [m for m in self.mentions(prev) if roles[m.start] not in ("speech", "name")
+                    and m.start >= self._dateline_end]  # the dateline's are the last resort
             if kept:
                 return self._located(kept, self.sentences[prev])
         return []
@@ -167,6 +173,7 @@ class ArticlePlaces:
         s = draft.sentence
         roles = self._roles_of(s)
         in_sentence = [m for m in self.mentions(s.index) if not self._is_agent_country(m, s.field)
+                       and (s.field == "title" or m.start >= self._dateline_end)
                        and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)]
         clause_end = _clause_end(s, draft.number.tok_end)
         own = [m for m in in_sentence if draft.number.start <= m.start < min(stop, clause_end)]
