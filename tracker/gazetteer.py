@@ -704,7 +704,8 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     word does. A name of no role right before "in"
     + a place of the event is in it ("strikes Eilat in southern Israel"). A country after
     a capitalised word and "of" is part of a name, role "name" ("the Islamic Movement of
-    Uzbekistan"; not after a formal or type word: "the Islamic Republic of Afghanistan",
+    Uzbekistan"; a town opening the sentence before a speech verb is who speaks, role
+    "speech": "Washington blames ..." (a country there is left to places.py); not after a formal or type word: "the Islamic Republic of Afghanistan",
     "the Sagaing Region of Myanmar").
     floor: where the sentence starts; nothing before it is read."""
     decided: dict[int, str] = {}
@@ -714,6 +715,11 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
                 and _index().phrase_roles.get(name.group(1).lower()) not in ("formal", "inside"):
             decided[m.start] = "name"  # "the Islamic Movement of Uzbekistan", "the Bank of England"
             continue
+        if not country and (m.start == floor or _SENTENCE_END.search(text, max(floor, m.start - 8), m.start)):
+            after = text[m.end:m.end + 20].split(None, 1)
+            if after and _index().phrase_roles.get(after[0]) == "speech":
+                decided[m.start] = "speech"  # "Washington blames ...", "Moscow says ..."
+                continue
         decided[m.start] = _governing_role(text, m.start, floor, decided, country)
     for a, b in zip(mentions, mentions[1:]):
         if not decided[a.start] and decided[b.start] == "locative" and _INSIDE_NEXT.fullmatch(text, a.end, b.start):
