@@ -159,9 +159,10 @@ def _explicit_period(m, published: date | None) -> Period | None:
         words = g["my"].replace(",", " ").replace(".", " ").split()
         month = LEXICON.months.get(words[0].lower())
         return _month_period(int(words[-1]), month) if month else None
-    if g["mo"] and published is not None:
-        month = LEXICON.months.get(g["mo"].lower().rstrip("."))
-        if month and (len(g["mo"]) > 3 or g["mo"].lower() == "may"):  # full names only: "Mar" alone is too risky
+    mo = g["mo"] or g["mo2"]
+    if mo and published is not None:
+        month = LEXICON.months.get(mo.lower().rstrip("."))
+        if month and (len(mo) > 3 or mo.lower() == "may"):  # full names only: "Mar" alone is too risky
             return _month_period(_latest_month(month, published), month)
     return None
 
