@@ -128,13 +128,17 @@ class ArticlePlaces:
 
     def _object_nationality(self, draft: ClaimDraft, found: list[tuple[int, str]] | None = None) -> str | None:
         """The country of the nationality right after the claim's number ("three Kenyan
-        soldiers")."""
+        soldiers"), or of the last one before it when the count is of "more"/"others"."""
         s = draft.sentence
         text = self.article.title if s.field == "title" else self.article.text
         if text[draft.number.end:draft.number.end + 1] != " ":
             return None
         if found is None:
-            found = demonym_countries(text, draft.number.end, min(s.end, draft.number.end + 40))
+            found = demonym_countries(text, s.start, s.end)
+        after = text[draft.number.end + 1:draft.number.end + 8].split(None, 1)
+        if after and after[0] in ("more", "others", "other"):
+            # "Three Thai soldiers are killed and 29 more injured": the people counted before
+            return next((c for at, c in reversed(found) if at < draft.number.start), None)
         return next((c for at, c in found if at == draft.number.end + 1), None)
 
     def _roles_of(self, sentence: Sentence) -> dict[int, str]:
