@@ -24,6 +24,8 @@ country of a nationality ("three Kenyan soldiers"; gazetteer.demonym_countries).
 
 from __future__ import annotations
 
+import re
+
 from tracker.gazetteer import (
     PlaceMention,
     PlaceResolution,
@@ -191,10 +193,15 @@ class ArticlePlaces:
             # "Fifty people are killed, ..., after the RSF strike a kindergarten in South
             # Kordofan": the sentence's other clause before any other sentence
             own = in_sentence
+        borrowed = not own
         if not own:
             own = self._previous(s) or self.main
         if not own:
             return self._by_nationality(draft)
+        if borrowed and _MANY_REGIONS.search(s.text):
+            # "The military says it shot down 121 drones over 13 regions": the places
+            # borrowed from another sentence say the country only
+            own = [m for m in own if m.candidates[0].kind == "country"] or own
         own = self._located(self._without_actors(own, s), s)
         found = resolve_places(own, self.all, self.evidence)
         if found.country is None and len(own) > 1:
@@ -205,6 +212,12 @@ class ArticlePlaces:
             if people is not None and theirs:
                 found = resolve_places(theirs, self.all, self.evidence)
         return found
+
+
+# A figure over several regions: "over 13 regions", "across 10 oblasts", "in seven provinces".
+_MANY_REGIONS = re.compile(
+    r"\b(?:across|in|over|throughout)\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)"
+    r"\s+(?:\w+\s+)?(?:regions|oblasts|provinces|states|districts|governorates|cities|towns)\b", re.IGNORECASE)
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
