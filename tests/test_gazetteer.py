@@ -21,6 +21,7 @@ from tracker.gazetteer import (
     PlaceResolution,
     find_places,
     name_key,
+    place_roles,
     resolve_places,
 )
 
@@ -78,6 +79,10 @@ PLACES = [
     ("Missiles struck the port area of Sanaa.", "YE", ("YE-SA",), "point"),
     ("Shelling hit a market in El Fasher.", "SD", ("SD-DN",), "point"),
     ("Aid convoys reached North Darfur.", "SD", ("SD-DN",), "admin1"),
+    # Cambodia and Thailand: news spellings of Cambodian provinces
+    ("Artillery hit a village in Oddar Meanchey.", "KH", ("KH-22",), "admin1"),
+    ("Refugees reached Banteay Meanchey province.", "KH", ("KH-1",), "admin1"),
+    ("Rockets fell near a school in Sisaket province.", "TH", ("TH-33",), "admin1"),
     ("Drones hit a power station in Khartoum.", "SD", ("SD-KH",), "point"),
     # Sahel and the Horn
     ("A bomb exploded near a base in Bamako.", "ML", ("ML-BKO",), "point"),
@@ -308,3 +313,26 @@ def test_committed_data_match_the_generator() -> None:
     for name, text in generator.build().items():
         committed = (DATA_DIR / name).read_text(encoding="utf-8")
         assert committed == text, f"{name} is stale: run python scripts/build_gazetteer.py"
+
+
+# (sentence, the role of each place name in text order: "locative" where the event
+# happened, "away" for motion or company, "" for neither)
+ROLES = [
+    ("A convoy driving from Homs to Hama was ambushed near Salamiyah.", ["away", "away", "locative"]),
+    ("Troops clashed in the besieged town of Kadugli, South Kordofan, Sudan.", ["locative"] * 3),
+    ("Fighters crossed into Syria at the border with Iraq.", ["locative", "away"]),
+    ("A bridge joining Sidon to the coast road was hit.", [""]),
+    ("Drones pounded Kherson in southern Ukraine.", ["locative", "locative"]),
+    ("Shelling hit areas between al-Bab and Manbij, in Aleppo Governorate.", ["locative"] * 3),
+    ("After the strikes, Jordan closed its airspace.", [""]),
+    ("Rebels said in Nairobi that they shelled Kismayo.", ["speech", "locative"]),
+    ("Gunmen struck a camp near Chad in Darfur.", ["away", "locative"]),
+    ("Jets hit targets near Abeche in Chad.", ["locative", "locative"]),
+]
+
+
+@pytest.mark.parametrize("text,roles", ROLES, ids=[t for t, _ in ROLES])
+def test_place_roles(text: str, roles: list[str]) -> None:
+    mentions = find_places(text)
+    found = place_roles(text, mentions)
+    assert [found[m.start] for m in mentions] == roles

@@ -70,6 +70,18 @@ def test_dateline_gives_the_date_when_metadata_has_none():
     assert read_dateline(line).published == date(2011, 1, 24)
 
 
+@pytest.mark.parametrize("text,published", [
+    # a date with no dash after it, after boilerplate on Unicode line separators
+    ("Release 2012-04\u2028For Immediate Release\u2028\u2028HERAT, Afghanistan (May 3, 2012)\u2028A patrol found a cache.",
+     date(2012, 5, 3)),
+    # a date without its year dates nothing
+    ("For Immediate Release\n\nKABUL, Afghanistan (Sept. 4) - A patrol found a cache.", None),
+])
+def test_dateline_forms(text, published):
+    dateline = read_dateline(text)
+    assert dateline.end > 0 and dateline.published == published
+
+
 def test_published_option_fills_missing_dates_only(tmp_path):
     path = tmp_path / "c.jsonl"
     _write_jsonl(path, ['{"id": "a", "text": "Two killed.", "published": "2023-03-03"}', '{"id": "b", "text": "Two killed."}'])

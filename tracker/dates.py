@@ -21,6 +21,7 @@ from tracker.lexicon import LEXICON
 from tracker.numbers import parse_number_words
 from tracker.patterns import (
     find_words,
+    iter_days_ago,
     iter_explicit_dates,
     iter_relative_dates,
     iter_spans,
@@ -38,7 +39,7 @@ _BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
 # for their pattern: "in" and "the" open phrases but are in every sentence.
 _RELATIVE_WORDS = frozenset(w for phrase in LEXICON.relative_dates for w in phrase.split()) - {
     "in", "the", "of", "over", "since", "during", "within", "this", "earlier", "24", "48"}
-_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months"})
+_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "hours"})
 
 
 def _read_simple(phrase: str) -> tuple[int, int, int | None] | None:
@@ -158,9 +159,10 @@ def _explicit_period(m, published: date | None) -> Period | None:
         words = g["my"].replace(",", " ").replace(".", " ").split()
         month = LEXICON.months.get(words[0].lower())
         return _month_period(int(words[-1]), month) if month else None
-    if g["mo"] and published is not None:
-        month = LEXICON.months.get(g["mo"].lower().rstrip("."))
-        if month and (len(g["mo"]) > 3 or g["mo"].lower() == "may"):  # full names only: "Mar" alone is too risky
+    mo = g["mo"] or g["mo2"]
+    if mo and published is not None:
+        month = LEXICON.months.get(mo.lower().rstrip("."))
+        if month and (len(mo) > 3 or mo.lower() == "may"):  # full names only: "Mar" alone is too risky
             return _month_period(_latest_month(month, published), month)
     return None
 
@@ -207,9 +209,21 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
             n = int(n_text) if n_text.isdigit() else (parse_number_words([n_text], 0) or (None,))[0]
             if not n or not (m.group("opener") or m.group("of")):
                 continue
-            days = n * {"day": 1, "week": 7, "month": 30}[m.group("unit").lower().rstrip("s")]
-            precision = "day" if m.group("unit").lower().startswith("day") else "week" if "week" in m.group("unit").lower() else "month"
+            unit = m.group("unit").lower().rstrip("s")
+            if unit == "hour":
+                if not m.group("opener") or m.group("opener").lower() == "in" or n > 240:
+                    continue  # "in 12 hours" may be ahead, or a rate ("the second time in 24 hours")
+                days, precision = -(-n // 24), "day"  # the days the hours reach back into
+            else:
+                days = n * {"day": 1, "week": 7, "month": 30}[unit]
+                precision = "day" if unit == "day" else "week" if unit == "week" else "month"
             found.append((m.start(), m.end(), Period(published - timedelta(days=days), published, precision), True))
+        for m in iter_days_ago(text) if "ago" in words else ():
+            n_text = m.group("n").lower()
+            n = int(n_text) if n_text.isdigit() else (parse_number_words([n_text], 0) or (None,))[0]
+            if n and n <= 31:
+                day = published - timedelta(days=n)
+                found.append((m.start(), m.end(), Period(day, day, "day"), False))
     for m in iter_years(text) if search_year(text) is not None else ():
         year = int(m.group("year"))
         if published is None or year <= published.year:
@@ -340,4 +354,21 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
     if chosen.since or draft.cumulative:
         end = published if published is not None else p.end
         return Period(p.start, end, p.precision, True)
+    return p
+
+
+def continued_period(draft: ClaimDraft, period: Period, previous: list[DateMention], published: date | None) -> Period:
+    """A claim with no time phrase in its sentence continues the sentence before it when
+    that one has exactly one ("... hit in yesterday's airstrikes in Kabul. Hospital
+    sources said five people were killed"): previous holds that sentence's time phrases
+    ([] after "Separately", "Elsewhere", or with no sentence before)."""
+    if period.precision != UNKNOWN or draft.cumulative or published is None:
+        return period
+    usable = [d for d in previous if d.period.precision != UNKNOWN and d.period.start is not None
+              and d.period.start <= published and not d.since]
+    if len(usable) != 1:
+        return period
+    p = usable[0].period
+    if p.end is not None and p.end > published:
+        p = Period(p.start, published, p.precision)
     return p

@@ -103,7 +103,7 @@ def name_key(name: str) -> str:
 # Lower-case words that may stand inside a multi-word name ("Deir ez-Zor", "Bosnia and
 # Herzegovina", "Côte d'Ivoire", "Rostov-on-Don"); grammar, not data.
 CONNECTORS = frozenset(
-    "al el ez es er ed ad an ar as at az ash adh ath ul us e i o d l de del della di do "
+    "al el ez es er ed ad an ar as at az ash adh ath ul us e i o d l de del della au aux di do "
     "dos das du des la le les los las van von der den bin ibn abu bani of and the y et "
     "sur upon on".split()
 )
@@ -254,6 +254,11 @@ class _Index:
         )
         self.designator_after = re.compile(rf"[ \u00a0]+({words})\b", re.IGNORECASE)
         self.designator_before = re.compile(rf"\b({words})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+        # what governs a name: "in", "near" ... (locative) and the words a place phrase
+        # may hold between it and the name ("in the besieged city of")
+        self.phrase_roles = {word: role for word, role in _table("place_phrases.tsv")}
+        for word in [*self.designators, *self.directions, *CONNECTORS]:
+            self.phrase_roles.setdefault(word, "inside")
 
     def begins_name(self, key: str) -> bool:
         return key in self.entries or key in self.prefixes
@@ -604,6 +609,124 @@ def _share_designators(text: str, found: list[list]) -> None:
             a[3], a[4] = b[3], "after"
 
 
+# --- roles ------------------------------------------------------------------------
+
+# How many words back from a name the word that governs it is looked for.
+_ROLE_REACH = 8
+_WORD_BREAKS = " ,\u00a0\n"
+_NAME_PART = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
+# "Pokrovsk in Donetsk Oblast", "Mandera in Kenya": a place inside a place of the event
+# A capitalised word, then "of": "Movement of Uzbekistan" (see place_roles)
+_OF_NAME = re.compile(r"(?<![\w'’-])([" + _UPPER + r"][\w'’-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
+_INSIDE_NEXT = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], country: bool) -> str:
+    """The role of the word that governs the name at text[start] (see place_roles)."""
+    roles = _index().phrase_roles
+    pos = start
+    for _ in range(_ROLE_REACH):
+        word, pos, comma = _word_before(text, pos, floor)
+        if not word:
+            return ""
+        if pos in decided:
+            return decided[pos]
+        role = roles.get(word.lower().strip("-'’"))
+        if role is None or role == "speech":
+            if not _NAME_PART.search(word):
+                return ""
+        elif role != "inside":
+            if comma:  # a comma after it: "in response to the attacks, Poland scrambles jets"
+                return ""
+            if role == "locative":
+                if country and word.lower() == "near":
+                    return "away"  # "positions near Senegal in Mali"
+                before, _pos, _comma = _word_before(text, pos, floor)
+                if roles.get(before.lower()) == "speech":
+                    return "speech"  # "said in Ankara", "told reporters in Geneva"
+            return role
+    return ""
+
+
+def _word_before(text: str, pos: int, floor: int) -> tuple[str, int, bool]:
+    """The word that ends before pos (skipping spaces and commas), where it starts, and
+    whether a comma follows it."""
+    lo = max(floor, pos - 40)
+    chunk = text[lo:pos].rstrip(_WORD_BREAKS)
+    if not chunk:
+        return "", pos, False
+    cut = max(chunk.rfind(" "), chunk.rfind(","), chunk.rfind("\u00a0"), chunk.rfind("\n"))
+    return chunk[cut + 1:], lo + cut + 1, "," in text[lo + len(chunk):pos]
+
+
+@functools.cache
+def _demonyms() -> tuple[re.Pattern, dict[str, str]]:
+    table = {word: country for word, country in _table("demonyms.tsv")}
+    words = "|".join(sorted(map(re.escape, table), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])({words})s?(?![\w-])"), table
+
+
+def demonym_countries(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """Nationality adjectives in text[start:end] ("Somali", "Israelis", "South Sudanese"):
+    (offset, ISO alpha-2) in text order (demonyms.tsv); not those of an attacker ("an
+    American airstrike", "Israeli raids": place_phrases.tsv, roles attack and locative)."""
+    pattern, table = _demonyms()
+    roles = _index().phrase_roles
+    out = []
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
+        after = text[m.end():m.end() + 20].split(None, 1)
+        if after and roles.get(after[0].rstrip(",.;:")) in ("attack", "locative"):
+            continue
+        out.append((m.start(), table[m.group(1)]))
+    return out
+
+
+def names_an_actor(text: str, mention: PlaceMention) -> bool:
+    """Whether a country's name stands as its people's adjective ("U.S. forces struck a
+    vessel", "United States military strikes", "Iran officials"): who acts, not where."""
+    if not mention.candidates or mention.candidates[0].kind != "country" or text[mention.end:mention.end + 1] != " ":
+        return False
+    after = text[mention.end + 1:mention.end + 30].split(None, 1)
+    return bool(after) and _index().phrase_roles.get(after[0].rstrip(",.;:")) in ("actor", "attack")
+
+
+def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> dict[int, str]:
+    """The role of each place name of one sentence, by its start: "locative" where the
+    event happened, governed by a locative preposition or an attack verb ("killed in
+    Kharkiv", "a strike on a market in the besieged city of El Fasher", "artillery
+    targets Pokrovsk"), read back over the words a place phrase holds
+    (place_phrases.tsv), other names and the commas and "and"s of a list or apposition
+    ("in Tora village, Darfur, Sudan"; a name read back to an earlier one shares its
+    role); "away" where a preposition of motion or company governs it ("a route
+    connecting Beirut to the south", "fled to Chad", "from Aleppo", "the border with
+    Lebanon", "positions near Senegal": near a country is outside it); "speech" where
+    something was said ("said in Ankara", "told reporters in Geneva"); "" where no such
+    word does. A name of no role right before "in"
+    + a place of the event is in it ("strikes Eilat in southern Israel"). A country after
+    a capitalised word and "of" is part of a name, role "name" ("the Islamic Movement of
+    Uzbekistan"; a town opening the sentence before a speech verb is who speaks, role
+    "speech": "Washington blames ..." (a country there is left to places.py); not after a formal or type word: "the Islamic Republic of Afghanistan",
+    "the Sagaing Region of Myanmar").
+    floor: where the sentence starts; nothing before it is read."""
+    decided: dict[int, str] = {}
+    for m in mentions:
+        country = bool(m.candidates) and m.candidates[0].kind == "country"
+        if country and (name := _OF_NAME.search(text, max(floor, m.start - 40), m.start)) \
+                and _index().phrase_roles.get(name.group(1).lower()) not in ("formal", "inside"):
+            decided[m.start] = "name"  # "the Islamic Movement of Uzbekistan", "the Bank of England"
+            continue
+        if not country and (m.start == floor or _SENTENCE_END.search(text, max(floor, m.start - 8), m.start)):
+            after = text[m.end:m.end + 20].split(None, 1)
+            if after and _index().phrase_roles.get(after[0]) == "speech":
+                decided[m.start] = "speech"  # "Washington blames ...", "Moscow says ..."
+                continue
+        decided[m.start] = _governing_role(text, m.start, floor, decided, country)
+    for a, b in zip(mentions, mentions[1:]):
+        if not decided[a.start] and decided[b.start] == "locative" and _INSIDE_NEXT.fullmatch(text, a.end, b.start):
+            decided[a.start] = "locative"
+    return decided
+
+
 # --- resolving --------------------------------------------------------------------
 
 
@@ -636,11 +759,15 @@ def _by_designator(readings: Sequence[Place], level: str | None) -> Sequence[Pla
     return kept or readings
 
 
-def _reading(idx: _Index, mention: PlaceMention, evidence: set[str]) -> tuple[Place, str]:
-    """The chosen reading of a mention, and its precision."""
+def _reading(idx: _Index, mention: PlaceMention, evidence: set[str], regions: frozenset[str] = frozenset()) -> tuple[Place, str]:
+    """The chosen reading of a mention, and its precision. regions: the first-level
+    regions the claim names with a type word; a namesake town in one of them is meant
+    ("Mykolaivka, Sumy Raion, Sumy Oblast")."""
     level = _level(idx, mention)
     readings = _by_designator(mention.candidates, level)
     readings = [p for p in readings if p.country in evidence] or readings
+    if regions and level != "admin1" and len(readings) > 1:
+        readings = [p for p in readings if p.admin1_code in regions] or readings
     if level == "admin1":
         # "Kyiv region" is Kyiv Oblast, not the city of Kyiv: the region whose name
         # adds a type word to the one written.
@@ -678,7 +805,9 @@ def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] 
         return PlaceResolution((), None, (), (), "unknown")
     idx = _index()
     evidence = _evidence(idx, own) | (place_evidence(context) if context_evidence is None else context_evidence)
-    chosen = [_reading(idx, m, evidence) for m in own]
+    regions = frozenset(place.admin1_code for m in own if _level(idx, m) == "admin1"
+                        for place, _precision in [_reading(idx, m, evidence)] if place.kind == "admin1")
+    chosen = [_reading(idx, m, evidence, regions) for m in own]
     counts = Counter(place.country for place, _precision in chosen).most_common()
     country = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
     # a tie is broken by the places finer than a country: "Israel's bombardment of Gaza"

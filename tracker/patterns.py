@@ -39,8 +39,9 @@ _dateline = re.compile(
     r"""\s*
       (?P<city>[A-Z][A-Z'.\- ]{1,40}[A-Z])          # upper-case city
       (?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,40}))?  # optional ", Afghanistan"
-      \s*\((?P<paren>[^()\n]{1,60})\)\s*            # (outlet) or (date)
-      [-\u2013\u2014:]+                              # dash
+      \s*\((?P<paren>[^()\n]{1,60})\)               # (outlet) or (date)
+      (?:\s*[-\u2013\u2014:]+                        # dash
+        |(?<=\d\))\s+(?=[A-Z]))                      # none after a date: "(March 24, 2011) An"
     """,
     re.VERBOSE,
 )
@@ -80,6 +81,7 @@ _explicit_date = re.compile(
       | (?P<iso>(?:19|20)\d\d-\d\d-\d\d)
       | (?P<dmy>[0-3]?\d[./][01]?\d[./](?:19|20)?\d\d)(?![.\d])
       | (?P<mo>(?:{_month_names}))(?=\s*[,.;]|\s+(?:when|and|in|as|after|before|while|that|this)\b)
+      | (?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\buntil\s))(?P<mo2>{_month_names})  # "in February left 134 dead"
     )\b
     """,
     re.VERBOSE,
@@ -106,14 +108,18 @@ def lower_keeping_offsets(text: str) -> str:
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
-# "in the past two days", "in 10 days", "two days of clashes", "past three weeks".
+# "in the past two days", "in 10 days", "two days of clashes", "past three weeks",
+# "since the past 48 hours".
 _span = re.compile(
     r"""\b(?:(?P<opener>in\s+the\s+(?:past|last)|over\s+the\s+(?:past|last)|during\s+the\s+(?:past|last)|the\s+(?:past|last)|for\s+the\s+past|in|within|over)\s+)?
-        (?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months|day|week|month)
+        (?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months|hours|day|week|month)
         (?P<of>\s+of\s+(?:clashes|fighting|attacks|strikes|bombardment|shelling|violence|battles|combat))?\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 iter_spans = _span.finditer
+
+# "two days ago", "3 days ago": a day counted back from publication.
+iter_days_ago = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)\s+days?\s+ago\b", re.IGNORECASE).finditer
 
 # Cheap gates: is there any digit, any numeric date, any year-like number?
 search_digit = re.compile(r"\d").search

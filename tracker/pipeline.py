@@ -10,11 +10,11 @@ import traceback
 from tracker.attribute import attribute
 from tracker.classify import classify, drop_counted_definites, link_partitives
 from tracker.contract import row_violations
-from tracker.dates import blocked_tokens, find_dates, period_for
+from tracker.dates import blocked_tokens, continued_period, find_dates, period_for
 from tracker.lexicon import VagueProfile, load_vague_profile
 from tracker.normalize import Mention, claim_rows
 from tracker.numbers import find_numbers
-from tracker.places import ArticlePlaces, claim_stops
+from tracker.places import ArticlePlaces, claim_stops, shifts_topic
 from tracker.read import read_dateline
 from tracker.patterns import match_tally_line
 from tracker.records import Article, ArticleResult, ClaimDraft, DateMention, RejectedArticle, Sentence
@@ -51,12 +51,26 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
     claim_toks: dict[int, tuple[int, ...]] = {}
     for d in drafts:
         claim_toks[d.sentence.index] = claim_toks.get(d.sentence.index, ()) + (d.number.tok_start,)
-    mentions = [
-        Mention(d, a, period_for(d, dates_of[d.sentence.index], article.published, claim_toks[d.sentence.index]),
-                places.for_claim(d, stop))
-        for d, a, stop in zip(drafts, attributions, claim_stops(drafts))
-    ]
+    mentions = []
+    for d, a, stop in zip(drafts, attributions, claim_stops(drafts)):
+        period = period_for(d, dates_of[d.sentence.index], article.published, claim_toks[d.sentence.index])
+        if period.precision == "unknown":
+            period = continued_period(d, period, _previous_dates(sentences, d.sentence, dates_of, article.published),
+                                      article.published)
+        mentions.append(Mention(d, a, period, places.for_claim(d, stop)))
     return claim_rows(article, mentions, profile)
+
+
+def _previous_dates(sentences: list[Sentence], sentence: Sentence, dates_of: dict[int, list[DateMention]],
+                    published) -> list[DateMention]:
+    """The time phrases of the body sentence before `sentence` ([] when there is none, or
+    when `sentence` turns to another event: "Separately, ...")."""
+    j = sentence.index - 1
+    if sentence.field != "body" or j < 0 or sentences[j].field != "body" or shifts_topic(sentence):
+        return []
+    if j not in dates_of:
+        dates_of[j] = find_dates(tokenize(sentences[j]), published)
+    return dates_of[j]
 
 
 def _list_header_dates(sentences: list[Sentence], index: int, published) -> list[DateMention]:

@@ -5,17 +5,37 @@ A claim's places are, in order of preference: those in its own stretch of the se
 main clause of its sentence, those in the rest of its sentence, those of the sentence
 before it (a sentence with no place of its own continues the one before: "... in Yalova
 Province. Eight other officers were wounded."; not after "Separately", "Elsewhere"), and
-finally the article's dateline and headline. A country named in the possessive
+finally the article's headline, else its dateline. A country named in the possessive
 ("Israel's assault", "Syria's state media") is an actor, not a place, where the claim
 has other places, and so is one that opens the sentence as its subject ("Russia launches
-drones at Ukraine"); one named as the agent ("launched by Russia") never is. The gazetteer
+drones at Ukraine"); one named as the agent ("launched by Russia") or as its people's
+adjective ("U.S. forces struck a vessel"; but "killed in Syria airstrikes" is in Syria,
+and "Syria troops" act at home in an article naming Syrian towns), nor is where
+something was said ("said in Ankara"), nor a country in an organisation's name ("the
+Islamic Movement of Uzbekistan"). Among the
+chosen places, those governed by a locative preposition or an attack verb ("in", "near",
+"at", "on", "between", "targets" + place; gazetteer.place_roles) are where it happened:
+when there are any, names in other roles ("a route connecting Beirut to the south",
+"gunmen from Mali", "the border with Niger") are left out. The gazetteer
 (tracker.gazetteer) finds and normalizes the names; the places of those sentences are
-context for telling namesakes apart.
+context for telling namesakes apart. An article that names no place at all gives the
+country of a nationality ("three Kenyan soldiers"; gazetteer.demonym_countries).
 """
 
 from __future__ import annotations
 
-from tracker.gazetteer import PlaceMention, PlaceResolution, find_places, place_evidence, resolve_places
+import re
+
+from tracker.gazetteer import (
+    PlaceMention,
+    PlaceResolution,
+    demonym_countries,
+    find_places,
+    names_an_actor,
+    place_evidence,
+    place_roles,
+    resolve_places,
+)
 from tracker.lexicon import LEXICON
 from tracker.records import Article, ClaimDraft, Sentence
 
@@ -27,17 +47,29 @@ class ArticlePlaces:
 
     def __init__(self, article: Article, sentences: list[Sentence], dateline_end: int, claim_sentences: set[int]):
         self.article = article
+        self._dateline_end = dateline_end
         self.sentences = sentences
         self._found: dict[int, list[PlaceMention]] = {}
+        self._roles: dict[int, dict[int, str]] = {}  # sentence -> mention start -> role (place_roles)
+        self._actors: set[str] = set()  # countries named as foreign actors ("U.S. forces")
         # the claims' own sentences, the title and the dateline's are read now (they are
         # the context for namesakes); a sentence before a claim only if the claim needs it
         upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
         self.all = [m for i in upfront for m in self.mentions(i)]
         self.evidence = place_evidence(self.all)
-        title = [m for s in sentences if s.field == "title" for m in self.mentions(s.index)]
+        # countries where the article names a town or region for sure: their forces act at
+        # home ("Syria troops kill 50 jihadists" in an article on Qalamoun)
+        self._inland = {m.candidates[0].country for m in self.all if m.candidates[0].kind != "country"
+                        and all(p.country == m.candidates[0].country for p in m.candidates)}
+        title = [m for s in sentences if s.field == "title" for m in self.mentions(s.index)
+                 if not self._is_foreign_actor(m, s)]
         dateline = [m for s in sentences if s.field == "body" and s.start < dateline_end
-                    for m in self.mentions(s.index) if m.end <= dateline_end]
-        self.main = dateline + title
+                    for m in self.mentions(s.index) if m.end <= dateline_end and not self._is_foreign_actor(m, s)]
+        # a headline's places before the dateline's, which is where the outlet or the
+        # press office sits ("KABUL, Afghanistan (Aug. 22) -" over a raid in Kandahar)
+        # (of "KABUL, Afghanistan", the country when it names one)
+        dateline = [m for m in dateline if m.candidates[0].kind == "country"] or dateline
+        self.main = title or dateline
 
     def mentions(self, index: int) -> list[PlaceMention]:
         """Place mentions of one sentence, found on first use (field offsets)."""
@@ -68,40 +100,131 @@ class ArticlePlaces:
                   and not self._is_subject_country(m, sentence)]
         return places or mentions
 
+    def _is_foreign_actor(self, m: PlaceMention, sentence: Sentence) -> bool:
+        """'U.S. forces have struck a vessel in the Pacific', '2025 United States military
+        strikes on ...': a country named as its people's adjective acts, unless a locative
+        governs it ('killed in Syria airstrikes') or the article names towns or regions of
+        it (its own forces at home)."""
+        text = self.article.title if sentence.field == "title" else self.article.text
+        foreign = names_an_actor(text, m) and self._roles_of(sentence)[m.start] != "locative" \
+            and m.candidates[0].country not in self._inland
+        if foreign:
+            self._actors.add(m.candidates[0].country)
+        return foreign
+
+    def _by_nationality(self, draft: ClaimDraft) -> PlaceResolution:
+        """A claim whose article names no place: the country of the nationality adjective
+        right after its number ("three Kenyan soldiers patrolling near the Somali border"),
+        else of all those of its sentence when they agree ("The Somali National Army
+        completed an operation that killed more than 40 al-Shabaab members"); not that of a
+        country the article names as a foreign actor ("U.S. forces ... American commandos")."""
+        s = draft.sentence
+        text = self.article.title if s.field == "title" else self.article.text
+        found = [(at, c) for at, c in demonym_countries(text, s.start, s.end) if c not in self._actors]
+        country = self._object_nationality(draft, found)
+        if country is None and found and all(c == found[0][1] for _at, c in found):
+            country = found[0][1]
+        if country is None:
+            return PlaceResolution((), None, (), (), "unknown")
+        return PlaceResolution((), country, (), (), "country")
+
+    def _object_nationality(self, draft: ClaimDraft, found: list[tuple[int, str]] | None = None) -> str | None:
+        """The country of the nationality right after the claim's number ("three Kenyan
+        soldiers"), or of the last one before it when the count is of "more"/"others"."""
+        s = draft.sentence
+        text = self.article.title if s.field == "title" else self.article.text
+        if text[draft.number.end:draft.number.end + 1] != " ":
+            return None
+        if found is None:
+            found = demonym_countries(text, s.start, s.end)
+        after = text[draft.number.end + 1:draft.number.end + 8].split(None, 1)
+        if after and after[0] in ("more", "others", "other"):
+            # "Three Thai soldiers are killed and 29 more injured": the people counted before
+            return next((c for at, c in reversed(found) if at < draft.number.start), None)
+        return next((c for at, c in found if at == draft.number.end + 1), None)
+
+    def _roles_of(self, sentence: Sentence) -> dict[int, str]:
+        roles = self._roles.get(sentence.index)
+        if roles is None:
+            text = self.article.title if sentence.field == "title" else self.article.text
+            roles = self._roles[sentence.index] = place_roles(text, self.mentions(sentence.index), sentence.start)
+        return roles
+
+    def _located(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
+        """The places where the event happened ("in", "near", "at", "on" + place), when
+        the claim's sentence names any; names in other roles ("a route connecting Beirut
+        to the south", "fled to Chad", "from Aleppo") then give no place."""
+        roles = self._roles_of(sentence)
+        located = [m for m in mentions if roles.get(m.start) == "locative"]
+        return located or mentions
+
     def _previous(self, sentence: Sentence) -> list[PlaceMention]:
-        """Places of the nearest earlier body sentence (up to two back) that has any."""
-        if sentence.field != "body" or _shifts_topic(sentence):
+        """Places of the nearest earlier body sentence (up to two back) that has any;
+        where its event happened, when it says ("near Senegal in Mali": Mali)."""
+        if sentence.field != "body" or shifts_topic(sentence):
             return []
         for back in (1, 2):
             prev = sentence.index - back
             if prev < 0 or self.sentences[prev].field != "body":
                 return []
-            if self.mentions(prev):
-                return self.mentions(prev)
+            roles = self._roles_of(self.sentences[prev])
+            kept = [m for m in self.mentions(prev) if roles[m.start] not in ("speech", "name")
+                    and m.start >= self._dateline_end]  # the dateline's are the last resort
+            if kept:
+                return self._located(kept, self.sentences[prev])
         return []
 
     def for_claim(self, draft: ClaimDraft, stop: int) -> PlaceResolution:
         """Places of a claim whose own stretch runs from its number to field offset `stop`."""
         s = draft.sentence
-        in_sentence = [m for m in self.mentions(s.index) if not self._is_agent_country(m, s.field)]
+        roles = self._roles_of(s)
+        in_sentence = [m for m in self.mentions(s.index) if not self._is_agent_country(m, s.field)
+                       and (s.field == "title" or m.start >= self._dateline_end)
+                       and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)]
         clause_end = _clause_end(s, draft.number.tok_end)
         own = [m for m in in_sentence if draft.number.start <= m.start < min(stop, clause_end)]
+        if not any(roles[m.start] == "locative" for m in own):
+            # "several others are injured when Puntland forces capture eight bases ... in
+            # Bari": where the clause's event happened beats a name in another role
+            own = [m for m in in_sentence if m.start < clause_end and roles[m.start] == "locative"] or own
         if not own:
             own = [m for m in in_sentence if m.start < clause_end]
         if not own:
             # "Fifty people are killed, ..., after the RSF strike a kindergarten in South
             # Kordofan": the sentence's other clause before any other sentence
             own = in_sentence
+        borrowed = not own
         if not own:
             own = self._previous(s) or self.main
-        return resolve_places(self._without_actors(own, s), self.all, self.evidence)
+        if not own:
+            return self._by_nationality(draft)
+        if borrowed and _MANY_REGIONS.search(s.text):
+            # "The military says it shot down 121 drones over 13 regions": the places
+            # borrowed from another sentence say the country only
+            own = [m for m in own if m.candidates[0].kind == "country"] or own
+        own = self._located(self._without_actors(own, s), s)
+        found = resolve_places(own, self.all, self.evidence)
+        if found.country is None and len(own) > 1:
+            # a tie ("Three Thai soldiers are killed during clashes with Cambodian
+            # soldiers" under "Cambodia–Thailand conflict"): the counted people's country
+            people = self._object_nationality(draft)
+            theirs = [m for m in own if any(p.country == people for p in m.candidates)]
+            if people is not None and theirs:
+                found = resolve_places(theirs, self.all, self.evidence)
+        return found
+
+
+# A figure over several regions: "over 13 regions", "across 10 oblasts", "in seven provinces".
+_MANY_REGIONS = re.compile(
+    r"\b(?:across|in|over|throughout)\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)"
+    r"\s+(?:\w+\s+)?(?:regions|oblasts|provinces|states|districts|governorates|cities|towns)\b", re.IGNORECASE)
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
     return PlaceMention(m.start + offset, m.end + offset, m.surface, m.candidates, m.designator)
 
 
-def _shifts_topic(sentence: Sentence) -> bool:
+def shifts_topic(sentence: Sentence) -> bool:
     """'Separately, ...', 'Elsewhere, ...': a sentence about another event."""
     words = sentence.text.lower().replace(",", " ").split()[:4]
     return LEXICON.topic_shifts.match_at(words, 0) is not None if words else False

@@ -196,7 +196,10 @@ def read_dateline(text: str) -> Dateline:
         paren = m.group("paren").strip()
         city = m.group("city").title()
         if any(ch.isdigit() for ch in paren):
-            parsed = dateparser.parse(paren, languages=["en"], settings={"STRICT_PARSING": False, "REQUIRE_PARTS": ["month", "day"]})
+            # a date without its year ("(Sept. 4)") cannot date the article
+            has_year = any(len(w) == 4 and w.isdigit() for w in paren.replace(",", " ").replace(".", " ").split())
+            parsed = dateparser.parse(paren, languages=["en"], settings={"STRICT_PARSING": False, "REQUIRE_PARTS": ["month", "day"]}) \
+                if has_year else None
             return Dateline(published=parsed.date() if parsed else None, city=city, end=m.end())
         return Dateline(outlet=paren, city=city, end=m.end())
     return Dateline()
@@ -204,10 +207,11 @@ def read_dateline(text: str) -> Dateline:
 
 def _line_starts(head: str) -> Iterator[int]:
     yield 0
-    pos = head.find("\n")
-    while pos != -1:
-        yield pos + 1
-        pos = head.find("\n", pos + 1)
+    for sep in ("\n", "\u2028"):  # line feeds, and the Unicode line separators of PDF exports
+        pos = head.find(sep)
+        while pos != -1:
+            yield pos + 1
+            pos = head.find(sep, pos + 1)
     # press releases put the dateline mid-line after boilerplate ("Download PDF  KABUL, ...")
     for marker in ("  ", "PDF "):
         idx = head.find(marker)
