@@ -140,3 +140,8 @@ _non_count = re.compile(
     re.VERBOSE,
 )
 iter_non_counts = _non_count.finditer
+
+# A figure over several regions: "over 13 regions", "across 10 oblasts", "in seven provinces".
+search_many_regions = re.compile(
+    r"\b(?:across|in|over|throughout)\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)"
+    r"\s+(?:\w+\s+)?(?:regions|oblasts|provinces|states|districts|governorates|cities|towns)\b", re.IGNORECASE).search

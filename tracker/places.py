@@ -24,7 +24,6 @@ country of a nationality ("three Kenyan soldiers"; gazetteer.demonym_countries).
 
 from __future__ import annotations
 
-import re
 
 from tracker.gazetteer import (
     PlaceMention,
@@ -37,6 +36,7 @@ from tracker.gazetteer import (
     resolve_places,
 )
 from tracker.lexicon import LEXICON
+from tracker.patterns import search_many_regions
 from tracker.records import Article, ClaimDraft, Sentence
 
 _POSSESSIVE = ("'s", "\u2019s")
@@ -198,7 +198,7 @@ class ArticlePlaces:
             own = self._previous(s) or self.main
         if not own:
             return self._by_nationality(draft)
-        if borrowed and _MANY_REGIONS.search(s.text):
+        if borrowed and search_many_regions(s.text):
             # "The military says it shot down 121 drones over 13 regions": the places
             # borrowed from another sentence say the country only
             own = [m for m in own if m.candidates[0].kind == "country"] or own
@@ -212,12 +212,6 @@ class ArticlePlaces:
             if people is not None and theirs:
                 found = resolve_places(theirs, self.all, self.evidence)
         return found
-
-
-# A figure over several regions: "over 13 regions", "across 10 oblasts", "in seven provinces".
-_MANY_REGIONS = re.compile(
-    r"\b(?:across|in|over|throughout)\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)"
-    r"\s+(?:\w+\s+)?(?:regions|oblasts|provinces|states|districts|governorates|cities|towns)\b", re.IGNORECASE)
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
