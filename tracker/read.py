@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-import dateparser
 
+from tracker.dates import parse_explicit
 from tracker.patterns import match_dateline
 from tracker.records import Article, RejectedArticle
 
@@ -196,11 +196,8 @@ def read_dateline(text: str) -> Dateline:
         paren = m.group("paren").strip()
         city = m.group("city").title()
         if any(ch.isdigit() for ch in paren):
-            # a date without its year ("(Sept. 4)") cannot date the article
-            has_year = any(len(w) == 4 and w.isdigit() for w in paren.replace(",", " ").replace(".", " ").split())
-            parsed = dateparser.parse(paren, languages=["en"], settings={"STRICT_PARSING": False, "REQUIRE_PARTS": ["month", "day"]}) \
-                if has_year else None
-            return Dateline(published=parsed.date() if parsed else None, city=city, end=m.end())
+            # a date without its year ("(Sept. 4)") cannot date the article: no publication date to resolve it by
+            return Dateline(published=parse_explicit(paren, None), city=city, end=m.end())
         return Dateline(outlet=paren, city=city, end=m.end())
     return Dateline()
 
