@@ -452,8 +452,8 @@ class _SentenceReader:
     @cached_property
     def first_background(self) -> int:
         """Where the sentence's first background marker ends (its length when there is none)."""
-        return next((j for j in range(len(self.words)) if LEXICON.background_markers.match_ending_at(self.words, j)),
-                    len(self.words))
+        first = LEXICON.background_markers.first_end(self.words)
+        return len(self.words) if first is None else first
 
     def denied(self, start: int) -> bool:
         """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""

@@ -50,19 +50,30 @@ class PhraseTable:
 
     def match_at(self, words: list[str], i: int) -> tuple[int, list] | None:
         """The longest phrase starting at words[i]: (length, values)."""
-        for phrase, values in self._by_first.get(words[i], ()) if i < len(words) else ():
+        entries = self._by_first.get(words[i]) if i < len(words) else None
+        if entries is None:  # most words start no phrase: one look-up
+            return None
+        for phrase, values in entries:
             n = len(phrase)
-            if tuple(words[i : i + n]) == phrase:
+            if n == 1 or tuple(words[i : i + n]) == phrase:
                 return n, values
         return None
 
     def match_ending_at(self, words: list[str], j: int) -> tuple[int, list] | None:
         """The longest phrase ending at words[j] (inclusive): (length, values)."""
-        for phrase, values in self._by_last.get(words[j], ()) if 0 <= j < len(words) else ():
+        entries = self._by_last.get(words[j]) if 0 <= j < len(words) else None
+        if entries is None:
+            return None
+        for phrase, values in entries:
             n = len(phrase)
-            if j - n + 1 >= 0 and tuple(words[j - n + 1 : j + 1]) == phrase:
+            if n == 1 or j - n + 1 >= 0 and tuple(words[j - n + 1 : j + 1]) == phrase:
                 return n, values
         return None
+
+    def first_end(self, words: list[str]) -> int | None:
+        """Where the first listed phrase in words ends (index of its last word)."""
+        by_last = self._by_last
+        return next((j for j, w in enumerate(words) if w in by_last and self.match_ending_at(words, j)), None)
 
 
 def _by_category(section: dict[str, list[str]]) -> PhraseTable:
