@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 
 from tracker.lexicon import LEXICON
-from tracker.patterns import find_words
+from tracker.patterns import find_words, word_set
 from tracker.records import Attribution, ClaimDraft, Sentence
 from tracker.sentences import tokenize
 
@@ -352,7 +352,7 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
     acts_by_sentence: dict[int, list[SpeechAct]] = {}
     tokenized = {d.sentence.index: d.sentence for d in drafts}
     for s in sentences:
-        if speech_words.isdisjoint(find_words(s.text.lower())):
+        if speech_words.isdisjoint(word_set(s.text)):
             continue
         s = tokenized.get(s.index) or tokenize(s)
         acts_by_sentence[s.index] = _SpeechReader(s, registry).acts()

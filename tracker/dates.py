@@ -20,7 +20,6 @@ import dateparser
 from tracker.lexicon import LEXICON
 from tracker.numbers import parse_number_words
 from tracker.patterns import (
-    find_words,
     iter_days_ago,
     iter_explicit_dates,
     iter_relative_dates,
@@ -30,6 +29,7 @@ from tracker.patterns import (
     lower_keeping_offsets,
     search_numeric_date,
     search_year,
+    word_set,
 )
 from tracker.records import ClaimDraft, DateMention, Period, Sentence
 
@@ -183,7 +183,7 @@ def _tok_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
     """Time phrases in a tokenized sentence, in order, not overlapping (longer first)."""
     text = sentence.text
-    words = set(find_words(text.lower()))
+    words = word_set(text)
     found: list[tuple[int, int, Period, bool]] = []  # start, end, period, is a span up to publication
     # each pattern runs only where its words occur: most sentences hold no time phrase
     explicit = not words.isdisjoint(LEXICON.months) or search_numeric_date(text) is not None

@@ -7,6 +7,7 @@ Word lists live in tracker/lexicons/*.json; the patterns here only describe shap
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tracker.lexicon import LEXICON
 
@@ -28,6 +29,15 @@ iter_tokens = _token.finditer
 # Lower-cased words only, for the cheap "could this sentence hold a claim" test.
 _word = re.compile(r"[a-z]+")
 find_words = _word.findall
+
+
+# Three stages ask it of the same sentence (may it hold a claim, which date patterns to
+# try, may it report speech); a sentence's text is one str object throughout, so a cache
+# the size of an article answers the later two. Small on purpose: never across articles.
+@lru_cache(maxsize=256)
+def word_set(text: str) -> frozenset[str]:
+    """The lower-cased words of text (letters a-z only)."""
+    return frozenset(find_words(text.lower()))
 
 # Candidate sentence ends: terminal punctuation, optional closing quotes/brackets, then
 # white space and an opening capital, digit or quote. Abbreviations are checked in code.
@@ -58,7 +68,12 @@ _tally_line = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-match_tally_line = _tally_line.match
+
+
+def match_tally_line(text: str) -> re.Match[str] | None:
+    """The tally-line match of text, or None; most sentences hold no "(+": no regex run."""
+    return _tally_line.match(text) if "+" in text else None
+
 
 # Months are capitalised in news ("a pro-Palestine march" is no month): Title and UPPER forms.
 _month_names = "|".join(

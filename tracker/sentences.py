@@ -11,12 +11,12 @@ from functools import lru_cache
 
 from tracker.lexicon import LEXICON, VagueProfile
 from tracker.patterns import (
-    find_words,
     iter_sentence_ends,
     iter_tokens,
     lower_keeping_offsets,
     match_tally_line,
     search_digit,
+    word_set,
 )
 from tracker.records import Article, Sentence, Token
 
@@ -65,7 +65,7 @@ def may_hold_claim(sentence: Sentence, count_words: frozenset[str]) -> bool:
     """Cheap test, before any tokenizing: does the sentence hold a trigger word and
     something that can be counted (a digit, a number or vague word, a noun that counts
     one: "a soldier"), or is it a line of an official tally ("tanks ‒ 11,358 (+2)")?"""
-    words = set(find_words(sentence.text.lower()))
+    words = word_set(sentence.text)
     if LEXICON.trigger_vocabulary.isdisjoint(words):
         return match_tally_line(sentence.text) is not None
     return not count_words.isdisjoint(words) or search_digit(sentence.text) is not None
