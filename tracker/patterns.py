@@ -11,15 +11,17 @@ from functools import lru_cache
 
 from tracker.lexicon import LEXICON
 
-# A token: grouped digits, plain digits, a word (inner hyphens, apostrophes, dots), or
+# A token: a word (inner hyphens, apostrophes, dots), grouped digits, plain digits, or
 # one punctuation character. Space-grouped thousands ("5 000") only with 1-3 leading
-# digits, so a year followed by a count ("2024 500") is never glued together.
+# digits, so a year followed by a count ("2024 500") is never glued together. Words come
+# first because most tokens are words (a word starts with a letter, a number with a
+# digit: the order changes no match, only how many branches fail first).
 _token = re.compile(
     r"""
-      \d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)               # 1,300  1,300.5
+      [^\W\d_](?:[\w'\u2019.\u2013-]*[^\W_])?            # words: al-Nusra, Borno's, U.S, IS–Somalia
+    | \d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)               # 1,300  1,300.5
     | \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,])    # 5 000 (nbsp, thin space, space)
     | \d+(?:\.\d+)?                                      # 43900  2.5
-    | [^\W\d_](?:[\w'\u2019.\u2013-]*[^\W_])?            # words: al-Nusra, Borno's, U.S, IS–Somalia
     | \S                                                 # punctuation, one char each
     """,
     re.VERBOSE,
