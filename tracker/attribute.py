@@ -350,11 +350,10 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
     registry = ClaimantRegistry()
     speech_words = _speech_openers()
     acts_by_sentence: dict[int, list[SpeechAct]] = {}
-    tokenized = {d.sentence.index: d.sentence for d in drafts}
     for s in sentences:
         if speech_words.isdisjoint(word_set(s.text)):
             continue
-        s = tokenized.get(s.index) or tokenize(s)
+        s = tokenize(s)
         acts_by_sentence[s.index] = _SpeechReader(s, registry).acts()
     out: list[Attribution] = []
     for d in drafts:

@@ -29,6 +29,7 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
     dates_of: dict[int, list[DateMention]] = {}
     header_dates: list[DateMention] = []
     for sentence in claim_sentences(sentences, profile):
+        sentences[sentence.index] = sentence  # tokenized once: later stages read it again
         dates = find_dates(sentence, article.published)
         tally = tally_drafts(sentence)
         if tally:

@@ -72,7 +72,9 @@ def may_hold_claim(sentence: Sentence, count_words: frozenset[str]) -> bool:
 
 
 def tokenize(sentence: Sentence) -> Sentence:
-    """The sentence with its tokens (offsets into the field)."""
+    """The sentence with its tokens (offsets into the field); a tokenized sentence as it is."""
+    if sentence.tokens:
+        return sentence
     base = sentence.start
     low = lower_keeping_offsets(sentence.text).replace("\u2019", "'")
     tokens = []
