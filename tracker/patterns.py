@@ -7,6 +7,7 @@ Word lists live in tracker/lexicons/*.json; the patterns here only describe shap
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from tracker.lexicon import LEXICON
@@ -156,7 +157,14 @@ _non_count = re.compile(
     )""",
     re.VERBOSE,
 )
-iter_non_counts = _non_count.finditer
+
+
+def iter_non_counts(text: str) -> Iterator[re.Match[str]]:
+    """Clock times, phone numbers and release ids in text; each holds a digit, so text
+    without one is not scanned (a position-by-position scan: the lookahead gives the
+    regex engine no first character to skip to)."""
+    return _non_count.finditer(text) if search_digit(text) is not None else iter(())
+
 
 # A figure over several regions: "over 13 regions", "across 10 oblasts", "in seven provinces".
 search_many_regions = re.compile(
