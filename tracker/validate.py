@@ -635,18 +635,25 @@ def _claims_derived(claims: pa.Table, facts: _ClaimFacts, index: _ArticleIndex) 
         inside = quote_start <= char_start < char_end <= quote_start + len(quote)
         return quote[char_start - quote_start : char_end - quote_start] if inside else None
 
-    open_bound_shift = {"more_than": 1, "less_than": -1}
+    def quote_end():
+        # utf8_length counts code points, as Python's len does.
+        return pc.add_checked(claims.column("quote_start"), pc.utf8_length(claims.column("quote"))).cast(pa.int64())
+
+    def value_open_bound():
+        qualifier, best = claims.column("qualifier"), claims.column("value_best")
+        return pc.case_when(
+            pc.make_struct(pc.equal(qualifier, "more_than"), pc.equal(qualifier, "less_than")),
+            pc.add_checked(best, 1), pc.subtract_checked(best, 1),
+        ).cast(pa.int64())
+
     derived = {
         "claim_id_repeated": lambda: _repeated_values(claims.column("claim_id"), facts.repeated_ids),
-        "quote_end": lambda: _rowwise(claims, ("quote_start", "quote"), lambda qs, q: qs + len(q), pa.int64()),
+        "quote_end": quote_end,
         "quote_at_offsets": lambda: _rowwise(
             claims, ("quote", "quote_start", "char_start", "char_end"), quote_at_offsets, pa.string()
         ),
         "field_chars": field_chars,
-        "value_open_bound": lambda: _rowwise(
-            claims, ("qualifier", "value_best"),
-            lambda q, best: best + open_bound_shift[q] if q in open_bound_shift else None, pa.int64(),
-        ),
+        "value_open_bound": value_open_bound,
         "article_status": article_status,
         "part_of_found": part_of_found,
         "admin1_count": lambda: pc.list_value_length(claims.column("admin1")).cast(pa.int64()),
@@ -656,12 +663,19 @@ def _claims_derived(claims: pa.Table, facts: _ClaimFacts, index: _ArticleIndex) 
     schema = load_schema("claims")
     for c in schema.columns:
         if c.pattern and c.type == "list<string>":
-            derived[_items_column(c.name)] = functools.partial(_rowwise, claims, (c.name,), ",".join, pa.string())
+            derived[_items_column(c.name)] = functools.partial(_joined_items, claims.column(c.name))
     if schema.partition_by:
-        derived[f"{schema.partition_by}_expected"] = functools.partial(
-            _rowwise, claims, ("published",), lambda day: str(day.year), pa.string()
-        )
+        derived[f"{schema.partition_by}_expected"] = lambda: pc.year(claims.column("published")).cast(pa.string())
     return derived
+
+
+def _joined_items(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A list column's items joined by commas; null where the list is null."""
+    if pc.list_flatten(column).null_count:
+        # A null item has no text to match: leave the derived column out, so that its
+        # pattern expectation fails, rather than let the row's null pass unchecked.
+        raise ValueError("a list holds a null item")
+    return pc.binary_join(column, ",")
 
 
 # A cumulative series: one named claimant's figures for one category and object_class.
