@@ -804,7 +804,7 @@ def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
             rest[0].part_of = whole
 
 
-def _joined(first: ClaimDraft, second: ClaimDraft) -> bool:
+def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
     """Are two figures of one sentence items of one list ('a woman and nine children',
     'five ... as well as six militants'), not a repeat ('A person injured ... A person was
     injured') or figures of two clauses?"""
@@ -826,7 +826,7 @@ def _link_listed_sums(drafts: list[ClaimDraft]) -> None:
         if listable(d):
             by_sentence.setdefault((d.sentence.index, d.category), []).append(d)
     for (index, category), listed in by_sentence.items():
-        if len(listed) < 2 or not all(_joined(a, b) for a, b in zip(listed, listed[1:])):
+        if len(listed) < 2 or not all(joined(a, b) for a, b in zip(listed, listed[1:])):
             continue
         total = sum(d.number.value_best for d in listed)
         wholes = [d for d in drafts if listable(d, ("exact", "at_least")) and d.category == category

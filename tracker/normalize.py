@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from tracker import __version__
 from tracker.contract import load_schema
-from tracker.classify import sums_up_events
+from tracker.classify import joined, sums_up_events
 from tracker.gazetteer import PlaceResolution
 from tracker.lexicon import LEXICON, VagueProfile
+from tracker.places import shifts_topic
 from tracker.records import Article, Attribution, ClaimDraft, Period
 
 EXTRACTOR_VERSION = __version__
@@ -44,6 +45,12 @@ def _identity(draft: ClaimDraft) -> str:
     if draft.number.kind in ("singular", "definite") and words:
         return words[-1]
     return ""
+
+
+def _head(draft: ClaimDraft) -> str:
+    """The counted noun's last word, singular: 'suspected insurgents' -> 'insurgent'."""
+    words = (draft.object or "").lower().split()
+    return words[-1].removesuffix("s") if words else ""
 
 
 def _vague_range(draft: ClaimDraft) -> tuple[int, int]:
@@ -94,6 +101,19 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     restatable = [b[3] if b[3] != "additional" or not any(
         e.sentence.index == d.sentence.index and e.category == d.category and e.number.start < d.number.start
         for e in drafts) else "" for b, d in zip(base, drafts)]
+    for i, d in enumerate(drafts):
+        if restatable[i] != "additional" or shifts_topic(d.sentence):
+            continue
+        # "detained a leader along with one suspected insurgent" ... "An additional suspected
+        # insurgent was detained": the story retold; the lead's one was already additional
+        # to the leader, so the later "additional" is the same person
+        retold = next((j for j in range(1, i) if base[j][:3] == base[i][:3] and base[j][3] != "additional"
+                       and drafts[j].sentence.index != d.sentence.index and _head(drafts[j]) == _head(d)
+                       and drafts[j].part_of is None and drafts[j - 1].category == d.category
+                       and drafts[j - 1].sentence.index == drafts[j].sentence.index
+                       and joined(drafts[j - 1], drafts[j])), None)
+        if retold is not None:
+            keys[i] = keys[retold]
     subsumed = [False] * len(drafts)
     # vague words first, then bare plurals, which may restate a vague figure already merged
     for i, d in sorted(enumerate(drafts), key=lambda pair: pair[1].number.kind == "bare_plural"):
