@@ -42,6 +42,8 @@ _NOUN_PP = LEXICON.closed["noun_prepositions"]
 _AGE_WORDS = LEXICON.closed["age_words"]
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
+_RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
+_PASSIVE_BE = frozenset({"is", "are", "was", "were"})
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,9 @@ class _SentenceReader:
                 # "two teenagers, aged 16 and 18, are killed": past the ages
                 k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
                           if words[x] == "," and not words[x + 1][:1].isdigit()), k)
+        if k + 2 < len(words) and words[k] in _RELATIVE_PRONOUNS and (
+                words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been"):
+            k += 1  # a passive relative clause says what befell them: "four men who had been killed"
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1
