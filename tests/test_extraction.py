@@ -1,7 +1,8 @@
 """The core of the suite: tables of sentences and the claims they hold (tests/cases/*.yaml),
 one test per sentence, grouped by phenomenon. Claims are matched by (category,
 value_best); every listed field must match. Implicit singular counts ("a soldier") are
-compared only where a case lists one."""
+compared only where a case lists one. `distinct_keys` counts the claims of all the rows,
+for mentions of one value that must share a key or not."""
 
 from __future__ import annotations
 
@@ -63,6 +64,8 @@ def test_sentence(case):
                 assert row["part_of"] == whole["claim_key"], (field, row)
             else:
                 assert _as_text(row[field]) == _as_text(want), (field, row)
+    if "distinct_keys" in case:
+        assert len({row["claim_key"] for row in rows}) == case["distinct_keys"], rows
     for row in rows:
         field = title if row["source_field"] == "title" else text
         assert field[row["char_start"]:row["char_end"]] == row["surface"]

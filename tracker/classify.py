@@ -37,10 +37,13 @@ _ARTICLES = LEXICON.closed["articles"]
 _OBJECT_OPENERS = LEXICON.closed["object_openers"]
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
-_PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"])
+_PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
 _NOUN_PP = LEXICON.closed["noun_prepositions"]
 _AGE_WORDS = LEXICON.closed["age_words"]
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
+_ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
+_RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
+_PASSIVE_BE = frozenset({"is", "are", "was", "were"})
 
 
 @dataclass(frozen=True)
@@ -241,6 +244,9 @@ class _SentenceReader:
                 # "two teenagers, aged 16 and 18, are killed": past the ages
                 k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
                           if words[x] == "," and not words[x + 1][:1].isdigit()), k)
+        if k + 2 < len(words) and words[k] in _RELATIVE_PRONOUNS and (
+                words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been"):
+            k += 1  # a passive relative clause says what befell them: "four men who had been killed"
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1
@@ -735,12 +741,30 @@ def _others_of_irregulars(words: list[str], obj: CountedObject, antecedent: Clai
         and words[obj.head] in LEXICON.closed["others_words"]
 
 
+def sums_up_events(sentence: Sentence) -> bool:
+    """'Numerous insurgents were killed during separate operations': a roundup of several
+    events, which the sentences after it report one by one."""
+    words = sentence.words
+    for k, w in enumerate(words):
+        if w == "separate" and (k == 0 or words[k - 1] not in LEXICON.closed["singular_articles"]):
+            for x in range(k + 1, min(len(words), k + 6)):
+                if words[x] in _ROUNDUP_HEADS:
+                    return True
+                if not _is_word(words[x]):
+                    break
+    return False
+
+
 def drop_counted_definites(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """'killed the insurgent' counts one only when nothing before it in the article was
     counted in that category: after 'two insurgents were killed' or 'killing Baqi, a
-    Taliban leader' it names someone already counted."""
+    Taliban leader' it names someone already counted. A roundup's vague word counts nobody
+    of its own ('numerous insurgents were killed during separate operations'): its events
+    follow."""
+    counted = [not (d.number.qualifier == "vague" and sums_up_events(d.sentence)) for d in drafts]
     return [d for i, d in enumerate(drafts)
-            if d.number.kind != "bare_definite" or all(e.category != d.category for e in drafts[:i])]
+            if d.number.kind != "bare_definite"
+            or all(e.category != d.category for e, c in zip(drafts[:i], counted) if c)]
 
 
 def link_partitives(drafts: list[ClaimDraft]) -> None:
@@ -768,12 +792,14 @@ def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
     """'detained four suspected insurgents, including a sub-commander' ... 'the commander
     and three additional suspected insurgents were detained': the later list restates the
     four, so its three are a part of the four, not more people. Applies when "the
-    commander" refers back to a named part and the list adds up to the whole exactly."""
+    commander" refers back to a named part ("a sub-commander", or "one of the four was a
+    commander") and the list adds up to the whole exactly."""
     for i, d in enumerate(drafts):
         if d.number.kind != "definite" or d.object_class not in PEOPLE_CLASSES:
             continue
-        referent = next((e for e in reversed(drafts[:i]) if e.number.implicit and e.number.value_best == 1
-                         and e.category == d.category and e.object_class in PEOPLE_CLASSES), None)
+        referent = next((e for e in reversed(drafts[:i]) if (e.number.implicit or e.partitive)
+                         and e.number.value_best == 1 and e.category == d.category
+                         and e.object_class in PEOPLE_CLASSES), None)
         whole = referent.part_of if referent is not None else None
         if whole is None:
             continue
@@ -783,7 +809,7 @@ def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
             rest[0].part_of = whole
 
 
-def _joined(first: ClaimDraft, second: ClaimDraft) -> bool:
+def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
     """Are two figures of one sentence items of one list ('a woman and nine children',
     'five ... as well as six militants'), not a repeat ('A person injured ... A person was
     injured') or figures of two clauses?"""
@@ -805,7 +831,7 @@ def _link_listed_sums(drafts: list[ClaimDraft]) -> None:
         if listable(d):
             by_sentence.setdefault((d.sentence.index, d.category), []).append(d)
     for (index, category), listed in by_sentence.items():
-        if len(listed) < 2 or not all(_joined(a, b) for a, b in zip(listed, listed[1:])):
+        if len(listed) < 2 or not all(joined(a, b) for a, b in zip(listed, listed[1:])):
             continue
         total = sum(d.number.value_best for d in listed)
         wholes = [d for d in drafts if listable(d, ("exact", "at_least")) and d.category == category

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from tracker import __version__
 from tracker.contract import load_schema
+from tracker.classify import joined, sums_up_events
 from tracker.gazetteer import PlaceResolution
 from tracker.lexicon import LEXICON, VagueProfile
+from tracker.places import shifts_topic
 from tracker.records import Article, Attribution, ClaimDraft, Period
 
 EXTRACTOR_VERSION = __version__
@@ -45,6 +47,12 @@ def _identity(draft: ClaimDraft) -> str:
     return ""
 
 
+def _head(draft: ClaimDraft) -> str:
+    """The counted noun's last word, singular: 'suspected insurgents' -> 'insurgent'."""
+    words = (draft.object or "").lower().split()
+    return words[-1].removesuffix("s") if words else ""
+
+
 def _vague_range(draft: ClaimDraft) -> tuple[int, int]:
     """The values a vague word can stand for: its bounds, or 2-9 for a word coded as one
     number ('several' = 3 under the isaf profile)."""
@@ -69,7 +77,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     the key of a specific figure of the same claim in the article that its word can stand
     for ('four suspected insurgents were detained'), unless their claimants or sides differ.
     A headline's vague word (in the title, or the title repeated as the body's first line)
-    sums up the body, whatever the body's figure.
+    or a roundup's ("numerous insurgents were killed during separate operations") sums up
+    the body, whatever the body's figure.
     """
     attributions = attributions or [Attribution("outlet")] * len(drafts)
     base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d)) for d in drafts]
@@ -80,9 +89,11 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
         keys.append(_hash(article_id, *base[i], d.object_class if twin else ""))
     for i, d in enumerate(drafts):
         if d.number.kind == "definite":
-            # "the leader and two of his associates were detained": the leader met before
+            # "the leader and two of his associates were detained": the leader met before,
+            # named ("a Taliban leader") or picked out of a group ("one of the four was a leader")
             earlier = next((j for j in range(i) if drafts[j].number.value_best == 1 and base[j][0] == base[i][0]
-                            and base[j][2] == base[i][2] and drafts[j].number.implicit), None)
+                            and base[j][2] == base[i][2] and (drafts[j].number.implicit or drafts[j].partitive)),
+                           None)
             if earlier is not None:
                 keys[i] = keys[earlier]
     # "detained the man and three additional suspects": additional to the man of its own
@@ -90,6 +101,19 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     restatable = [b[3] if b[3] != "additional" or not any(
         e.sentence.index == d.sentence.index and e.category == d.category and e.number.start < d.number.start
         for e in drafts) else "" for b, d in zip(base, drafts)]
+    for i, d in enumerate(drafts):
+        if restatable[i] != "additional" or shifts_topic(d.sentence):
+            continue
+        # "detained a leader along with one suspected insurgent" ... "An additional suspected
+        # insurgent was detained": the story retold; the lead's one was already additional
+        # to the leader, so the later "additional" is the same person
+        retold = next((j for j in range(1, i) if base[j][:3] == base[i][:3] and base[j][3] != "additional"
+                       and drafts[j].sentence.index != d.sentence.index and _head(drafts[j]) == _head(d)
+                       and drafts[j].part_of is None and drafts[j - 1].category == d.category
+                       and drafts[j - 1].sentence.index == drafts[j].sentence.index
+                       and joined(drafts[j - 1], drafts[j])), None)
+        if retold is not None:
+            keys[i] = keys[retold]
     subsumed = [False] * len(drafts)
     # vague words first, then bare plurals, which may restate a vague figure already merged
     for i, d in sorted(enumerate(drafts), key=lambda pair: pair[1].number.kind == "bare_plural"):
@@ -98,8 +122,11 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
         # a bare plural ('insurgents were detained') restates any figure of its claim
         bare = d.number.kind == "bare_plural"
         low, high = (0, 10**12) if bare else _vague_range(d)
-        if d.sentence.field == "title" or title and d.sentence.text == title:
-            high = 10**12  # "Several Insurgents Killed" over a body's 13
+        roundup = sums_up_events(d.sentence)
+        if roundup or d.sentence.field == "title" or title and d.sentence.text == title:
+            # "Several Insurgents Killed" over a body's 13; a roundup over the first of the
+            # events it sums up, whatever its size
+            low, high = (min(low, 1) if roundup else low), 10**12
         for j, e in enumerate(drafts):
             if (j != i and (e.number.qualifier != "vague" or bare and e.number.kind != "bare_plural")
                     and base[j][0] == base[i][0] and base[j][2] == base[i][2] and (bare or restatable[j] == base[i][3])
