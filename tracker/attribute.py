@@ -34,6 +34,7 @@ _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 class SpeechAct:
     tok: int  # token index of the verb or marker
     attribution: Attribution
+    forward_only: bool = False  # a passive's agent ("are accused by Israel of"): claims after it only
 
 
 @dataclass
@@ -151,11 +152,16 @@ class _SpeechReader:
             k += 1
         a = k
         while k < len(self.words) and (_is_cap(self.toks[k].text) or self.words[k] in _CONNECTORS and k > a
+                                       and not self.verb_after_connector(k)
                                        or _speaker_noun(self.words[k]) or self.role_ahead(k) or self.abbreviation_dot(k, a)):
             k += 1
         while k > a and self.words[k - 1] in _CONNECTORS:
             k -= 1
         return (a, k) if k > a else None
+
+    def verb_after_connector(self, k: int) -> bool:
+        """'Israel of attacking Israeli forces': a connector before a gerund ends the name."""
+        return k + 1 < len(self.words) and self.words[k + 1].endswith("ing") and not _is_cap(self.toks[k + 1].text)
 
     def abbreviation_dot(self, k: int, a: int) -> bool:
         """The dot of 'U.S.' inside a name ('U.S. defense secretary Pete Hegseth'): "U.S" + "." + more name."""
@@ -278,7 +284,9 @@ class _SpeechReader:
         if (LEXICON.triggers_before.match_at(words, v) or (0, None))[0] > 1 or "lives" in words[v + 1: v + 7]:
             return None  # "the blast claimed the lives of 12", "air strikes claimed 100 civilian lives"
         if prev in ("was", "were", "is", "are", "been", "be", "being"):
-            return None  # passive: "were reported killed" is not a speaker
+            # passive: "were reported killed" is not a speaker; its agent is ("are accused by Israel of")
+            agent = self.np_forward(v + 2) if v + 2 < len(words) and words[v + 1] == "by" else None
+            return SpeechAct(v, self.resolve(*agent), forward_only=True) if agent is not None else None
         if v + 1 < len(words) and words[v + 1] == "of":
             return None  # a participle: "three militants accused of planning an attack"
         if prev in LEXICON.pronouns:
@@ -307,6 +315,11 @@ def _ends_speech_scope(words: list[str], j: int) -> bool:
         nxt = words[j + 1]
         return nxt not in _DETERMINERS and nxt not in LEXICON.months and not nxt[:1].isdigit()
     return True
+
+
+def _new_main_clause(words: list[str], j: int) -> bool:
+    """', and' or ';' at j: a main clause of its own follows ('..., and 7 men are detained')."""
+    return words[j] == ";" or words[j] == "and" and words[j - 1] == ","
 
 
 def _later_clause(words: list[str], k: int, verb: int) -> bool:
@@ -365,8 +378,10 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         words = d.sentence.words
         # a verb governs the claims after it only within its own clause; an accusation
         # ('..., with rights groups accusing police of the attack') only what follows it
-        acts = [a for a in acts if a.tok > k and words[a.tok] not in _ACCUSATIONS and not _later_clause(words, k, a.tok)
-                or a.tok < k and not any(_ends_speech_scope(words, j) for j in range(a.tok + 1, k))]
+        acts = [a for a in acts if a.tok > k and not a.forward_only and words[a.tok] not in _ACCUSATIONS
+                and not _later_clause(words, k, a.tok)
+                or a.tok < k and not any(_ends_speech_scope(words, j) or a.forward_only and _new_main_clause(words, j)
+                                         for j in range(a.tok + 1, k))]
         if not acts:
             out.append(OUTLET)
             continue

@@ -414,6 +414,20 @@ class _SentenceReader:
             return None
         return prev
 
+    def continues_total(self, idx: int, drafts: list[ClaimDraft | None]) -> bool:
+        """Does this count go on a running total just before it, each with its own participle
+        ('the toll rises to 46 people killed and 165 others injured')?"""
+        prev = drafts[idx - 1] if idx > 0 else None
+        if prev is None or not prev.cumulative:
+            return False
+        words = self.words
+        k = self.objects[idx - 1].end if self.objects[idx - 1].head is not None else self.numbers[idx - 1].tok_end
+        own = LEXICON.triggers_after.match_at(words, k) if k < len(words) else None
+        if own is None:
+            return False
+        gap = words[k + own[0]: self.numbers[idx].tok_start]
+        return bool(gap) and all(w in ("and", ",") for w in gap)
+
     def part_marker_before(self, start: int) -> bool:
         words = self.words
         k = start - 1
@@ -608,12 +622,14 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if object_class is None and category == "attacks":
             object_class = "event"
         if not cumulative:
-            cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start)
+            cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start) \
+                or reader.continues_total(idx, drafts)
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
                                  cumulative=cumulative, trigger_tok=trigger_tok,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES))
     _link_parts(reader, drafts)
     _link_counted_partitives(reader, drafts)
+    _widen_mixed_wholes(drafts)
     claims = [d for d in drafts if d is not None]
     extra = _anaphor_drafts(reader, claims) + _second_verb_drafts(reader, claims)
     return sorted(claims + extra, key=lambda d: d.number.start)
@@ -691,6 +707,15 @@ def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> Non
         whole = _whole_of(reader, drafts, idx, d.category)
         if whole is not None:
             d.part_of = drafts[whole]
+
+
+def _widen_mixed_wholes(drafts: list[ClaimDraft | None]) -> None:
+    """A figure of combatants cannot hold civilians: 'sixteen soldiers are killed and 29
+    others are injured, including six children' counts people of both kinds."""
+    for d in drafts:
+        if d is not None and d.part_of is not None and d.object_class == "civilian" \
+                and d.part_of.object_class == "combatant":
+            d.part_of.object_class = "person"
 
 
 def _link_counted_partitives(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> None:

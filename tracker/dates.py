@@ -5,8 +5,9 @@ Time phrases are found with compiled patterns (tracker.patterns) and lexicon phr
 handed ("Nov. 27", "12 March 2025"), cached. Rules (CLAIMS.md "When"): a weekday is the
 latest such day on or before publication; "yesterday" is published-1; "overnight" and
 "in the past 24 hours" are published-1..published; "last week" the previous calendar
-week; "since DATE" gives DATE..published and makes the claim cumulative; no time phrase
-gives null..published with precision "unknown".
+week; "since DATE" gives DATE..published and makes the claim cumulative, an undated
+"since the <event>" makes it cumulative from an unknown start; no time phrase gives
+null..published with precision "unknown".
 """
 
 from __future__ import annotations
@@ -320,6 +321,26 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
     return out
 
 
+_SINCE_OPENERS = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"]
+_SINCE_RANKINGS = LEXICON.closed["since_rankings"]
+
+
+def _since_event(sentence: Sentence, k: int) -> bool:
+    """Does an undated 'since the <event>' govern token k ('609 injured since the resumption
+    of the war', 'Since the truce began, 40 ...')? Its count runs from that event: a running
+    total of unknown start. Not after a ranking ('the deadliest attack since the war')."""
+    toks = sentence.tokens
+    segments = [_segment(sentence, k)]
+    if toks and toks[0].lower == "since":
+        segments.append(_segment(sentence, 0))
+    for a, b in segments:
+        for j in range(a, b - 1):
+            if toks[j].lower == "since" and toks[j + 1].lower in _SINCE_OPENERS \
+                    and not any(toks[x].lower in _SINCE_RANKINGS for x in range(a, j)):
+                return True
+    return False
+
+
 def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | None,
                claim_toks: tuple[int, ...] = ()) -> Period:
     """The claim's period: the time phrase in its own clause, else the nearest in its
@@ -347,7 +368,7 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
             # "said on Tuesday" dates the statement, not the event: last resort only
             chosen = min(pool, key=lambda d: (_dates_speech(draft.sentence, d), min(abs(d.tok_start - k), abs(d.tok_end - k))))
     if chosen is None:
-        return Period(None, published, UNKNOWN, draft.cumulative)
+        return Period(None, published, UNKNOWN, draft.cumulative or _since_event(draft.sentence, draft.number.tok_start))
     p = chosen.period
     if published is not None and p.end is not None and p.end > published >= (p.start or published):
         p = Period(p.start, published, p.precision)  # "in September", published mid-September

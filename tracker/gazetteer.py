@@ -144,6 +144,17 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CAPITALISED = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
 
 
+# Consonants the Arabic article assimilates to, longest first ("ash-Shifa", "as-Suwayda").
+_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+
+
+def _is_arabic_article(word: str, following: str) -> bool:
+    """'al'/'el', or an assimilated 'an'/'en'/'ash' before a word of that consonant."""
+    if word in ("al", "el"):
+        return True
+    return word[:1] in ("a", "e") and word[1:] in _SUN_LETTERS and following.startswith(word[1:])
+
+
 def is_matchable(name: str) -> bool:
     """Whether find_places can ever see this name: capitalised words and connectors only."""
     words = _PIECE.findall(name)
@@ -229,6 +240,8 @@ class _Index:
                 raise ValueError(f"aliases.tsv: {alias!r} points to unknown {target!r}")
             note(name_key(alias), 3 * number)
 
+        self._add_article_variants()
+
         # The word sequences that begin a longer name ("deir", "deir ez"): the look-up
         # of a run walks forward while its words still begin one.
         self.prefixes: set[str] = set()
@@ -259,6 +272,25 @@ class _Index:
         self.phrase_roles = {word: role for word, role in _table("place_phrases.tsv")}
         for word in [*self.designators, *self.directions, *CONNECTORS]:
             self.phrase_roles.setdefault(word, "inside")
+
+    def _add_article_variants(self) -> None:
+        """The Arabic article is written al-/el- or assimilated (an-, en-, as-, ash- ...) at
+        will: "An-Naqoura" is the "En Naqoura" of the data. Each name with one gets the other
+        spellings as alternate names, where no place has them already."""
+        variants: dict[str, list[int]] = {}
+        for key, found in self.entries.items():
+            words = key.split(" ")
+            for i in range(len(words) - 1):
+                if not _is_arabic_article(words[i], words[i + 1]):
+                    continue
+                sun = next((c for c in _SUN_LETTERS if words[i + 1].startswith(c)), None)
+                for article in ("al", "el", *((f"a{sun}", f"e{sun}") if sun else ())):
+                    variant = " ".join([*words[:i], article, *words[i + 1:]])
+                    if variant not in self.entries:
+                        entries = variants.setdefault(variant, {})
+                        entries.update((3 * (e // 3) + 2, None) for e in (found if isinstance(found, list) else [found]))
+        for variant, entries in variants.items():
+            self.entries[variant] = next(iter(entries)) if len(entries) == 1 else list(entries)
 
     def begins_name(self, key: str) -> bool:
         return key in self.entries or key in self.prefixes
