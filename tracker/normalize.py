@@ -186,13 +186,14 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile)
     seen: set[str] = set()
     for m, key in zip(mentions, keys):
         d, n = m.draft, m.draft.number
-        if claim_id(article.article_id, d) in seen:
+        cid = claim_id(article.article_id, d)
+        if cid in seen:
             continue  # one phrase read twice as the same claim (two routes to one reading)
-        seen.add(claim_id(article.article_id, d))
+        seen.add(cid)
         s = d.sentence
         whole = d.part_of
         row = {
-            "claim_id": claim_id(article.article_id, d),
+            "claim_id": cid,
             "claim_key": key,
             "part_of": key_of.get(id(whole)) if whole is not None else None,
             "article_id": article.article_id,

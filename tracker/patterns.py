@@ -27,7 +27,11 @@ _token = re.compile(
     """,
     re.VERBOSE,
 )
-iter_tokens = _token.finditer
+# Every character that is not white space belongs to a token (the last branch takes any
+# one), so a text is a row of (white space, token) pairs: findall lists them in C, and
+# the offsets follow from the lengths, with no match object per token.
+_spaced_token = re.compile(r"(\s*)(" + _token.pattern + ")", re.VERBOSE)
+find_spaced_tokens = _spaced_token.findall
 
 # Lower-cased words only, for the cheap "could this sentence hold a claim" test.
 _word = re.compile(r"[a-z]+")
