@@ -3,6 +3,8 @@ for the same input."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -51,6 +53,27 @@ def test_an_interrupted_build_leaves_the_previous_dataset_intact(interruption, t
         build([SAMPLE], out, full=True)
     assert folder_bytes(out) == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left behind
+
+
+def test_the_folder_of_a_killed_build_is_removed_by_the_next_build_not_while_it_runs(tmp_path):
+    out = tmp_path / "out"
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from tracker.write import atomic_directory\n"
+         "with atomic_directory(Path(sys.argv[1])) as tmp:\n"
+         "    (tmp / 'half-written.parquet').write_bytes(b'x' * 1000); print(tmp, flush=True); time.sleep(60)",
+         str(out)],
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
+    try:
+        folder = Path(child.stdout.readline().strip())
+        assert folder.is_dir()
+        assert tracker.write.remove_abandoned_folders(out) == []  # a live build keeps its folder
+        assert folder.is_dir()
+    finally:
+        child.kill()  # SIGKILL: no clean-up runs
+        child.wait()
+    assert folder.is_dir()
+    build([SAMPLE], out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_a_failed_first_build_leaves_nothing(tmp_path, monkeypatch):

@@ -6,7 +6,9 @@ DIR/rejected_claims.parquet  claim rows that broke a contract rule, with rule an
 DIR/build.json          counts and timing of the build
 
 Everything is written into a hidden sibling folder first and swapped in at the end, so an
-interrupted or failed build leaves the previous dataset as it was. Rows are streamed:
+interrupted or failed build leaves the previous dataset as it was. A build that was killed
+(SIGKILL, power loss) cannot remove its folder; the next build into the same DIR does,
+once no live build holds the folder's lock. Rows are streamed:
 they become Arrow batches a few thousand at a time and a file gets a row group every
 ROW_GROUP_ROWS rows, with at most MAX_BUFFERED_ROWS claim rows held across partitions,
 so memory does not grow with the corpus. Where row groups end depends only on the
@@ -15,7 +17,9 @@ sequence of rows, so the same input gives byte-identical files.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -50,19 +54,62 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     """A fresh sibling folder that replaces `target` only when the block succeeds."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_abandoned_folders(target)
     tag = uuid.uuid4().hex[:8]
     tmp = target.parent / f".{target.name}.tmp-{tag}"
-    tmp.mkdir()
-    try:
-        yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     old = target.parent / f".{target.name}.old-{tag}"
-    if target.exists():
-        target.rename(old)
-    tmp.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    lock = _lock_of(tmp)
+    # the lock is held before the folder exists and released after it is gone, so a
+    # folder whose lock nobody holds belongs to a build that died
+    lock_fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_EX)
+        tmp.mkdir()
+        try:
+            yield tmp
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        if target.exists():
+            target.rename(old)
+        tmp.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        lock.unlink(missing_ok=True)
+        os.close(lock_fd)
+
+
+def _lock_of(tmp: Path) -> Path:
+    return tmp.with_name(tmp.name + ".lock")
+
+
+def remove_abandoned_folders(target: Path) -> list[Path]:
+    """Remove the temporary and replaced folders of builds into `target` that died
+    before cleaning up (their lock is free or gone); those of a running build stay."""
+    removed = []
+    for folder in sorted(target.parent.glob(f".{target.name}.*-*")):
+        kind, _, tag = folder.name[len(target.name) + 2:].partition("-")
+        if kind not in ("tmp", "old") or not folder.is_dir():
+            continue
+        lock = _lock_of(target.parent / f".{target.name}.tmp-{tag}")
+        try:
+            lock_fd = os.open(lock, os.O_RDWR)
+        except FileNotFoundError:
+            lock_fd = None  # its build got as far as removing the lock: nothing holds it
+        try:
+            if lock_fd is not None:
+                fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue  # a live build
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+            if lock_fd is not None:
+                lock.unlink(missing_ok=True)
+        finally:
+            if lock_fd is not None:
+                os.close(lock_fd)
+    return removed
 
 
 def article_row(result: ArticleResult) -> dict:
