@@ -15,7 +15,6 @@ their whole.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from tracker.lexicon import LEXICON
 from tracker.records import ClaimDraft, NumberMention, Sentence
@@ -194,6 +193,7 @@ class _SentenceReader:
         self.numbers = numbers
         self.objects = [read_object(sentence, m.tok_end) for m in numbers]
         self.starts = {m.tok_start: idx for idx, m in enumerate(numbers)}
+        self._first_background: int | None = None  # found on first use: most sentences never ask
 
     def skip_coordinated(self, k: int) -> int:
         """Past ', and N objects' / ', including N objects,' that continue a list of counts."""
@@ -467,13 +467,11 @@ class _SentenceReader:
 
     def background(self, start: int) -> bool:
         """'linked to an IED attack that killed four soldiers': a past act blamed on a target."""
-        return self.first_background < start
-
-    @cached_property
-    def first_background(self) -> int:
-        """Where the sentence's first background marker ends (its length when there is none)."""
-        first = LEXICON.background_markers.first_end(self.words)
-        return len(self.words) if first is None else first
+        if self._first_background is None:
+            # where the sentence's first background marker ends (its length when there is none)
+            first = LEXICON.background_markers.first_end(self.words)
+            self._first_background = len(self.words) if first is None else first
+        return self._first_background < start
 
     def denied(self, start: int) -> bool:
         """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""

@@ -11,7 +11,6 @@ normalize -> claim rows (dicts in the Arrow schema's column order)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
 from typing import NamedTuple
 
@@ -59,11 +58,8 @@ class Sentence:
     text: str
     index: int  # position in the article, title first
     tokens: tuple[Token, ...] = ()
-
-    @cached_property
-    def words(self) -> list[str]:
-        """The tokens lower-cased, what every stage matches the lexicons against."""
-        return [t.lower for t in self.tokens]
+    # the tokens lower-cased, what every stage matches the lexicons against
+    words: list[str] = field(default_factory=list, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

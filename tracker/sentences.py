@@ -84,7 +84,8 @@ def tokenize(sentence: Sentence) -> Sentence:
         b = a + len(text)
         # tuple.__new__ skips NamedTuple's Python-level __new__: a quarter of the cost
         tokens.append(_new_tuple(Token, (base + a, base + b, text, low[a:b])))
-    return Sentence(sentence.field, sentence.start, sentence.end, sentence.text, sentence.index, tuple(tokens))
+    return Sentence(sentence.field, sentence.start, sentence.end, sentence.text, sentence.index, tuple(tokens),
+                    [t[3] for t in tokens])
 
 
 _new_tuple = tuple.__new__
