@@ -3,8 +3,10 @@ for the same input."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -74,6 +76,32 @@ def test_the_folder_of_a_killed_build_is_removed_by_the_next_build_not_while_it_
     assert folder.is_dir()
     build([SAMPLE], out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_terminated_build_cleans_up_and_keeps_the_previous_dataset(tmp_path):
+    out = tmp_path / "out"
+    build([SAMPLE], out)
+    before = folder_bytes(out)
+    corpus = tmp_path / "big.jsonl"  # long enough to be stopped midway
+    lines = (SAMPLE / "wcep-2025.jsonl").read_text().splitlines()
+    with corpus.open("w") as f:
+        for copy in range(40):
+            for line in lines:
+                f.write(line.replace('"id": "', f'"id": "copy{copy}-', 1) + "\n")
+    child = subprocess.Popen([sys.executable, "-m", "tracker", "build", str(corpus), "--out", str(out), "--jobs", "2"],
+                             cwd=Path(__file__).resolve().parents[1], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".out.tmp-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # workers busy
+        assert child.poll() is None, "the build ended before it could be stopped"
+        child.terminate()
+        assert child.wait(timeout=60) == 128 + signal.SIGTERM, child.stderr.read()
+    finally:
+        child.kill()
+    assert folder_bytes(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl", "out"]
 
 
 def test_a_failed_first_build_leaves_nothing(tmp_path, monkeypatch):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -77,9 +79,26 @@ def main(argv: list[str] | None = None) -> int:
     return validate.main([str(args.dir)] + (["--reports", str(args.reports)] if args.reports else []))
 
 
+def _exit_on_terminate() -> None:
+    """SIGTERM (a cancelled CI job, `kill`, a container stop) ends the build like Ctrl-C:
+    the half-written folder is removed and the previous dataset stays. Forked workers
+    keep the default: the pool stops them with SIGTERM."""
+    builder = os.getpid()
+
+    def terminated(signum: int, _frame) -> None:
+        if os.getpid() != builder:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminated)
+
+
 def _build(args: argparse.Namespace) -> int:
     from tracker.build import build
 
+    _exit_on_terminate()
     summary = build(args.inputs, args.out, profile=args.vague_profile, published=args.published, jobs=args.jobs,
                     engine=args.engine, scheduler=args.scheduler, full=args.full)
     reused = f", {summary['articles_reused']} unchanged since the last build" if summary["articles_reused"] else ""
