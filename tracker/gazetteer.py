@@ -344,8 +344,7 @@ def _pieces(idx: _Index, text: str, start: int, end: int) -> list[_Piece] | None
     for m in _PIECE.finditer(text, start, end):
         word_start, word_end = m.span()
         word = m.group()
-        cut = _possessive_length(word)
-        key = _word_key(word[: len(word) - cut])
+        cut, key = _word_parts(word)
         capital = word[0].isupper() or (word[1:2] in ("'", "’") and word[2:3].isupper())  # "d'Ivoire"
         # A name starts with a capital, or with the run's first word ("al-Bab").
         useful = useful or ((capital or not out) and idx.begins_name(key))
@@ -525,9 +524,13 @@ def _possessive_length(word: str) -> int:
     return 1 if last in "'’" else 0
 
 
-def _word_key(word: str) -> str:
-    """name_key of one word, with a fast path for plain words."""
-    return word.lower() if word.isascii() and word.isalpha() else name_key(word)
+@functools.lru_cache(maxsize=1 << 16)
+def _word_parts(word: str) -> tuple[int, str]:
+    """A capitalised word's possessive ending length and the name_key of the rest
+    ("Borno's" -> 2, "borno"). Cached: news repeats its capitalised words."""
+    cut = _possessive_length(word)
+    bare = word[: len(word) - cut]
+    return cut, bare.lower() if bare.isascii() and bare.isalpha() else name_key(bare)
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -553,8 +556,7 @@ def find_places(text: str) -> list[PlaceMention]:
                 _find_in_run(idx, text, lines, pieces, found)
         else:
             # One word alone, as most runs are: no neighbours, no pieces to make.
-            cut = _possessive_length(word)
-            key = _word_key(word[: len(word) - cut])
+            cut, key = _word_parts(word)
             readings = idx.readings(key)
             if readings is None:
                 continue
