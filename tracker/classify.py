@@ -43,6 +43,7 @@ _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
+_REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             k += 1
         if k < n and (words[k][:1].isdigit() or words[k] in lex.number_words):
             k += 1  # "45 of the 52 drones": the drones are counted
-    if k < n and words[k] in _ANAPHORS | {"whom", "those", "which"}:
+    if k < n and words[k] in _REFERRING_OBJECTS:
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
     run_end = k
     while run_end < n and run_end - k < 9:

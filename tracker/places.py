@@ -224,13 +224,16 @@ def shifts_topic(sentence: Sentence) -> bool:
     return LEXICON.topic_shifts.match_at(words, 0) is not None if words else False
 
 
+_CLAUSE_OPENERS = LEXICON.speech_scope_breaks | {"as", "which", "where"}
+
+
 def _clause_end(sentence: Sentence, k: int) -> int:
     """Field offset where the clause holding token k ends: at ';' or at a comma that opens
     another clause (', as a march attempted to reach ...'), else the sentence end."""
     toks = sentence.tokens
     for j in range(k, len(toks)):
         w = toks[j].lower
-        if w == ";" or w == "," and j + 1 < len(toks) and toks[j + 1].lower in LEXICON.speech_scope_breaks | {"as", "which", "where"}:
+        if w == ";" or w == "," and j + 1 < len(toks) and toks[j + 1].lower in _CLAUSE_OPENERS:
             return toks[j].start
     return sentence.end
 
