@@ -403,6 +403,8 @@ class _SentenceReader:
         k = self.objects[prev].end if self.objects[prev].head is not None else self.numbers[prev].tok_end
         start = self.numbers[idx].tok_start
         gap = words[k:start]
+        if words[self.numbers[idx].tok_end: self.numbers[idx].tok_end + 2] in _PARTITIVES[1:] and ";" not in gap:
+            return prev  # "eight of them" counts out of the count before, with or without a comma
         if not gap or gap[-1] not in ("and", ",", "plus") and gap[-2:] != ["as", "well"]:
             if not (gap and gap[-1] in ("another", "further", "other")):
                 return None
