@@ -405,6 +405,8 @@ class _SentenceReader:
         gap = words[k:start]
         if words[self.numbers[idx].tok_end: self.numbers[idx].tok_end + 2] in _PARTITIVES[1:] and ";" not in gap:
             return prev  # "eight of them" counts out of the count before, with or without a comma
+        if k == start and self.objects[prev].head == start - 1 and self.objects[idx].object_class is not None:
+            return prev  # a list without commas: "destroyed a tank two rocket launchers and three cannons"
         if not gap or gap[-1] not in ("and", ",", "plus") and gap[-2:] != ["as", "well"]:
             if not (gap and gap[-1] in ("another", "further", "other")):
                 return None
