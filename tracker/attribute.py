@@ -28,6 +28,9 @@ _NP_ARTICLES = LEXICON.closed["singular_articles"] | {"the"}
 _CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
 _PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
+_SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
+_CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor': no speaker's modifier
+_SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speaker noun and its verb
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class SpeechAct:
     tok: int  # token index of the verb or marker
     attribution: Attribution
     forward_only: bool = False  # a passive's agent ("are accused by Israel of"): claims after it only
+    subject: int = -1  # first token of the speaker's noun phrase before the verb, where there is one
 
 
 @dataclass
@@ -228,6 +232,18 @@ class _SpeechReader:
         c = self.registry.add(phrase, org, is_person)
         return Attribution("named", c.name, c.org)
 
+    def speaker_with_modifier(self, v: int) -> tuple[int, int] | None:
+        """'a source in the northern province said': a speaker noun with a prepositional
+        phrase of place or body between it and the verb (the whole phrase is the claimant)."""
+        words = self.words
+        for j in range(v - 1, max(-1, v - 2 - _SPEAKER_MODIFIER_MAX), -1):
+            if words[j] in _PUNCT or words[j] in LEXICON.speech_verbs or words[j] in _CLAUSE_OPENERS:
+                return None
+            if j + 1 < v and words[j + 1] in _SPEAKER_PREPOSITIONS and words[j] in _CLAIMANT_NOUNS:
+                a = j - 1 if j > 0 and words[j - 1] in _NP_ARTICLES else j
+                return a, v
+        return None
+
     def is_name_start(self, k: int) -> bool:
         """A capitalised word that can open a claimant's name (not 'Monday', 'March')."""
         w = self.words[k]
@@ -290,10 +306,10 @@ class _SpeechReader:
         if v + 1 < len(words) and words[v + 1] == "of":
             return None  # a participle: "three militants accused of planning an attack"
         if prev in LEXICON.pronouns:
-            return SpeechAct(v, self.resolve(v - 1, v))
-        span = self.np_backward(v)
+            return SpeechAct(v, self.resolve(v - 1, v), subject=v - 1)
+        span = self.np_backward(v) or self.speaker_with_modifier(v)
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
-            return SpeechAct(v, self.resolve(*span))
+            return SpeechAct(v, self.resolve(*span), subject=span[0])
         if v > 0 and prev in _PUNCT and v + 1 < len(words) and self.is_name_start(v + 1):
             after = self.np_forward(v + 1)  # '..., said Oleg Ignasyuk'
             if after is not None:
@@ -322,14 +338,16 @@ def _new_main_clause(words: list[str], j: int) -> bool:
     return words[j] == ";" or words[j] == "and" and words[j - 1] == ","
 
 
-def _later_clause(words: list[str], k: int, verb: int) -> bool:
+def _later_clause(words: list[str], k: int, act: SpeechAct) -> bool:
     """Is the verb after the claim at k in a clause of its own ('ten are killed after Jubaland
-    forces claim they took the town')? Not past a comma: '..., after X, the army said'."""
-    for j in range(verb - 1, k, -1):
+    forces claim they took the town')? Not past a comma: '..., after X, the army said'; nor
+    when the speaker's noun phrase does not open that clause (text without commas: '... when
+    a helicopter dropped bombs on Aleppo a monitoring group said')."""
+    for j in range(act.tok - 1, k, -1):
         if words[j] == ",":
             return False
         if words[j] in LEXICON.speech_scope_breaks:  # its own verb follows: a clause, whatever comes next
-            return True
+            return not act.subject > j + 1 + (words[j + 1] in _DETERMINERS)
     return False
 
 
@@ -379,7 +397,7 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         # a verb governs the claims after it only within its own clause; an accusation
         # ('..., with rights groups accusing police of the attack') only what follows it
         acts = [a for a in acts if a.tok > k and not a.forward_only and words[a.tok] not in _ACCUSATIONS
-                and not _later_clause(words, k, a.tok)
+                and not _later_clause(words, k, a)
                 or a.tok < k and not any(_ends_speech_scope(words, j) or a.forward_only and _new_main_clause(words, j)
                                          for j in range(a.tok + 1, k))]
         if not acts:

@@ -39,6 +39,7 @@ _BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
 _NOUN_PP = LEXICON.closed["noun_prepositions"]
 _AGE_WORDS = LEXICON.closed["age_words"]
+_PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
@@ -403,6 +404,10 @@ class _SentenceReader:
         k = self.objects[prev].end if self.objects[prev].head is not None else self.numbers[prev].tok_end
         start = self.numbers[idx].tok_start
         gap = words[k:start]
+        if words[self.numbers[idx].tok_end: self.numbers[idx].tok_end + 2] in _PARTITIVES[1:] and ";" not in gap:
+            return prev  # "eight of them" counts out of the count before, with or without a comma
+        if k == start and self.objects[prev].head == start - 1 and self.objects[idx].object_class is not None:
+            return prev  # a list without commas: "destroyed a tank two rocket launchers and three cannons"
         if not gap or gap[-1] not in ("and", ",", "plus") and gap[-2:] != ["as", "well"]:
             if not (gap and gap[-1] in ("another", "further", "other")):
                 return None
@@ -599,6 +604,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             shared = lex.triggers_before.match_at(reader.words, whole.trigger_tok) if whole.trigger_tok is not None else None
             category = _pick(shared[1], object_class) if shared else (whole.category if _compatible(whole.category, object_class) else None)
             cumulative = whole.cumulative
+            if _part_trigger(reader.words, whole.trigger_tok):
+                trigger_tok = whole.trigger_tok  # "Among the dead were 20 children and nine women": both parts
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
                 or reader.background(m.tok_start) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES:
             drafts.append(None)
@@ -625,7 +632,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 or reader.continues_total(idx, drafts)
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
                                  cumulative=cumulative, trigger_tok=trigger_tok,
-                                 partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES))
+                                 partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES
+                                 or _part_trigger(reader.words, trigger_tok)))
     _link_parts(reader, drafts)
     _link_counted_partitives(reader, drafts)
     _widen_mixed_wholes(drafts)
@@ -789,6 +797,15 @@ def drop_counted_definites(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     return [d for i, d in enumerate(drafts)
             if d.number.kind != "bare_definite"
             or all(e.category != d.category for e, c in zip(drafts[:i], counted) if c)]
+
+
+def _part_trigger(words: list[str], trigger_tok: int | None) -> bool:
+    """Does the trigger name the count as part of the dead or wounded ('Among the dead were
+    20 children', 'The wounded included four medics', 'six children were among the dead')?"""
+    if trigger_tok is None:
+        return False
+    found = LEXICON.triggers_after.match_at(words, trigger_tok) or LEXICON.triggers_before.match_at(words, trigger_tok)
+    return found is not None and not _PART_TRIGGER_WORDS.isdisjoint(words[trigger_tok: trigger_tok + found[0]])
 
 
 def link_partitives(drafts: list[ClaimDraft]) -> None:
