@@ -194,6 +194,7 @@ class _SentenceReader:
         self.objects = [read_object(sentence, m.tok_end) for m in numbers]
         self.starts = {m.tok_start: idx for idx, m in enumerate(numbers)}
         self._first_background: int | None = None  # found on first use: most sentences never ask
+        self.last_aside: tuple[int, int] | None = None  # the relative clause category_after skipped
 
     def skip_coordinated(self, k: int) -> int:
         """Past ', and N objects' / ', including N objects,' that continue a list of counts."""
@@ -238,15 +239,24 @@ class _SentenceReader:
         """A trigger after auxiliaries from token k: ('killed', trigger index)."""
         lex = LEXICON
         words = self.words
+        self.last_aside = None
         if k < len(words) and words[k] == ",":
             k += 1  # "315 people, including ..., are abducted"
             if k < len(words) and words[k] in _AGE_WORDS:
                 # "two teenagers, aged 16 and 18, are killed": past the ages
                 k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
                           if words[x] == "," and not words[x + 1][:1].isdigit()), k)
-        if k + 2 < len(words) and words[k] in _RELATIVE_PRONOUNS and (
-                words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been"):
-            k += 1  # a passive relative clause says what befell them: "four men who had been killed"
+        if k + 2 < len(words) and words[k] in _RELATIVE_PRONOUNS:
+            if (words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been") \
+                    and self.passive_trigger_at(k + 1) is not None:
+                k += 1  # a passive relative clause says what befell them: "four men who had been killed"
+            else:
+                # a clause about who they were: "three men who were involved in the raid are
+                # killed" — the subject's own passive verb follows it
+                main = self.main_verb_after_relative(k)
+                if main is not None:
+                    self.last_aside = (k, main)
+                    k = main
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1
@@ -279,6 +289,31 @@ class _SentenceReader:
                 and lex.triggers_before.match_at(words, k):
             return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
         return found[1], k  # type: ignore[return-value]
+
+    def passive_trigger_at(self, k: int) -> int | None:
+        """A passive verb phrase at k ('are killed', 'were later found dead'): the trigger's
+        index, else None."""
+        words = self.words
+        if k >= len(words) or words[k] not in _PASSIVE_BE and words[k] not in _BE_HAVE:
+            return None
+        j = k + 1
+        while j < len(words) and j - k < 6 and words[j] in LEXICON.auxiliaries:
+            j += 1
+        return j if j < len(words) and LEXICON.triggers_after.match_at(words, j) else None
+
+    def main_verb_after_relative(self, k: int) -> int | None:
+        """The main verb after a relative clause on the counted noun: 'three militants
+        [who were involved in the massacre in 2022] are killed' -> the index of 'are'. The
+        clause holds no count or punctuation and no passive trigger of its own, and its
+        verb is not the subject's ('who killed ...' before 'were arrested' still is)."""
+        words = self.words
+        for j in range(k + 2, min(len(words), k + 16)):
+            if words[j] in _PUNCT_BREAK or words[j] == "," or j in self.starts or words[j] in _RELATIVE_PRONOUNS \
+                    or words[j] in LEXICON.clause_breaks and words[j] != "as" or words[j] in LEXICON.pronouns:
+                return None  # another clause starts: "a district that was held by rebels until it was taken"
+            if words[j] in _PASSIVE_BE and self.passive_trigger_at(j) is not None:
+                return j
+        return None
 
     def category_before(self, start: int) -> tuple[list[str], int] | None:
         """A verb whose object is the count: '... killing [at least] 12'."""
@@ -465,13 +500,17 @@ class _SentenceReader:
                 return found
         return None
 
-    def background(self, start: int) -> bool:
-        """'linked to an IED attack that killed four soldiers': a past act blamed on a target."""
+    def background(self, start: int, drafts: list[ClaimDraft | None] = ()) -> bool:
+        """'linked to an IED attack that killed four soldiers': a past act blamed on a target.
+        A marker inside a relative clause on an earlier count's noun ends with that clause:
+        'three men who were involved in the massacre are killed and two others injured'."""
         if self._first_background is None:
             # where the sentence's first background marker ends (its length when there is none)
             first = LEXICON.background_markers.first_end(self.words)
             self._first_background = len(self.words) if first is None else first
-        return self._first_background < start
+        first = self._first_background
+        return first < start and not any(d is not None and d.aside is not None and d.aside[0] < first <= d.aside[1] <= start
+                                         for d in drafts)
 
     def denied(self, start: int) -> bool:
         """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""
@@ -530,6 +569,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         category: str | None = None
         cumulative = False
         trigger_tok = None
+        aside = None
         object_text, object_class, side = obj.text, obj.object_class, obj.side
         if reader.is_part(idx):
             # a part's own verb wins ("including three civilians killed in Kyiv"), else its whole's
@@ -581,6 +621,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if after is not None:
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
+                aside = reader.last_aside
         if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
                 and not _has_verb(reader.words[obj.end if obj.head is not None else m.tok_end: numbers[idx + 1].tok_start]):
             # "Seven people in Kyiv and three more in Rostov are killed": the last item's verb
@@ -599,7 +640,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             category = _pick(shared[1], object_class) if shared else (whole.category if _compatible(whole.category, object_class) else None)
             cumulative = whole.cumulative
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
-                or reader.background(m.tok_start) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES:
+                or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES:
             drafts.append(None)
             continue
         if obj.inherit:
@@ -623,7 +664,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start) \
                 or reader.continues_total(idx, drafts)
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
-                                 cumulative=cumulative, trigger_tok=trigger_tok,
+                                 cumulative=cumulative, trigger_tok=trigger_tok, aside=aside,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES))
     _link_parts(reader, drafts)
     _link_counted_partitives(reader, drafts)
@@ -650,7 +691,7 @@ def _second_verb_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> li
         category = _pick(second[1], d.object_class) if second else None
         if category and category != d.category:
             out.append(ClaimDraft(d.sentence, d.number, category, d.object, d.object_class, d.side,
-                                  trigger_tok=k + found[0] + 1))
+                                  trigger_tok=k + found[0] + 1, aside=d.aside))
     return out
 
 
