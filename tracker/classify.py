@@ -33,6 +33,7 @@ _COMPATIBLE = {
 _PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
 _ANAPHORS = LEXICON.closed["anaphors"]
 _ARTICLES = LEXICON.closed["articles"]
+_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _OBJECT_OPENERS = LEXICON.closed["object_openers"]
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
@@ -117,6 +118,9 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             j += found[0]
         else:
             j += 1
+    if head_start is not None and head_end < run_end and toks[head_end - 1].text[:1].isupper() \
+            and toks[head_end].text[:1].isupper() and words[head_end] in lex.name_heads:
+        head_start = head_end = head_class = None  # inside a name: "40 Somali National Army ..."
     if head_start is not None and head_end < run_end and words[run_end - 1].endswith("s") \
             and toks[run_end - 1].text.islower() and not lex.object_classes.match_at(words, run_end - 1):
         # the listed word only modifies an unknown head: "four village elders"
@@ -128,6 +132,25 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             if t[0].isupper() and t.endswith("s") and len(t) > 3 and (j + 1 == run_end or words[j + 1][:1].islower()):
                 head_start, head_end, head_class = j, j + 1, "person"
                 break
+    if head_start is None and run_end > k and run_end + 1 < n and words[run_end] in ("and", "or") \
+            and words[k] not in _SINGULAR_ARTICLES and not (words[run_end - 1].endswith("s") and toks[run_end - 1].text.islower()) \
+            and not _is_coordination_break(words, run_end + 1):
+        # "40 Somali army and allied militia fighters": the modifiers of one head joined by
+        # "and" (not a plural that is a head of its own: "two martyrs and several civilians")
+        second = read_object(sentence, run_end + 1)
+        if second.head is not None and second.object_class is not None and not second.inherit \
+                and second.head - run_end <= 4:
+            cls = second.object_class
+            first = words[k:run_end]
+            if cls == "person" and any(m in lex.combatant_modifiers for m in first):
+                cls = "combatant"
+            elif cls in ("person", "combatant") and any(m in lex.civilian_modifiers for m in first):
+                cls = "civilian"
+            side_words = [toks[m_i].text for m_i in range(k, second.head)
+                          if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
+            text = sentence.text[toks[k].start - sentence.start: toks[second.end - 1].end - sentence.start]
+            return CountedObject(text, cls, " ".join(side_words) or None, second.end, second.head,
+                                 second.prenominal, False)
     if head_start is None:
         inherit = k < n and words[k] in lex.inherit_heads
         if inherit:
@@ -157,6 +180,15 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
                   if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
     text = sentence.text[toks[k].start - sentence.start: toks[head_end - 1].end - sentence.start]
     return CountedObject(text, cls, " ".join(side_words) or None, head_end, head_start, prenominal, inherit)
+
+
+def _is_coordination_break(words: list[str], k: int) -> bool:
+    """Does words[k], right after 'and', start something other than more modifiers of the
+    same head (a count, "of", an article: "... and the", "... and two")?"""
+    w = words[k]
+    return not _is_word(w) or w in LEXICON.stop_words or w in LEXICON.number_words or w in _ARTICLES \
+        or w in ("several", "dozens", "hundreds", "thousands", "many", "some") \
+        or bool(LEXICON.triggers_before.match_at(words, k) or LEXICON.triggers_after.match_at(words, k))
 
 
 def _of_armed_body(words: list[str], k: int) -> bool:

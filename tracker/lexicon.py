@@ -133,6 +133,7 @@ class Lexicon:
     combatant_modifiers: frozenset[str]
     inherit_heads: frozenset[str]
     irregular_heads: frozenset[str]
+    name_heads: frozenset[str]
     auxiliaries: frozenset[str]
     determiners: frozenset[str]
     stop_words: frozenset[str]
@@ -217,6 +218,7 @@ def load_lexicon() -> Lexicon:
         combatant_modifiers=frozenset(objs["combatant_modifiers"]),
         inherit_heads=frozenset(objs["inherit"]),
         irregular_heads=frozenset(objs["irregular_heads"]),
+        name_heads=frozenset(objs["name_heads"]),
         auxiliaries=frozenset(gram["auxiliaries"]),
         determiners=frozenset(gram["determiners"]),
         stop_words=frozenset(gram["stop_words"]),
