@@ -623,7 +623,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category = _pick(noun[1], object_class if noun[1][0] != "attacks" else "event")
                 trigger_tok = obj.head
             if reader.words[obj.head] in lex.casualty_words:
-                category = "killed" if _says_dead(reader.words) else None
+                category = "killed" if _says_dead(reader.words[:obj.end] + reader.words[_part_list_end(reader.words, obj.end):]) \
+                    else None
         if category is None and m.kind == "times":
             found = reader.times_category(idx)
             if found:
@@ -759,6 +760,17 @@ def _singular_counts(category: str, object_class: str | None) -> bool:
     if object_class in PEOPLE_CLASSES or object_class is None:
         return category in PEOPLE_CATEGORIES
     return category in ("destroyed", "intercepted", "seized") and object_class != "event"
+
+
+def _part_list_end(words: list[str], k: int) -> int:
+    """Where a part list right after token k ends (k itself when there is none): in '4,700
+    casualties, including about 600 fatalities, ...' the deaths are a part of the
+    casualties, which they do not make deaths."""
+    j = k + 1 if k < len(words) and words[k] == "," else k
+    part = LEXICON.part_markers.match_at(words, j) if j < len(words) else None
+    if part is None:
+        return k
+    return next((x for x in range(j + part[0], len(words)) if words[x] in (",", ".", ";", ")")), len(words))
 
 
 def _says_dead(words: list[str]) -> bool:
