@@ -176,6 +176,14 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
         cls = "combatant"
     if head_word in ("others", "more", "other"):
         inherit = True
+    if head_word in lex.toll_heads and head_end + 1 < n and words[head_end] == "among":
+        # "600 fatalities among the 15,000 soldiers": who the deaths are
+        j = head_end + 1
+        while j < n and (words[j] in _ARTICLES or words[j][:1].isdigit() or words[j] in lex.number_words):
+            j += 1
+        among = read_object(sentence, j) if j < n else None
+        if among is not None and among.object_class in PEOPLE_CLASSES and not among.inherit and among.head - j <= 4:
+            cls = among.object_class
     side_words = [toks[m_i].text for m_i in range(k, head_start)
                   if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
     text = sentence.text[toks[k].start - sentence.start: toks[head_end - 1].end - sentence.start]
