@@ -31,6 +31,8 @@ _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 _SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
 _CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor': no speaker's modifier
 _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speaker noun and its verb
+_OCCASIONS = LEXICON.closed["occasion_prepositions"]
+_MODALS = LEXICON.closed["modals"]
 
 
 @dataclass(frozen=True)
@@ -333,6 +335,25 @@ def _ends_speech_scope(words: list[str], j: int) -> bool:
     return True
 
 
+def _occasion_after_object(words: list[str], verb: int, j: int) -> bool:
+    """Does words[j] ('following', 'after', 'amid') open the occasion of a speech act whose
+    verb at `verb` took a noun phrase object ('announces an immediate ceasefire following
+    clashes that killed four')? Not after a clausal object ('reports that ... following
+    ...', 'said Russia should be investigated following ...'), nor when the object holds a
+    trigger ('reported 10 killed following ...'), nor as an adjective ('the following day')."""
+    if words[j] not in _OCCASIONS or j < verb + 2 or words[verb + 1] == "that" or words[j - 1] in _DETERMINERS:
+        return False
+    lex = LEXICON
+    return not any(lex.triggers_after.match_at(words, x) or lex.triggers_before.match_at(words, x)
+                   or lex.trigger_nouns.match_at(words, x) or _verb_like(words[x]) for x in range(verb + 1, j))
+
+
+def _verb_like(w: str) -> bool:
+    """An auxiliary, a modal or a past form: the speech verb's object is a clause ('said
+    Daesh cordoned off the area after the strike ...', 'said Russia should be investigated')."""
+    return w in LEXICON.auxiliaries or w in _MODALS or w.endswith("ed") and "-" not in w
+
+
 def _new_main_clause(words: list[str], j: int) -> bool:
     """', and' or ';' at j: a main clause of its own follows ('..., and 7 men are detained')."""
     return words[j] == ";" or words[j] == "and" and words[j - 1] == ","
@@ -399,7 +420,7 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         acts = [a for a in acts if a.tok > k and not a.forward_only and words[a.tok] not in _ACCUSATIONS
                 and not _later_clause(words, k, a)
                 or a.tok < k and not any(_ends_speech_scope(words, j) or a.forward_only and _new_main_clause(words, j)
-                                         for j in range(a.tok + 1, k))]
+                                         or _occasion_after_object(words, a.tok, j) for j in range(a.tok + 1, k))]
         if not acts:
             out.append(OUTLET)
             continue

@@ -33,6 +33,7 @@ _COMPATIBLE = {
 _PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
 _ANAPHORS = LEXICON.closed["anaphors"]
 _ARTICLES = LEXICON.closed["articles"]
+_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _OBJECT_OPENERS = LEXICON.closed["object_openers"]
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
@@ -119,6 +120,9 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             j += found[0]
         else:
             j += 1
+    if head_start is not None and head_end < run_end and toks[head_end - 1].text[:1].isupper() \
+            and toks[head_end].text[:1].isupper() and words[head_end] in lex.name_heads:
+        head_start = head_end = head_class = None  # inside a name: "40 Somali National Army ..."
     if head_start is not None and head_end < run_end and words[run_end - 1].endswith("s") \
             and toks[run_end - 1].text.islower() and not lex.object_classes.match_at(words, run_end - 1):
         # the listed word only modifies an unknown head: "four village elders"
@@ -130,6 +134,25 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             if t[0].isupper() and t.endswith("s") and len(t) > 3 and (j + 1 == run_end or words[j + 1][:1].islower()):
                 head_start, head_end, head_class = j, j + 1, "person"
                 break
+    if head_start is None and run_end > k and run_end + 1 < n and words[run_end] in ("and", "or") \
+            and words[k] not in _SINGULAR_ARTICLES and not (words[run_end - 1].endswith("s") and toks[run_end - 1].text.islower()) \
+            and not _is_coordination_break(words, run_end + 1):
+        # "40 Somali army and allied militia fighters": the modifiers of one head joined by
+        # "and" (not a plural that is a head of its own: "two martyrs and several civilians")
+        second = read_object(sentence, run_end + 1)
+        if second.head is not None and second.object_class is not None and not second.inherit \
+                and second.head - run_end <= 4:
+            cls = second.object_class
+            first = words[k:run_end]
+            if cls == "person" and any(m in lex.combatant_modifiers for m in first):
+                cls = "combatant"
+            elif cls in ("person", "combatant") and any(m in lex.civilian_modifiers for m in first):
+                cls = "civilian"
+            side_words = [toks[m_i].text for m_i in range(k, second.head)
+                          if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
+            text = sentence.text[toks[k].start - sentence.start: toks[second.end - 1].end - sentence.start]
+            return CountedObject(text, cls, " ".join(side_words) or None, second.end, second.head,
+                                 second.prenominal, False)
     if head_start is None:
         inherit = k < n and words[k] in lex.inherit_heads
         if inherit:
@@ -155,10 +178,27 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
         cls = "combatant"
     if head_word in ("others", "more", "other"):
         inherit = True
+    if head_word in lex.toll_heads and head_end + 1 < n and words[head_end] == "among":
+        # "600 fatalities among the 15,000 soldiers": who the deaths are
+        j = head_end + 1
+        while j < n and (words[j] in _ARTICLES or words[j][:1].isdigit() or words[j] in lex.number_words):
+            j += 1
+        among = read_object(sentence, j) if j < n else None
+        if among is not None and among.object_class in PEOPLE_CLASSES and not among.inherit and among.head - j <= 4:
+            cls = among.object_class
     side_words = [toks[m_i].text for m_i in range(k, head_start)
                   if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
     text = sentence.text[toks[k].start - sentence.start: toks[head_end - 1].end - sentence.start]
     return CountedObject(text, cls, " ".join(side_words) or None, head_end, head_start, prenominal, inherit)
+
+
+def _is_coordination_break(words: list[str], k: int) -> bool:
+    """Does words[k], right after 'and', start something other than more modifiers of the
+    same head (a count, "of", an article: "... and the", "... and two")?"""
+    w = words[k]
+    return not _is_word(w) or w in LEXICON.stop_words or w in LEXICON.number_words or w in _ARTICLES \
+        or w in ("several", "dozens", "hundreds", "thousands", "many", "some") \
+        or bool(LEXICON.triggers_before.match_at(words, k) or LEXICON.triggers_after.match_at(words, k))
 
 
 def _of_armed_body(words: list[str], k: int) -> bool:
@@ -196,6 +236,7 @@ class _SentenceReader:
         self.objects = [read_object(sentence, m.tok_end) for m in numbers]
         self.starts = {m.tok_start: idx for idx, m in enumerate(numbers)}
         self._first_background: int | None = None  # found on first use: most sentences never ask
+        self.last_aside: tuple[int, int] | None = None  # the relative clause category_after skipped
 
     def skip_coordinated(self, k: int) -> int:
         """Past ', and N objects' / ', including N objects,' that continue a list of counts."""
@@ -240,15 +281,24 @@ class _SentenceReader:
         """A trigger after auxiliaries from token k: ('killed', trigger index)."""
         lex = LEXICON
         words = self.words
+        self.last_aside = None
         if k < len(words) and words[k] == ",":
             k += 1  # "315 people, including ..., are abducted"
             if k < len(words) and words[k] in _AGE_WORDS:
                 # "two teenagers, aged 16 and 18, are killed": past the ages
                 k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
                           if words[x] == "," and not words[x + 1][:1].isdigit()), k)
-        if k + 2 < len(words) and words[k] in _RELATIVE_PRONOUNS and (
-                words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been"):
-            k += 1  # a passive relative clause says what befell them: "four men who had been killed"
+        if k + 2 < len(words) and words[k] in _RELATIVE_PRONOUNS:
+            if (words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been") \
+                    and self.passive_trigger_at(k + 1) is not None:
+                k += 1  # a passive relative clause says what befell them: "four men who had been killed"
+            else:
+                # a clause about who they were: "three men who were involved in the raid are
+                # killed" — the subject's own passive verb follows it
+                main = self.main_verb_after_relative(k)
+                if main is not None:
+                    self.last_aside = (k, main)
+                    k = main
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1
@@ -281,6 +331,31 @@ class _SentenceReader:
                 and lex.triggers_before.match_at(words, k):
             return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
         return found[1], k  # type: ignore[return-value]
+
+    def passive_trigger_at(self, k: int) -> int | None:
+        """A passive verb phrase at k ('are killed', 'were later found dead'): the trigger's
+        index, else None."""
+        words = self.words
+        if k >= len(words) or words[k] not in _PASSIVE_BE and words[k] not in _BE_HAVE:
+            return None
+        j = k + 1
+        while j < len(words) and j - k < 6 and words[j] in LEXICON.auxiliaries:
+            j += 1
+        return j if j < len(words) and LEXICON.triggers_after.match_at(words, j) else None
+
+    def main_verb_after_relative(self, k: int) -> int | None:
+        """The main verb after a relative clause on the counted noun: 'three militants
+        [who were involved in the massacre in 2022] are killed' -> the index of 'are'. The
+        clause holds no count or punctuation and no passive trigger of its own, and its
+        verb is not the subject's ('who killed ...' before 'were arrested' still is)."""
+        words = self.words
+        for j in range(k + 2, min(len(words), k + 16)):
+            if words[j] in _PUNCT_BREAK or words[j] == "," or j in self.starts or words[j] in _RELATIVE_PRONOUNS \
+                    or words[j] in LEXICON.clause_breaks and words[j] != "as" or words[j] in LEXICON.pronouns:
+                return None  # another clause starts: "a district that was held by rebels until it was taken"
+            if words[j] in _PASSIVE_BE and self.passive_trigger_at(j) is not None:
+                return j
+        return None
 
     def category_before(self, start: int) -> tuple[list[str], int] | None:
         """A verb whose object is the count: '... killing [at least] 12'."""
@@ -471,13 +546,17 @@ class _SentenceReader:
                 return found
         return None
 
-    def background(self, start: int) -> bool:
-        """'linked to an IED attack that killed four soldiers': a past act blamed on a target."""
+    def background(self, start: int, drafts: list[ClaimDraft | None] = ()) -> bool:
+        """'linked to an IED attack that killed four soldiers': a past act blamed on a target.
+        A marker inside a relative clause on an earlier count's noun ends with that clause:
+        'three men who were involved in the massacre are killed and two others injured'."""
         if self._first_background is None:
             # where the sentence's first background marker ends (its length when there is none)
             first = LEXICON.background_markers.first_end(self.words)
             self._first_background = len(self.words) if first is None else first
-        return self._first_background < start
+        first = self._first_background
+        return first < start and not any(d is not None and d.aside is not None and d.aside[0] < first <= d.aside[1] <= start
+                                         for d in drafts)
 
     def denied(self, start: int) -> bool:
         """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""
@@ -536,6 +615,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         category: str | None = None
         cumulative = False
         trigger_tok = None
+        aside = None
         object_text, object_class, side = obj.text, obj.object_class, obj.side
         if reader.is_part(idx):
             # a part's own verb wins ("including three civilians killed in Kyiv"), else its whole's
@@ -557,7 +637,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category = _pick(noun[1], object_class if noun[1][0] != "attacks" else "event")
                 trigger_tok = obj.head
             if reader.words[obj.head] in lex.casualty_words:
-                category = "killed" if _says_dead(reader.words) else None
+                category = "killed" if _says_dead(reader.words[:obj.end] + reader.words[_part_list_end(reader.words, obj.end):]) \
+                    else None
         if category is None and m.kind == "times":
             found = reader.times_category(idx)
             if found:
@@ -587,6 +668,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if after is not None:
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
+                aside = reader.last_aside
         if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
                 and not _has_verb(reader.words[obj.end if obj.head is not None else m.tok_end: numbers[idx + 1].tok_start]):
             # "Seven people in Kyiv and three more in Rostov are killed": the last item's verb
@@ -607,7 +689,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if _part_trigger(reader.words, whole.trigger_tok):
                 trigger_tok = whole.trigger_tok  # "Among the dead were 20 children and nine women": both parts
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
-                or reader.background(m.tok_start) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES:
+                or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES:
             drafts.append(None)
             continue
         if obj.inherit:
@@ -631,7 +713,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start) \
                 or reader.continues_total(idx, drafts)
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
-                                 cumulative=cumulative, trigger_tok=trigger_tok,
+                                 cumulative=cumulative, trigger_tok=trigger_tok, aside=aside,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES
                                  or _part_trigger(reader.words, trigger_tok)))
     _link_parts(reader, drafts)
@@ -659,7 +741,7 @@ def _second_verb_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> li
         category = _pick(second[1], d.object_class) if second else None
         if category and category != d.category:
             out.append(ClaimDraft(d.sentence, d.number, category, d.object, d.object_class, d.side,
-                                  trigger_tok=k + found[0] + 1))
+                                  trigger_tok=k + found[0] + 1, aside=d.aside))
     return out
 
 
@@ -695,6 +777,17 @@ def _singular_counts(category: str, object_class: str | None) -> bool:
     if object_class in PEOPLE_CLASSES or object_class is None:
         return category in PEOPLE_CATEGORIES
     return category in ("destroyed", "intercepted", "seized") and object_class != "event"
+
+
+def _part_list_end(words: list[str], k: int) -> int:
+    """Where a part list right after token k ends (k itself when there is none): in '4,700
+    casualties, including about 600 fatalities, ...' the deaths are a part of the
+    casualties, which they do not make deaths."""
+    j = k + 1 if k < len(words) and words[k] == "," else k
+    part = LEXICON.part_markers.match_at(words, j) if j < len(words) else None
+    if part is None:
+        return k
+    return next((x for x in range(j + part[0], len(words)) if words[x] in (",", ".", ";", ")")), len(words))
 
 
 def _says_dead(words: list[str]) -> bool:

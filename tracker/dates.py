@@ -342,10 +342,11 @@ def _since_event(sentence: Sentence, k: int) -> bool:
 
 
 def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | None,
-               claim_toks: tuple[int, ...] = ()) -> Period:
+               claim_toks: tuple[int, ...] = (), asides: tuple[tuple[int, int], ...] = ()) -> Period:
     """The claim's period: the time phrase in its own clause, else the nearest in its
     sentence, but not one of another claim's relative clause. claim_toks: the first tokens
-    of the sentence's claims."""
+    of the sentence's claims; asides: the relative clauses between its claims' nouns and
+    verbs (ClaimDraft.aside)."""
     if draft.daily and published is not None:
         return Period(published - timedelta(days=1), published, "day")
     # a date after publication cannot date a reported event (a wrong metadata date, a
@@ -353,6 +354,13 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
     # publication or at the day it was said
     others = _other_claims_dates(draft.sentence, dates, draft.number.tok_start, claim_toks, published) \
         if claim_toks and published is not None else set()
+    if published is not None:
+        # "three men who were involved in the 2022 massacre are killed and two others
+        # injured": an old date in the relative clause before a claim's verb says who they
+        # were; it dates no claim of the sentence
+        for a, b in set(asides) | ({draft.aside} if draft.aside else set()):
+            others |= {id(d) for d in dates if a < d.tok_start < b and d.period.end is not None
+                       and d.period.end <= published - _BACKGROUND_AGE}
     usable = [d for d in dates if d.period.precision != UNKNOWN and id(d) not in others
               and (published is None or d.period.start is None or d.period.start <= published)
               and not (draft.cumulative and (d.span or _dates_speech(draft.sentence, d)))]

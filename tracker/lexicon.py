@@ -133,6 +133,8 @@ class Lexicon:
     combatant_modifiers: frozenset[str]
     inherit_heads: frozenset[str]
     irregular_heads: frozenset[str]
+    name_heads: frozenset[str]
+    toll_heads: frozenset[str]
     auxiliaries: frozenset[str]
     determiners: frozenset[str]
     stop_words: frozenset[str]
@@ -217,6 +219,8 @@ def load_lexicon() -> Lexicon:
         combatant_modifiers=frozenset(objs["combatant_modifiers"]),
         inherit_heads=frozenset(objs["inherit"]),
         irregular_heads=frozenset(objs["irregular_heads"]),
+        name_heads=frozenset(objs["name_heads"]),
+        toll_heads=frozenset(objs["toll_heads"]),
         auxiliaries=frozenset(gram["auxiliaries"]),
         determiners=frozenset(gram["determiners"]),
         stop_words=frozenset(gram["stop_words"]),

@@ -84,9 +84,12 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d)) for d in drafts]
     keys = []
     for i, d in enumerate(drafts):
-        twin = any(j != i and base[j] == base[i] and e.sentence.index == d.sentence.index
-                   and e.object_class != d.object_class for j, e in enumerate(drafts))
-        keys.append(_hash(article_id, *base[i], d.object_class if twin else ""))
+        twins = [e for j, e in enumerate(drafts) if j != i and base[j] == base[i] and e.sentence.index == d.sentence.index]
+        twin = any(e.object_class != d.object_class for e in twins)
+        # "six soldiers and six militants are killed": two items of one list, two figures
+        listed = any(_head(e) != _head(d) and joined(*sorted((d, e), key=lambda x: x.number.start)) for e in twins)
+        parts = (d.object_class if twin else "",) + ((_head(d),) if listed else ())
+        keys.append(_hash(article_id, *base[i], *parts))
     for i, d in enumerate(drafts):
         if d.number.kind == "definite":
             # "the leader and two of his associates were detained": the leader met before,

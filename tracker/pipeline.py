@@ -50,11 +50,15 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
     attributions = attribute(sentences, drafts)
     places = ArticlePlaces(article, sentences, read_dateline(article.text).end, {d.sentence.index for d in drafts})
     claim_toks: dict[int, tuple[int, ...]] = {}
+    asides: dict[int, tuple[tuple[int, int], ...]] = {}
     for d in drafts:
         claim_toks[d.sentence.index] = claim_toks.get(d.sentence.index, ()) + (d.number.tok_start,)
+        if d.aside is not None:
+            asides[d.sentence.index] = asides.get(d.sentence.index, ()) + (d.aside,)
     mentions = []
     for d, a, stop in zip(drafts, attributions, claim_stops(drafts)):
-        period = period_for(d, dates_of[d.sentence.index], article.published, claim_toks[d.sentence.index])
+        period = period_for(d, dates_of[d.sentence.index], article.published, claim_toks[d.sentence.index],
+                            asides.get(d.sentence.index, ()))
         if period.precision == "unknown":
             period = continued_period(d, period, _previous_dates(sentences, d.sentence, dates_of, article.published),
                                       article.published)

@@ -181,6 +181,11 @@ class ArticlePlaces:
         in_sentence = [m for m in self.mentions(s.index) if not self._is_agent_country(m, s.field)
                        and (s.field == "title" or m.start >= self._dateline_end)
                        and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)]
+        if draft.aside is not None:
+            # "three men who were involved in the Bucha massacre are killed in Kalynove": the
+            # relative clause before the claim's verb says who they were, not where
+            a, b = s.tokens[draft.aside[0]].start, s.tokens[draft.aside[1]].start
+            in_sentence = [m for m in in_sentence if not a <= m.start < b] or in_sentence
         clause_end = _clause_end(s, draft.number.tok_end)
         own = [m for m in in_sentence if draft.number.start <= m.start < min(stop, clause_end)]
         if not any(roles[m.start] == "locative" for m in own):

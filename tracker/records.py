@@ -93,6 +93,10 @@ class ClaimDraft:
     part_of: ClaimDraft | None = None  # the larger figure this one is a part of
     partitive: bool = False  # "one of the insurgents": a part of a figure stated earlier
     trigger_tok: int | None = None  # token index of the trigger, when there is one
+    # token span [a, b) of a relative clause between the counted noun and its verb ("three
+    # men [who were involved in the 2022 massacre] are killed"): its dates and places are
+    # about who they were, not the claim's
+    aside: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
