@@ -264,15 +264,14 @@ class _SpeechReader:
         out: list[SpeechAct] = []
         words = self.words
         openers = _speech_openers()
-        k = 0
-        while k < len(words):
-            if words[k] not in openers:
-                k += 1
+        resume = 0  # a phrase read from k on is not read again from inside it
+        for k in [k for k, w in enumerate(words) if w in openers]:
+            if k < resume:
                 continue
             marker = lex.unattributed_markers.match_at(words, k)
             if marker is not None:
                 out.append(SpeechAct(k, UNATTRIBUTED))
-                k += marker[0]
+                resume = k + marker[0]
                 continue
             before = lex.speech_markers_before.match_at(words, k)
             if before is not None:
@@ -282,18 +281,16 @@ class _SpeechReader:
                 span = self.np_forward(j)
                 if span:
                     out.append(SpeechAct(k, self.resolve(*span)))
-                k = j
+                resume = j
                 continue
             if words[k] in lex.speech_verbs and self.toks[k].text.islower() and (k == 0 or words[k - 1] not in _DETERMINERS):
                 if words[k].endswith("ing") and out:
                     # "..., the governor warned, adding that ...": the same speaker
                     out.append(SpeechAct(k, out[-1].attribution))
-                    k += 1
                     continue
                 act = self.verb_act(k)
                 if act is not None:
                     out.append(act)
-            k += 1
         return out
 
     def verb_act(self, v: int) -> SpeechAct | None:
