@@ -46,6 +46,7 @@ _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
+_AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
 
 
 @dataclass(frozen=True)
@@ -312,7 +313,7 @@ class _SentenceReader:
             if j < len(words) and (words[j] in _BE_HAVE or lex.triggers_after.match_at(words, j)):
                 k = j
         steps = 0
-        while k < len(words) and steps < 6 and words[k] in lex.auxiliaries | lex.hypothetical:
+        while k < len(words) and steps < 6 and words[k] in _AUXILIARY_OR_HYPOTHETICAL:
             if words[k] in lex.hypothetical:
                 return None
             k += 1
