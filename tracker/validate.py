@@ -562,7 +562,7 @@ class _ClaimFacts:
     it needs is missing or mistyped (the schema check names that)."""
 
     repeated_ids: np.ndarray | None  # sorted hashes of claim_ids on more than one row
-    claim_keys: np.ndarray | None  # sorted hashes of (article_id, claim_key)
+    part_of_targets: np.ndarray | None  # sorted hashes of the (article_id, part_of) that name a claim_key
     claims_per_article: np.ndarray | None  # claim rows of each article index row
     cumulative_prior: pd.DataFrame | None  # series, end -> prior (see _cumulative_priors)
 
@@ -587,10 +587,28 @@ def _claim_facts(claims: _Parquet, index: _ArticleIndex, rows: int) -> _ClaimFac
 
     return _ClaimFacts(
         repeated_ids=_fact(lambda: _repeated(_all_hashes(scan("claim_id"), claims.rows))),
-        claim_keys=_fact(lambda: _all_hashes(scan("article_id", "claim_key"), claims.rows)),
+        part_of_targets=_fact(lambda: _found_part_of_targets(scan)),
         claims_per_article=_fact(claims_per_article),
         cumulative_prior=_fact(lambda: _cumulative_priors(scan(*_SERIES_COLUMNS))),
     )
+
+
+def _found_part_of_targets(scan: Callable[..., Iterator[pa.Table]]) -> np.ndarray:
+    """The sorted hashes of the (article_id, part_of) pairs that name a claim_key of the
+    same article. Few rows have a part_of: their pairs are kept, then looked for among
+    the keys, so memory does not grow with the number of claims."""
+    wanted = [np.empty(0, np.uint64)]
+    for batch in scan("article_id", "part_of"):
+        linked = batch.filter(batch.column("part_of").is_valid())
+        wanted.append(_hashes(linked.column("article_id"), linked.column("part_of")))
+    targets = np.unique(np.concatenate(wanted))
+    found = np.zeros(len(targets), bool)
+    for batch in scan("article_id", "claim_key"):
+        keys = _hashes(batch.column("article_id"), batch.column("claim_key"))
+        at = np.searchsorted(targets, keys).clip(max=max(len(targets) - 1, 0))
+        if len(targets):
+            found[at[targets[at] == keys]] = True
+    return targets[found]
 
 
 # --- Derived columns -------------------------------------------------------------
@@ -627,7 +645,7 @@ def _claims_derived(claims: pa.Table, facts: _ClaimFacts, index: _ArticleIndex) 
 
     def part_of_found():
         article_id, part_of = claims.column("article_id"), claims.column("part_of")
-        found = _sorted_in(_hashes(article_id, part_of), facts.claim_keys)
+        found = _sorted_in(_hashes(article_id, part_of), facts.part_of_targets)
         both = pc.and_(article_id.is_valid(), part_of.is_valid()).combine_chunks()
         return pa.array(found, mask=~both.to_numpy(zero_copy_only=False))
 
