@@ -712,7 +712,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             object_class = "event"
         if not cumulative:
             cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start) \
-                or reader.continues_total(idx, drafts)
+                or reader.continues_total(idx, drafts) or war_total(sentence, m.tok_start)
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
                                  cumulative=cumulative, trigger_tok=trigger_tok, aside=aside,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES
@@ -798,6 +798,45 @@ def _says_dead(words: list[str]) -> bool:
 def _total_before(words: list[str], start: int) -> bool:
     """'totaling 1,383', 'a total of 50', 'bringing the total to 53': a running total."""
     return any(LEXICON.total_words.match_ending_at(words, k) for k in range(max(0, start - 4), start))
+
+
+_WAR_NOUNS = LEXICON.closed["war_nouns"]
+_WAR_FOLLOWERS = LEXICON.closed["war_noun_followers"]
+_WAR_TOLL_VERBS = LEXICON.closed["war_toll_verbs"]
+_WAR_DETERMINERS = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
+
+
+def war_total(sentence: Sentence, k: int) -> bool:
+    """Is the count at token k a toll of the whole war ('the conflict has killed more than
+    280000 people', 'a war that has killed 280000', '150000 people have been killed in
+    Syrias three-year war', 'killed in the conflict so far')? Such a figure runs from the
+    war's start: a running total of unknown start. The war noun must be the war itself,
+    not a modifier ('a war monitor said 30 were killed', 'war crimes'), and come with a
+    determiner within three words before it."""
+    toks = sentence.tokens
+    n = len(toks)
+    for j, tok in enumerate(toks):
+        if tok.lower not in _WAR_NOUNS:
+            continue
+        nxt = toks[j + 1].lower if j + 1 < n else "."
+        if nxt[:1].isalnum() and nxt not in _WAR_FOLLOWERS:
+            continue
+        det = next((x for x in range(j - 1, max(-1, j - 4), -1) if toks[x].lower in _WAR_DETERMINERS), None)
+        if det is None or any(not toks[x].lower[:1].isalnum() for x in range(det, j)):
+            continue
+        if j < k:
+            # the war is the subject: "the conflict (that) has (so far) killed N"
+            verb = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].lower in _WAR_TOLL_VERBS), None)
+            if verb is not None and verb < k and all(toks[x].lower[:1].isalnum() for x in range(j + 1, verb)) \
+                    and any(toks[x].lower in ("has", "have", "had") for x in range(j + 1, verb)):
+                return True
+        elif det >= 1 and toks[det - 1].lower in ("in", "during") and det - 1 > k \
+                and all(toks[x].lower[:1].isalnum() and toks[x].lower not in ("according", "which", "who", "that")
+                        for x in range(k, det - 1)) \
+                and any(toks[x].lower in ("killed", "died", "dead") for x in range(k, det - 1)):
+            # "N people have been killed in the conflict"
+            return True
+    return False
 
 
 def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> None:
