@@ -647,6 +647,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 object_class = "event"
         if category is None:
             before = reader.category_before(m.tok_start)
+            if before is not None and m.tok_start > 0 and reader.words[m.tok_start - 1] == "and" \
+                    and before[1] < m.tok_start - 1 and reader.passive_trigger_at(reader.skip_coordinated(obj.end)) is not None:
+                before = None  # "killed nine soldiers and 20 more were wounded": the second count's own verb
             if before is not None and lex.combined_pairs.match_ending_at(reader.words, before[1]):
                 drafts.append(None)  # "captured or killed 40 insurgents": how many of each is unsaid
                 continue
