@@ -329,9 +329,25 @@ class _SentenceReader:
         if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
                                                   or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
                                                   and words[after] not in lex.months) \
-                and lex.triggers_before.match_at(words, k):
+                and lex.triggers_before.match_at(words, k) and not self.headline_pair(k, after):
             return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
         return found[1], k  # type: ignore[return-value]
+
+    def headline_pair(self, k: int, after: int) -> bool:
+        """A title-case verb followed by a count with its own title-case participle is two
+        comma-less headline clauses, not a verb and its object: 'Eight Civilians Killed 14
+        Injured', 'Child Killed 20 People Injured'."""
+        lex = LEXICON
+        if not self.toks[k].text[:1].isupper() or after not in self.starts or not _participle(self.words[k]):
+            return False
+        m = self.numbers[self.starts[after]]
+        words = self.words
+        for j in range(m.tok_end, min(len(words), m.tok_end + 3)):
+            if not self.toks[j].text[:1].isupper():
+                return False
+            if lex.triggers_after.match_at(words, j) and _participle(words[j]):
+                return True
+        return False
 
     def passive_trigger_at(self, k: int) -> int | None:
         """A passive verb phrase at k ('are killed', 'were later found dead'): the trigger's
@@ -650,6 +666,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if before is not None and m.tok_start > 0 and reader.words[m.tok_start - 1] == "and" \
                     and before[1] < m.tok_start - 1 and reader.passive_trigger_at(reader.skip_coordinated(obj.end)) is not None:
                 before = None  # "killed nine soldiers and 20 more were wounded": the second count's own verb
+            if before is not None and before[1] == m.tok_start - 1 and reader.headline_pair(before[1], m.tok_start):
+                before = None  # "Eight Civilians Killed 14 Injured": 14's own participle
             if before is not None and lex.combined_pairs.match_ending_at(reader.words, before[1]):
                 drafts.append(None)  # "captured or killed 40 insurgents": how many of each is unsaid
                 continue
@@ -840,6 +858,12 @@ def war_total(sentence: Sentence, k: int) -> bool:
             # "N people have been killed in the conflict"
             return True
     return False
+
+
+def _participle(word: str) -> bool:
+    """A past participle or an adjective of harm ('killed', 'wounded', 'hurt', 'dead'), not
+    a present verb ('Kill', 'Fleeing')."""
+    return word.endswith("ed") or word in ("hurt", "dead")
 
 
 def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> None:
