@@ -448,6 +448,8 @@ class _SentenceReader:
                 break  # "the death toll from strikes by the U.S. in Yemen rose to 53": "U.S" + "."
             toll = lex.toll_words.match_ending_at(words, j)
             if toll is not None:
+                if any(words[x] in lex.hypothetical and self.toks[x].text.islower() for x in range(j + 1, k)):
+                    return None  # "the death toll could reach 200": a forecast, not a count
                 return toll[1][0]
             if words[j] in ("total", "tally", "number"):
                 # "the total number of detained UN personnel to 53": category from between
