@@ -679,7 +679,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if category is None:
             # a toll before the verbs after: "the death toll increases to 136 with hundreds wounded"
             toll = reader.toll_category(m.tok_start)
-            if toll is not None:
+            if toll is not None and (obj.head is None or _compatible(toll, object_class)):
                 category, cumulative = toll, True
                 named = reader.toll_object(m.tok_start) if obj.head is None else None
                 if named is not None:
