@@ -631,6 +631,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             drafts.append(None)  # "according to one official": who says, not who died
             continue
         obj = reader.objects[idx]
+        if obj.head is not None and lex.combined_pairs.match_at(reader.words, obj.head):
+            drafts.append(None)  # "hundreds of dead and injured people": how many of each is unsaid
+            continue
         category: str | None = None
         cumulative = False
         trigger_tok = None
