@@ -716,7 +716,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if _part_trigger(reader.words, whole.trigger_tok):
                 trigger_tok = whole.trigger_tok  # "Among the dead were 20 children and nine women": both parts
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
-                or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES:
+                or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES and (category != "displaced" or m.implicit):
             drafts.append(None)
             continue
         if obj.inherit:
