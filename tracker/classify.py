@@ -704,6 +704,16 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if after is not None and not lex.combined_pairs.match_at(reader.words, after[1]):
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
+        if category is None and m.tok_start > 0 and reader.words[m.tok_start - 1] in ("claimed", "claiming") \
+                and (obj.head is None or object_class in PEOPLE_CLASSES) and not reader.hypothetical_before(m.tok_start - 1):
+            # "shelling claimed eight and injured 14", "strikes claimed 100 civilians": the
+            # victims a blow claimed. Not a speech verb's clause ("claimed 40 soldiers
+            # defected", "claimed 12 were killed": a verb after the count)
+            j = obj.end if obj.head is not None else m.tok_end
+            w = reader.words[j] if j < len(reader.words) else "."
+            if w not in _BE_HAVE and w not in LEXICON.auxiliaries and not LEXICON.triggers_after.match_at(reader.words, j) \
+                    and not (w[:1].isalpha() and w.endswith("ed")):
+                category, trigger_tok = "killed", m.tok_start - 1
         partner = reader.coordinated_with(idx)
         unknown_object = obj.text is not None and object_class is None and not obj.inherit
         if category is None and partner is not None and drafts[partner] is not None and not unknown_object:
