@@ -298,6 +298,18 @@ class _SpeechReader:
         prev = words[v - 1] if v > 0 else ""
         if (LEXICON.triggers_before.match_at(words, v) or (0, None))[0] > 1 or "lives" in words[v + 1: v + 7]:
             return None  # "the blast claimed the lives of 12", "air strikes claimed 100 civilian lives"
+        if words[v] in ("claimed", "claiming"):
+            after = words[v + 1: v + 8]
+            n = 0
+            while n < min(4, len(after)) and after[n] in ("more", "than", "at", "least", "nearly", "almost", "about",
+                                                          "around", "some", "over", "up", "to"):
+                n += 1
+            if n >= len(after) or not (after[n][:1].isdigit() or after[n] in LEXICON.number_words
+                                       or after[n] in ("dozens", "scores", "hundreds", "thousands")):
+                n = None
+            if n is not None and not any(w in ("is", "are", "was", "were", "had", "have", "has", "that") or w.endswith("ed")
+                                         for w in after[n + 1:]):
+                return None  # "strikes claimed more than 100 civilians", "claiming eight and ...": victims, not speech
         if prev in ("was", "were", "is", "are", "been", "be", "being"):
             # passive: "were reported killed" is not a speaker; its agent is ("are accused by Israel of")
             agent = self.np_forward(v + 2) if v + 2 < len(words) and words[v + 1] == "by" else None

@@ -329,9 +329,25 @@ class _SentenceReader:
         if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
                                                   or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
                                                   and words[after] not in lex.months) \
-                and lex.triggers_before.match_at(words, k):
+                and lex.triggers_before.match_at(words, k) and not self.headline_pair(k, after):
             return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
         return found[1], k  # type: ignore[return-value]
+
+    def headline_pair(self, k: int, after: int) -> bool:
+        """A title-case verb followed by a count with its own title-case participle is two
+        comma-less headline clauses, not a verb and its object: 'Eight Civilians Killed 14
+        Injured', 'Child Killed 20 People Injured'."""
+        lex = LEXICON
+        if not self.toks[k].text[:1].isupper() or after not in self.starts or not _participle(self.words[k]):
+            return False
+        m = self.numbers[self.starts[after]]
+        words = self.words
+        for j in range(m.tok_end, min(len(words), m.tok_end + 3)):
+            if not self.toks[j].text[:1].isupper():
+                return False
+            if lex.triggers_after.match_at(words, j) and _participle(words[j]):
+                return True
+        return False
 
     def passive_trigger_at(self, k: int) -> int | None:
         """A passive verb phrase at k ('are killed', 'were later found dead'): the trigger's
@@ -432,6 +448,8 @@ class _SentenceReader:
                 break  # "the death toll from strikes by the U.S. in Yemen rose to 53": "U.S" + "."
             toll = lex.toll_words.match_ending_at(words, j)
             if toll is not None:
+                if any(words[x] in lex.hypothetical and self.toks[x].text.islower() for x in range(j + 1, k)):
+                    return None  # "the death toll could reach 200": a forecast, not a count
                 return toll[1][0]
             if words[j] in ("total", "tally", "number"):
                 # "the total number of detained UN personnel to 53": category from between
@@ -613,6 +631,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             drafts.append(None)  # "according to one official": who says, not who died
             continue
         obj = reader.objects[idx]
+        if obj.head is not None and lex.combined_pairs.match_at(reader.words, obj.head):
+            drafts.append(None)  # "hundreds of dead and injured people": how many of each is unsaid
+            continue
         category: str | None = None
         cumulative = False
         trigger_tok = None
@@ -647,6 +668,11 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 object_class = "event"
         if category is None:
             before = reader.category_before(m.tok_start)
+            if before is not None and m.tok_start > 0 and reader.words[m.tok_start - 1] == "and" \
+                    and before[1] < m.tok_start - 1 and reader.passive_trigger_at(reader.skip_coordinated(obj.end)) is not None:
+                before = None  # "killed nine soldiers and 20 more were wounded": the second count's own verb
+            if before is not None and before[1] == m.tok_start - 1 and reader.headline_pair(before[1], m.tok_start):
+                before = None  # "Eight Civilians Killed 14 Injured": 14's own participle
             if before is not None and lex.combined_pairs.match_ending_at(reader.words, before[1]):
                 drafts.append(None)  # "captured or killed 40 insurgents": how many of each is unsaid
                 continue
@@ -656,7 +682,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if category is None:
             # a toll before the verbs after: "the death toll increases to 136 with hundreds wounded"
             toll = reader.toll_category(m.tok_start)
-            if toll is not None:
+            if toll is not None and (obj.head is None or _compatible(toll, object_class)):
                 category, cumulative = toll, True
                 named = reader.toll_object(m.tok_start) if obj.head is None else None
                 if named is not None:
@@ -678,6 +704,16 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if after is not None and not lex.combined_pairs.match_at(reader.words, after[1]):
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
+        if category is None and m.tok_start > 0 and reader.words[m.tok_start - 1] in ("claimed", "claiming") \
+                and (obj.head is None or object_class in PEOPLE_CLASSES) and not reader.hypothetical_before(m.tok_start - 1):
+            # "shelling claimed eight and injured 14", "strikes claimed 100 civilians": the
+            # victims a blow claimed. Not a speech verb's clause ("claimed 40 soldiers
+            # defected", "claimed 12 were killed": a verb after the count)
+            j = obj.end if obj.head is not None else m.tok_end
+            w = reader.words[j] if j < len(reader.words) else "."
+            if w not in _BE_HAVE and w not in LEXICON.auxiliaries and not LEXICON.triggers_after.match_at(reader.words, j) \
+                    and not (w[:1].isalpha() and w.endswith("ed")):
+                category, trigger_tok = "killed", m.tok_start - 1
         partner = reader.coordinated_with(idx)
         unknown_object = obj.text is not None and object_class is None and not obj.inherit
         if category is None and partner is not None and drafts[partner] is not None and not unknown_object:
@@ -690,7 +726,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if _part_trigger(reader.words, whole.trigger_tok):
                 trigger_tok = whole.trigger_tok  # "Among the dead were 20 children and nine women": both parts
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
-                or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES:
+                or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES and (category != "displaced" or m.implicit):
             drafts.append(None)
             continue
         if obj.inherit:
@@ -712,7 +748,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             object_class = "event"
         if not cumulative:
             cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start) \
-                or reader.continues_total(idx, drafts)
+                or reader.continues_total(idx, drafts) or war_total(sentence, m.tok_start)
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
                                  cumulative=cumulative, trigger_tok=trigger_tok, aside=aside,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES
@@ -798,6 +834,51 @@ def _says_dead(words: list[str]) -> bool:
 def _total_before(words: list[str], start: int) -> bool:
     """'totaling 1,383', 'a total of 50', 'bringing the total to 53': a running total."""
     return any(LEXICON.total_words.match_ending_at(words, k) for k in range(max(0, start - 4), start))
+
+
+_WAR_NOUNS = LEXICON.closed["war_nouns"]
+_WAR_FOLLOWERS = LEXICON.closed["war_noun_followers"]
+_WAR_TOLL_VERBS = LEXICON.closed["war_toll_verbs"]
+_WAR_DETERMINERS = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
+
+
+def war_total(sentence: Sentence, k: int) -> bool:
+    """Is the count at token k a toll of the whole war ('the conflict has killed more than
+    280000 people', 'a war that has killed 280000', '150000 people have been killed in
+    Syrias three-year war', 'killed in the conflict so far')? Such a figure runs from the
+    war's start: a running total of unknown start. The war noun must be the war itself,
+    not a modifier ('a war monitor said 30 were killed', 'war crimes'), and come with a
+    determiner within three words before it."""
+    toks = sentence.tokens
+    n = len(toks)
+    for j, tok in enumerate(toks):
+        if tok.lower not in _WAR_NOUNS:
+            continue
+        nxt = toks[j + 1].lower if j + 1 < n else "."
+        if nxt[:1].isalnum() and nxt not in _WAR_FOLLOWERS:
+            continue
+        det = next((x for x in range(j - 1, max(-1, j - 4), -1) if toks[x].lower in _WAR_DETERMINERS), None)
+        if det is None or any(not toks[x].lower[:1].isalnum() for x in range(det, j)):
+            continue
+        if j < k:
+            # the war is the subject: "the conflict (that) has (so far) killed N"
+            verb = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].lower in _WAR_TOLL_VERBS), None)
+            if verb is not None and verb < k and all(toks[x].lower[:1].isalnum() for x in range(j + 1, verb)) \
+                    and any(toks[x].lower in ("has", "have", "had") for x in range(j + 1, verb)):
+                return True
+        elif det >= 1 and toks[det - 1].lower in ("in", "during") and det - 1 > k \
+                and all(toks[x].lower[:1].isalnum() and toks[x].lower not in ("according", "which", "who", "that")
+                        for x in range(k, det - 1)) \
+                and any(toks[x].lower in ("killed", "died", "dead") for x in range(k, det - 1)):
+            # "N people have been killed in the conflict"
+            return True
+    return False
+
+
+def _participle(word: str) -> bool:
+    """A past participle or an adjective of harm ('killed', 'wounded', 'hurt', 'dead'), not
+    a present verb ('Kill', 'Fleeing')."""
+    return word.endswith("ed") or word in ("hurt", "dead")
 
 
 def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> None:

@@ -391,7 +391,7 @@ def continued_period(draft: ClaimDraft, period: Period, previous: list[DateMenti
     that one has exactly one ("... hit in yesterday's airstrikes in Kabul. Hospital
     sources said five people were killed"): previous holds that sentence's time phrases
     ([] after "Separately", "Elsewhere", or with no sentence before)."""
-    if period.precision != UNKNOWN or draft.cumulative or published is None:
+    if period.precision != UNKNOWN or draft.cumulative or period.cumulative or published is None:
         return period
     usable = [d for d in previous if d.period.precision != UNKNOWN and d.period.start is not None
               and d.period.start <= published and not d.since]

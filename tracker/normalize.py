@@ -178,10 +178,35 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
     return out
 
 
+def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
+    """One vague figure stated for places of no province in common is as many claims
+    ('killing scores of terrorists' in Daraa, then again in Damascus Countryside): a key's
+    vague mentions whose own provinces are disjoint from those of its first placed vague
+    mention get a key of their own per province set. Mentions with no province stay with
+    the first. Exact figures are left alone: the same number restated with a nearer or
+    farther place name is usually one claim."""
+    by_key: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        by_key.setdefault(k, []).append(i)
+    out = list(keys)
+    for k, idxs in by_key.items():
+        placed = [i for i in idxs if mentions[i].places.admin1_code and mentions[i].draft.number.qualifier == "vague"
+                  and mentions[i].draft.number.kind != "bare_plural"]
+        if len(placed) < 2:
+            continue
+        first = set(mentions[placed[0]].places.admin1_code)
+        for i in placed[1:]:
+            codes = set(mentions[i].places.admin1_code)
+            if not codes & first:
+                out[i] = _hash(k, *sorted(codes))
+    return out
+
+
 def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile) -> list[dict]:
     """Rows in schemas/claims.json's column order (plus the partition column)."""
     keys, subsumed = claim_keys(article.article_id, [m.draft for m in mentions], [m.attribution for m in mentions],
                                  article.title.strip())
+    keys = _split_by_place(mentions, keys)
     key_of = {id(m.draft): k for m, k in zip(mentions, keys)}
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names

@@ -320,6 +320,20 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
                     end_tok = end_tok + 1 + second[1]
                     if opened:
                         start_tok = i - 1
+    if qualifier == "exact" and kind == "cardinal" and i > 0 and words[i - 1] in lex.range_openers \
+            and not (words[i - 1] == "from" and i > 1 and words[i - 2] in _RISE_VERBS) \
+            and end_tok + 2 < len(words) and words[end_tok] in ("to", "and"):
+        # "from 500 to well over 1000", "between 30 and more than 50": a range open at the
+        # top, so at least its first number
+        for x in range(end_tok + 2, min(len(words), end_tok + 5)):
+            q = _qualifier_before(words, x)
+            second = _read_value(words, raw, x) if q is not None and q[0] in ("more_than", "at_least") else None
+            if second is not None and second[2] == "cardinal" and second[0] > value \
+                    and q[1] - (end_tok + 1) <= (1 if words[end_tok + 1] == "well" else 0):
+                start_tok, end_tok = i - 1, x + second[1]
+                qualifier = "at_least"
+                low, high, best = value, None, value
+                break
     if qualifier == "exact":
         q = _qualifier_before(words, start_tok)
         if q is not None:

@@ -154,10 +154,18 @@ iter_years = _year.finditer
 
 # Clock times and telephone-like digit runs: never counts.
 _non_count = re.compile(
-    r"""(?=[\d+(])(?:\b\d{1,2}[:.]\d\d\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|GMT|UTC)?(?!\d)   # 10:30, 3.15 pm
+    r"""(?=[\d+(]|short\s+URL|Views\b)(?:\b\d{1,2}[:.]\d\d\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|GMT|UTC)?(?!\d)   # 10:30, 3.15 pm
       | \b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)                          # 3 p.m.
       | \+?\(?\d{2,4}\)?[-\s]\d{3}[-\s]\d{3,4}\b                         # phone numbers
       | \b\d{4}-\d{2}-[A-Z]+-\d+\b                                       # release ids 2011-01-S-115
+      | \b\d{1,2}([-./])\d{1,2}\1(?:19|20)\d\d(?!\d)                     # numeric dates 18-07-2016, 21.08.2013
+      # a scraped page's share/view counters: the run of counts after "Get short URL" or
+      # "Views", all of it when a sentence opener or a link block follows, else all but a
+      # last count that has its own noun ("Get short URL 0 85 12 Daesh terrorists ...")
+      | (?:\bshort\s+URL|\bViews)(?:(?:\s+\d+)+(?=\s+(?:The|A|An|At|In|On|As|After|According|Related|Print|Tags)\b|\s*$|\s*[^\w\s])
+                                     | (?:\s+\d+)*\s+0\b
+                                     | (?:\s+\d+)+(?=\s+\d+\s))
+      | \b\d+(?=\s+(?:Related|Tags)\s+[A-Z])                               # a counter before a "Related" or "Tags" block
     )""",
     re.VERBOSE,
 )
