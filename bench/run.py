@@ -134,6 +134,9 @@ def peak_rss_mb() -> tuple[float, float]:
 
 def measure_once(corpus: Path, out: Path, jobs: int) -> dict:
     """Build and validate `corpus` into `out`; figures as a dict."""
+    from tracker.cli import prefer_jemalloc
+
+    prefer_jemalloc()  # as `tracker build` does
     started = time.perf_counter()
     import tracker.build
 

@@ -3,6 +3,7 @@ for the same input."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -132,3 +133,16 @@ def test_an_empty_corpus_gives_a_readable_empty_dataset(tmp_path):
     assert summary["articles"] == 0
     assert (tmp_path / "out" / "claims").is_dir()
     assert pq.read_table(tmp_path / "out" / "articles.parquet").num_rows == 0
+
+
+@pytest.mark.parametrize("chosen, expected", [(None, "jemalloc"), ("system", "system")])
+def test_the_cli_makes_arrow_allocate_with_jemalloc_unless_the_user_chose(chosen, expected):
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if chosen:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = chosen
+    script = ("from tracker.cli import prefer_jemalloc; prefer_jemalloc(); import pyarrow; "
+              "print(pyarrow.default_memory_pool().backend_name)")
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.stdout.strip() == expected
+

@@ -13,6 +13,16 @@ from tracker.engines import ENGINES
 from tracker.lexicon import vague_profiles
 
 
+def prefer_jemalloc() -> None:
+    """Make Arrow allocate through jemalloc, unless the user chose a pool. pyarrow's
+    default, mimalloc, keeps freed pages: validating the 50 MB bench dataset peaked at
+    643 MB with it and 485 MB with jemalloc, and the build at 247 and 222 MB, in the
+    same time. pyarrow reads ARROW_DEFAULT_MEMORY_POOL once, when first imported (setting
+    the pool later saved less than half as much), and forked workers inherit it."""
+    if "pyarrow" not in sys.modules and sys.platform != "win32":  # Windows wheels lack jemalloc
+        os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
+
+
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -64,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    prefer_jemalloc()
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "build":
