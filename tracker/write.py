@@ -18,6 +18,7 @@ sequence of rows, so the same input gives byte-identical files.
 from __future__ import annotations
 
 import fcntl
+import glob
 import json
 import os
 import shutil
@@ -87,7 +88,7 @@ def remove_abandoned_folders(target: Path) -> list[Path]:
     """Remove the temporary and replaced folders of builds into `target` that died
     before cleaning up (their lock is free or gone); those of a running build stay."""
     removed = []
-    for folder in sorted(target.parent.glob(f".{target.name}.*-*")):
+    for folder in sorted(target.parent.glob(f".{glob.escape(target.name)}.*-*")):
         kind, _, tag = folder.name[len(target.name) + 2:].partition("-")
         if kind not in ("tmp", "old") or not folder.is_dir():
             continue
