@@ -152,20 +152,27 @@ search_year = re.compile(r"(?:19|20)\d\d").search
 _year = re.compile(r"\b(?P<prep>in|since|during|of)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 iter_years = _year.finditer
 
+def _alternatives(words: frozenset[str]) -> str:
+    """A regex alternation of lexicon phrases, longest first, white space as \\s+."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_page = {name: _alternatives(LEXICON.closed[f"page_{name}"]) for name in ("counter_labels", "block_labels", "text_openers")}
+
 # Clock times and telephone-like digit runs: never counts.
 _non_count = re.compile(
-    r"""(?=[\d+(]|short\s+URL|Views\b)(?:\b\d{1,2}[:.]\d\d\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|GMT|UTC)?(?!\d)   # 10:30, 3.15 pm
-      | \b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)                          # 3 p.m.
-      | \+?\(?\d{2,4}\)?[-\s]\d{3}[-\s]\d{3,4}\b                         # phone numbers
-      | \b\d{4}-\d{2}-[A-Z]+-\d+\b                                       # release ids 2011-01-S-115
-      | \b\d{1,2}([-./])\d{1,2}\1(?:19|20)\d\d(?!\d)                     # numeric dates 18-07-2016, 21.08.2013
+    rf"""(?=[\d+(]|(?:{_page["counter_labels"]})\b)(?:\b\d{{1,2}}[:.]\d\d\s*(?:a\.?m\.?|p\.?m\.?|h|hrs|GMT|UTC)?(?!\d)   # 10:30, 3.15 pm
+      | \b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)                          # 3 p.m.
+      | \+?\(?\d{{2,4}}\)?[-\s]\d{{3}}[-\s]\d{{3,4}}\b                         # phone numbers
+      | \b\d{{4}}-\d{{2}}-[A-Z]+-\d+\b                                       # release ids 2011-01-S-115
+      | \b\d{{1,2}}([-./])\d{{1,2}}\1(?:19|20)\d\d(?!\d)                     # numeric dates 18-07-2016, 21.08.2013
       # a scraped page's share/view counters: the run of counts after "Get short URL" or
       # "Views", all of it when a sentence opener or a link block follows, else all but a
       # last count that has its own noun ("Get short URL 0 85 12 Daesh terrorists ...")
-      | (?:\bshort\s+URL|\bViews)(?:(?:\s+\d+)+(?=\s+(?:The|A|An|At|In|On|As|After|According|Related|Print|Tags)\b|\s*$|\s*[^\w\s])
+      | \b(?:{_page["counter_labels"]})(?:(?:\s+\d+)+(?=\s+(?:{_page["text_openers"]})\b|\s*$|\s*[^\w\s])
                                      | (?:\s+\d+)*\s+0\b
                                      | (?:\s+\d+)+(?=\s+\d+\s))
-      | \b\d+(?=\s+(?:Related|Tags)\s+[A-Z])                               # a counter before a "Related" or "Tags" block
+      | \b\d+(?=\s+(?:{_page["block_labels"]})\s+[A-Z])                     # a counter before a "Related" or "Tags" block
     )""",
     re.VERBOSE,
 )
