@@ -52,6 +52,7 @@ class ArticlePlaces:
         self._found: dict[int, list[PlaceMention]] = {}
         self._roles: dict[int, dict[int, str]] = {}  # sentence -> mention start -> role (place_roles)
         self._actors: set[str] = set()  # countries named as foreign actors ("U.S. forces")
+        self._resolved: dict[tuple[int, ...], PlaceResolution] = {}  # see _resolve
         # the claims' own sentences, the title and the dateline's are read now (they are
         # the context for namesakes); a sentence before a claim only if the claim needs it
         upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
@@ -174,6 +175,15 @@ class ArticlePlaces:
                 return self._located(kept, self.sentences[prev])
         return []
 
+    def _resolve(self, own: list[PlaceMention]) -> PlaceResolution:
+        """resolve_places in this article's context; claims of one clause often name the
+        same places, so each set is resolved once (the mentions live as long as self)."""
+        key = tuple(map(id, own))
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = resolve_places(own, self.all, self.evidence)
+        return found
+
     def for_claim(self, draft: ClaimDraft, stop: int) -> PlaceResolution:
         """Places of a claim whose own stretch runs from its number to field offset `stop`."""
         s = draft.sentence
@@ -208,14 +218,14 @@ class ArticlePlaces:
             # borrowed from another sentence say the country only
             own = [m for m in own if m.candidates[0].kind == "country"] or own
         own = self._located(self._without_actors(own, s), s)
-        found = resolve_places(own, self.all, self.evidence)
+        found = self._resolve(own)
         if found.country is None and len(own) > 1:
             # a tie ("Three Thai soldiers are killed during clashes with Cambodian
             # soldiers" under "Cambodia–Thailand conflict"): the counted people's country
             people = self._object_nationality(draft)
             theirs = [m for m in own if any(p.country == people for p in m.candidates)]
             if people is not None and theirs:
-                found = resolve_places(theirs, self.all, self.evidence)
+                found = self._resolve(theirs)
         return found
 
 
