@@ -33,6 +33,7 @@ _CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor':
 _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speaker noun and its verb
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _MODALS = LEXICON.closed["modals"]
+_LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -316,9 +317,11 @@ class _SpeechReader:
             return SpeechAct(v, self.resolve(*agent), forward_only=True) if agent is not None else None
         if v + 1 < len(words) and words[v + 1] == "of":
             return None  # a participle: "three militants accused of planning an attack"
+        s = _lead_in_start(words, v)  # 'the White Helmets have said': the speaker ends before 'have'
+        prev = words[s - 1] if s > 0 else ""
         if prev in LEXICON.pronouns:
-            return SpeechAct(v, self.resolve(v - 1, v), subject=v - 1)
-        span = self.np_backward(v) or self.speaker_with_modifier(v)
+            return SpeechAct(v, self.resolve(s - 1, s), subject=s - 1)
+        span = self.np_backward(s) or self.speaker_with_modifier(s)
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
             return SpeechAct(v, self.resolve(*span), subject=span[0])
         if v > 0 and prev in _PUNCT and v + 1 < len(words) and self.is_name_start(v + 1):
@@ -330,6 +333,15 @@ class _SpeechReader:
             if subject is not None:
                 return SpeechAct(v, self.resolve(*subject))
         return None
+
+
+def _lead_in_start(words: list[str], v: int) -> int:
+    """Where the speech verb at v starts with its lead-in ('have said', 'had announced'):
+    the speaker's noun phrase ends there."""
+    for phrase in _LEAD_INS:
+        if v >= len(phrase) and tuple(words[v - len(phrase): v]) == phrase:
+            return v - len(phrase)
+    return v
 
 
 def _ends_speech_scope(words: list[str], j: int) -> bool:
