@@ -33,6 +33,7 @@ _CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor':
 _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speaker noun and its verb
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _MODALS = LEXICON.closed["modals"]
+_ADDRESSEE_VERBS = LEXICON.closed["addressee_verbs"]
 _LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
 
 
@@ -247,6 +248,10 @@ class _SpeechReader:
                 return a, v
         return None
 
+    def closes_sentence(self, k: int) -> bool:
+        """Nothing but closing punctuation from token k to the end of the sentence."""
+        return all(w in _PUNCT or w in ("!", "?") for w in self.words[k:])
+
     def is_name_start(self, k: int) -> bool:
         """A capitalised word that can open a claimant's name (not 'Monday', 'March')."""
         w = self.words[k]
@@ -324,9 +329,11 @@ class _SpeechReader:
         span = self.np_backward(s) or self.speaker_with_modifier(s)
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
             return SpeechAct(v, self.resolve(*span), subject=span[0])
-        if v > 0 and prev in _PUNCT and v + 1 < len(words) and self.is_name_start(v + 1):
+        if v > 0 and v + 1 < len(words) and self.is_name_start(v + 1):
             after = self.np_forward(v + 1)  # '..., said Oleg Ignasyuk'
-            if after is not None:
+            # without the comma ('... nine women said Observatory director Rami Abdel Rahman.')
+            # the name must close the sentence, after a verb that names no listener
+            if after is not None and (prev in _PUNCT or words[v] not in _ADDRESSEE_VERBS and self.closes_sentence(after[1])):
                 return SpeechAct(v, self.resolve(*after))
         if prev in ("and", "but", "also") or prev == ",":
             subject = self.sentence_subject()
