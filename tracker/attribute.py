@@ -419,6 +419,17 @@ def _quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence: dict
     return None
 
 
+def _whole_speaker(d: ClaimDraft, done: list[Attribution], position: dict[int, int]) -> Attribution | None:
+    """A part of a figure of an earlier sentence ('The ministry said 270 civilians were killed.
+    The victims included 51 children ...'), in a sentence with no speaker of its own, is a
+    breakdown of the same source's figure: it takes the whole's speaker."""
+    whole = d.part_of
+    i = position.get(id(whole)) if whole is not None else None
+    if i is None or i >= len(done) or whole.sentence.index >= d.sentence.index:
+        return None
+    return done[i] if done[i].attribution == "named" else None
+
+
 @functools.cache
 def _speech_openers() -> frozenset[str]:
     """Words that can open a speech act: speech verbs and the first words of markers."""
@@ -436,10 +447,11 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         s = tokenize(s)
         acts_by_sentence[s.index] = _SpeechReader(s, registry).acts()
     out: list[Attribution] = []
+    position = {id(d): i for i, d in enumerate(drafts)}
     for d in drafts:
         acts = acts_by_sentence.get(d.sentence.index)
         if not acts:
-            out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence) or OUTLET)
+            out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence) or _whole_speaker(d, out, position) or OUTLET)
             continue
         k = d.number.tok_start
         words = d.sentence.words
