@@ -30,6 +30,7 @@ _PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 _SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
 _CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor': no speaker's modifier
+_APPOSITION_MAX = 12  # words of 'the director of a hospital in the rebel-held east' before the verb
 _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speaker noun and its verb
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _MODALS = LEXICON.closed["modals"]
@@ -259,6 +260,25 @@ class _SpeechReader:
             k, w = k + 1, self.words[k + 1]
         return _is_cap(self.toks[k].text) and w not in LEXICON.weekdays and w not in LEXICON.months
 
+    def appositive_subject(self, s: int) -> tuple[int, int] | None:
+        """Without commas, 'Hamza al-Khatib the director of a hospital in the east told
+        Reuters ...': a name opening the sentence, then an apposition ('the director of
+        ...', 'a spokesman for ...') running up to the verb at s, is the speaker."""
+        span = self.sentence_subject()
+        if span is None:
+            return None
+        words = self.words
+        e = next((k for k in range(span[0] + 1, span[1]) if words[k] in _NP_ARTICLES), span[1])
+        span = (span[0], e)  # the name reads on into 'the director': the apposition starts at its article
+        if not any(_is_cap(self.toks[k].text) for k in range(*span)) or s - e < 2 or s - e > _APPOSITION_MAX \
+                or words[e] not in _NP_ARTICLES or not self.toks[e].text.islower() \
+                or not _speaker_noun(words[e + 1]):  # 'Hama A military source said': a dateline, no apposition
+            return None
+        if any(w in _PUNCT or w in LEXICON.speech_verbs or w in _CLAUSE_OPENERS and w != "to" or _verb_like(w)
+               or w[:1].isdigit() or w in LEXICON.number_words for w in words[e:s]):
+            return None
+        return span
+
     def sentence_subject(self) -> tuple[int, int] | None:
         span = self.np_forward(0)
         if span and span[1] - span[0] <= _SENTENCE_SUBJECT_MAX:
@@ -327,6 +347,9 @@ class _SpeechReader:
         if prev in LEXICON.pronouns:
             return SpeechAct(v, self.resolve(s - 1, s), subject=s - 1)
         span = self.np_backward(s) or self.speaker_with_modifier(s)
+        subject = self.appositive_subject(s)
+        if subject is not None and (span is None or span[0] > subject[1]):
+            span = subject  # 'Omar Haddad the spokesman for the brigade said': the name, not the brigade
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
             return SpeechAct(v, self.resolve(*span), subject=span[0])
         if v > 0 and v + 1 < len(words) and self.is_name_start(v + 1):
