@@ -30,9 +30,12 @@ _PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 _SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
 _CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor': no speaker's modifier
+_APPOSITION_MAX = 12  # words of 'the director of a hospital in the rebel-held east' before the verb
 _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speaker noun and its verb
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _MODALS = LEXICON.closed["modals"]
+_ADDRESSEE_VERBS = LEXICON.closed["addressee_verbs"]
+_LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -246,12 +249,35 @@ class _SpeechReader:
                 return a, v
         return None
 
+    def closes_sentence(self, k: int) -> bool:
+        """Nothing but closing punctuation from token k to the end of the sentence."""
+        return all(w in _PUNCT or w in ("!", "?") for w in self.words[k:])
+
     def is_name_start(self, k: int) -> bool:
         """A capitalised word that can open a claimant's name (not 'Monday', 'March')."""
         w = self.words[k]
         if w in ("the", "a", "an") and k + 1 < len(self.words):
             k, w = k + 1, self.words[k + 1]
         return _is_cap(self.toks[k].text) and w not in LEXICON.weekdays and w not in LEXICON.months
+
+    def appositive_subject(self, s: int) -> tuple[int, int] | None:
+        """Without commas, 'Hamza al-Khatib the director of a hospital in the east told
+        Reuters ...': a name opening the sentence, then an apposition ('the director of
+        ...', 'a spokesman for ...') running up to the verb at s, is the speaker."""
+        span = self.sentence_subject()
+        if span is None:
+            return None
+        words = self.words
+        e = next((k for k in range(span[0] + 1, span[1]) if words[k] in _NP_ARTICLES), span[1])
+        span = (span[0], e)  # the name reads on into 'the director': the apposition starts at its article
+        if not any(_is_cap(self.toks[k].text) for k in range(*span)) or s - e < 2 or s - e > _APPOSITION_MAX \
+                or words[e] not in _NP_ARTICLES or not self.toks[e].text.islower() \
+                or not _speaker_noun(words[e + 1]):  # 'Hama A military source said': a dateline, no apposition
+            return None
+        if any(w in _PUNCT or w in LEXICON.speech_verbs or w in _CLAUSE_OPENERS and w != "to" or _verb_like(w)
+               or w[:1].isdigit() or w in LEXICON.number_words for w in words[e:s]):
+            return None
+        return span
 
     def sentence_subject(self) -> tuple[int, int] | None:
         span = self.np_forward(0)
@@ -316,20 +342,36 @@ class _SpeechReader:
             return SpeechAct(v, self.resolve(*agent), forward_only=True) if agent is not None else None
         if v + 1 < len(words) and words[v + 1] == "of":
             return None  # a participle: "three militants accused of planning an attack"
+        s = _lead_in_start(words, v)  # 'the White Helmets have said': the speaker ends before 'have'
+        prev = words[s - 1] if s > 0 else ""
         if prev in LEXICON.pronouns:
-            return SpeechAct(v, self.resolve(v - 1, v), subject=v - 1)
-        span = self.np_backward(v) or self.speaker_with_modifier(v)
+            return SpeechAct(v, self.resolve(s - 1, s), subject=s - 1)
+        span = self.np_backward(s) or self.speaker_with_modifier(s)
+        subject = self.appositive_subject(s)
+        if subject is not None and (span is None or span[0] > subject[1]):
+            span = subject  # 'Omar Haddad the spokesman for the brigade said': the name, not the brigade
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
             return SpeechAct(v, self.resolve(*span), subject=span[0])
-        if v > 0 and prev in _PUNCT and v + 1 < len(words) and self.is_name_start(v + 1):
+        if v > 0 and v + 1 < len(words) and self.is_name_start(v + 1):
             after = self.np_forward(v + 1)  # '..., said Oleg Ignasyuk'
-            if after is not None:
+            # without the comma ('... nine women said Observatory director Rami Abdel Rahman.')
+            # the name must close the sentence, after a verb that names no listener
+            if after is not None and (prev in _PUNCT or words[v] not in _ADDRESSEE_VERBS and self.closes_sentence(after[1])):
                 return SpeechAct(v, self.resolve(*after))
         if prev in ("and", "but", "also") or prev == ",":
             subject = self.sentence_subject()
             if subject is not None:
                 return SpeechAct(v, self.resolve(*subject))
         return None
+
+
+def _lead_in_start(words: list[str], v: int) -> int:
+    """Where the speech verb at v starts with its lead-in ('have said', 'had announced'):
+    the speaker's noun phrase ends there."""
+    for phrase in _LEAD_INS:
+        if v >= len(phrase) and tuple(words[v - len(phrase): v]) == phrase:
+            return v - len(phrase)
+    return v
 
 
 def _ends_speech_scope(words: list[str], j: int) -> bool:
@@ -400,6 +442,17 @@ def _quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence: dict
     return None
 
 
+def _whole_speaker(d: ClaimDraft, done: list[Attribution], position: dict[int, int]) -> Attribution | None:
+    """A part of a figure of an earlier sentence ('The ministry said 270 civilians were killed.
+    The victims included 51 children ...'), in a sentence with no speaker of its own, is a
+    breakdown of the same source's figure: it takes the whole's speaker."""
+    whole = d.part_of
+    i = position.get(id(whole)) if whole is not None else None
+    if i is None or i >= len(done) or whole.sentence.index >= d.sentence.index:
+        return None
+    return done[i] if done[i].attribution == "named" else None
+
+
 @functools.cache
 def _speech_openers() -> frozenset[str]:
     """Words that can open a speech act: speech verbs and the first words of markers."""
@@ -417,10 +470,11 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         s = tokenize(s)
         acts_by_sentence[s.index] = _SpeechReader(s, registry).acts()
     out: list[Attribution] = []
+    position = {id(d): i for i, d in enumerate(drafts)}
     for d in drafts:
         acts = acts_by_sentence.get(d.sentence.index)
         if not acts:
-            out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence) or OUTLET)
+            out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence) or _whole_speaker(d, out, position) or OUTLET)
             continue
         k = d.number.tok_start
         words = d.sentence.words
