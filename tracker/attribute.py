@@ -35,6 +35,9 @@ _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speak
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _MODALS = LEXICON.closed["modals"]
 _ADDRESSEE_VERBS = LEXICON.closed["addressee_verbs"]
+_VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed 100 civilians'
+_VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
+_BE_HAVE = LEXICON.closed["be_have"]
 _LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
 
 
@@ -324,18 +327,8 @@ class _SpeechReader:
         prev = words[v - 1] if v > 0 else ""
         if (LEXICON.triggers_before.match_at(words, v) or (0, None))[0] > 1 or "lives" in words[v + 1: v + 7]:
             return None  # "the blast claimed the lives of 12", "air strikes claimed 100 civilian lives"
-        if words[v] in ("claimed", "claiming"):
-            after = words[v + 1: v + 8]
-            n = 0
-            while n < min(4, len(after)) and after[n] in ("more", "than", "at", "least", "nearly", "almost", "about",
-                                                          "around", "some", "over", "up", "to"):
-                n += 1
-            if n >= len(after) or not (after[n][:1].isdigit() or after[n] in LEXICON.number_words
-                                       or after[n] in ("dozens", "scores", "hundreds", "thousands")):
-                n = None
-            if n is not None and not any(w in ("is", "are", "was", "were", "had", "have", "has", "that") or w.endswith("ed")
-                                         for w in after[n + 1:]):
-                return None  # "strikes claimed more than 100 civilians", "claiming eight and ...": victims, not speech
+        if words[v] in _VICTIM_TAKING_VERBS and _takes_victims(words, v):
+            return None  # "strikes claimed more than 100 civilians", "claiming eight and ...": victims, not speech
         if prev in ("was", "were", "is", "are", "been", "be", "being"):
             # passive: "were reported killed" is not a speaker; its agent is ("are accused by Israel of")
             agent = self.np_forward(v + 2) if v + 2 < len(words) and words[v + 1] == "by" else None
@@ -363,6 +356,18 @@ class _SpeechReader:
             if subject is not None:
                 return SpeechAct(v, self.resolve(*subject))
         return None
+
+
+def _takes_victims(words: list[str], v: int) -> bool:
+    """Does the verb at v ('claimed') take a count of victims, not a statement: a count
+    (after a qualifier) with no finite verb after it ('strikes claimed more than 100
+    civilians', 'claiming eight and injuring 14'; not 'claimed 40 soldiers defected')?"""
+    after = words[v + 1: v + 8]
+    qualifier = LEXICON.qualifiers_before.match_at(after, 0)
+    n = qualifier[0] if qualifier else 0
+    if n >= len(after) or not (after[n][:1].isdigit() or after[n] in LEXICON.number_words or after[n] in _VAGUE_PLURALS):
+        return False
+    return not any(w in _BE_HAVE or w == "that" or w.endswith("ed") for w in after[n + 1:])
 
 
 def _lead_in_start(words: list[str], v: int) -> int:
