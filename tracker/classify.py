@@ -704,7 +704,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if after is not None and not lex.combined_pairs.match_at(reader.words, after[1]):
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
-        if category is None and m.tok_start > 0 and reader.words[m.tok_start - 1] in ("claimed", "claiming") \
+        if category is None and m.tok_start > 0 and reader.words[m.tok_start - 1] in LEXICON.closed["victim_taking_verbs"] \
                 and (obj.head is None or object_class in PEOPLE_CLASSES) and not reader.hypothetical_before(m.tok_start - 1):
             # "shelling claimed eight and injured 14", "strikes claimed 100 civilians": the
             # victims a blow claimed. Not a speech verb's clause ("claimed 40 soldiers
