@@ -495,6 +495,8 @@ class _SentenceReader:
             return None
         words = self.words
         prev = idx - 1
+        while prev > 0 and self.numbers[prev].implicit and words[self.numbers[prev].tok_start - 1] in _NOUN_PP:
+            prev -= 1  # "five in a vehicle in Gaza City and four children": 'a vehicle' is where, not an item
         k = self.objects[prev].end if self.objects[prev].head is not None else self.numbers[prev].tok_end
         start = self.numbers[idx].tok_start
         gap = words[k:start]
