@@ -41,6 +41,7 @@ _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], 
 _NOUN_PP = LEXICON.closed["noun_prepositions"]
 _AGE_WORDS = LEXICON.closed["age_words"]
 _PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
+_COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
@@ -602,7 +603,7 @@ class _SentenceReader:
         list ("including 12 teachers and 303 schoolchildren", "including nine from A, three
         from B and one from C"; ", and" closes the list)."""
         while idx is not None:
-            if self.part_marker_before(self.numbers[idx].tok_start):
+            if self.part_marker_before(self.numbers[idx].tok_start) or self.verbless_comma_part(idx):
                 return True
             prev = self.coordinated_with(idx)
             before = self.words[self.numbers[idx].tok_start - 2: self.numbers[idx].tok_start]
@@ -610,6 +611,21 @@ class _SentenceReader:
                 return False
             idx = prev
         return False
+
+    def verbless_comma_part(self, idx: int) -> bool:
+        """', with at least 14 who were seeking aid': after a comma, a count of people with no
+        verb of its own is a part of the figure before ('with 50 others injured' is not)."""
+        words = self.words
+        start = self.numbers[idx].tok_start
+        if start < 2 or words[start - 1] not in _COMMA_PART_OPENERS or words[start - 2] != ",":
+            return False
+        obj = self.objects[idx]
+        if obj.inherit or obj.prenominal or obj.object_class not in PEOPLE_CLASSES | {None}:
+            return False
+        end = obj.end if obj.head is not None else self.numbers[idx].tok_end
+        if _has_verb(words[self.numbers[idx].tok_end: self.numbers[idx].tok_end + 1] + words[end: end + 1]):
+            return False  # ', with 20 wounded', ', with four rescued': a figure of its own
+        return self.category_after(end) is None
 
     def list_goes_on(self, idx: int) -> bool:
         """Does another item follow this count ('three from Malawi and ...'), before any verb?"""
