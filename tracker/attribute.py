@@ -27,6 +27,8 @@ _DETERMINERS = LEXICON.closed["articles"]
 _NP_ARTICLES = LEXICON.closed["singular_articles"] | {"the"}
 _CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
 _PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
+_NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
+_RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 _SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
 _CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor': no speaker's modifier
@@ -379,15 +381,36 @@ def _lead_in_start(words: list[str], v: int) -> int:
     return v
 
 
-def _ends_speech_scope(words: list[str], j: int) -> bool:
+def _ends_speech_scope(sentence: Sentence, j: int) -> bool:
     """Does words[j] open a clause of its own ('..., after militants attacked')? 'since' or
-    'after' before an article, a month or a number is a preposition ('since the ceasefire')."""
+    'after' before an article, a month or a number is a preposition ('since the ceasefire'),
+    and so before a bare noun that a preposition or a relative pronoun follows ('after
+    clashes with rebels that killed 11')."""
+    words = sentence.words
     w = words[j]
     if w not in LEXICON.speech_scope_breaks:
         return False
     if w in _PREPOSITION_BREAKS and j + 1 < len(words):
         nxt = words[j + 1]
+        if _bare_noun_phrase(sentence, j + 1):
+            return False
         return nxt not in _DETERMINERS and nxt not in LEXICON.months and not nxt[:1].isdigit()
+    return True
+
+
+def _bare_noun_phrase(sentence: Sentence, k: int) -> bool:
+    """Does a bare lower-case noun at k open a noun phrase, not a clause: a preposition or a
+    relative pronoun after it, and no verb before its relative clause or the next comma
+    ('clashes with rebels that killed 11'; not 'residents in the town were shelled')?"""
+    words, toks = sentence.words, sentence.tokens
+    if k + 1 >= len(words) or not toks[k].text.isalpha() or not toks[k].text.islower() \
+            or words[k + 1] not in _NOUN_PHRASE_FOLLOWERS:
+        return False
+    for x in range(k + 1, len(words)):
+        if words[x] in _RELATIVE_PRONOUNS or words[x] in _PUNCT:
+            return True
+        if words[x] in _BE_HAVE or toks[x].text.islower() and _verb_like(words[x]):
+            return False
     return True
 
 
@@ -487,7 +510,7 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         # ('..., with rights groups accusing police of the attack') only what follows it
         acts = [a for a in acts if a.tok > k and not a.forward_only and words[a.tok] not in _ACCUSATIONS
                 and not _later_clause(words, k, a)
-                or a.tok < k and not any(_ends_speech_scope(words, j) or a.forward_only and _new_main_clause(words, j)
+                or a.tok < k and not any(_ends_speech_scope(d.sentence, j) or a.forward_only and _new_main_clause(words, j)
                                          or _occasion_after_object(words, a.tok, j) for j in range(a.tok + 1, k))]
         if not acts:
             out.append(OUTLET)
