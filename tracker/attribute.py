@@ -325,7 +325,8 @@ class _SpeechReader:
     def verb_act(self, v: int) -> SpeechAct | None:
         words = self.words
         prev = words[v - 1] if v > 0 else ""
-        if (LEXICON.triggers_before.match_at(words, v) or (0, None))[0] > 1 or "lives" in words[v + 1: v + 7]:
+        if (LEXICON.triggers_before.match_at(words, v) or (0, None))[0] > 1 \
+                or "lives" in words[v + 1: v + 7] and _takes_victims(words, v):
             return None  # "the blast claimed the lives of 12", "air strikes claimed 100 civilian lives"
         if words[v] in _VICTIM_TAKING_VERBS and _takes_victims(words, v):
             return None  # "strikes claimed more than 100 civilians", "claiming eight and ...": victims, not speech
