@@ -29,6 +29,7 @@ _CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
 _PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 _SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
+_PLACE_PREPOSITIONS = LEXICON.closed["place_prepositions"]  # 'In Daraa the source said': no subject
 _CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor': no speaker's modifier
 _APPOSITION_MAX = 12  # words of 'the director of a hospital in the rebel-held east' before the verb
 _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speaker noun and its verb
@@ -283,6 +284,8 @@ class _SpeechReader:
         return span
 
     def sentence_subject(self) -> tuple[int, int] | None:
+        if self.words and self.words[0] in _PLACE_PREPOSITIONS:
+            return None
         span = self.np_forward(0)
         if span and span[1] - span[0] <= _SENTENCE_SUBJECT_MAX:
             return span
