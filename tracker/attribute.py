@@ -31,6 +31,7 @@ _NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 _SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
+_PLACE_PREPOSITIONS = LEXICON.closed["place_prepositions"]  # 'In Daraa the source said': no subject
 _CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor': no speaker's modifier
 _APPOSITION_MAX = 12  # words of 'the director of a hospital in the rebel-held east' before the verb
 _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speaker noun and its verb
@@ -285,6 +286,8 @@ class _SpeechReader:
         return span
 
     def sentence_subject(self) -> tuple[int, int] | None:
+        if self.words and self.words[0] in _PLACE_PREPOSITIONS:
+            return None
         span = self.np_forward(0)
         if span and span[1] - span[0] <= _SENTENCE_SUBJECT_MAX:
             return span
@@ -327,7 +330,8 @@ class _SpeechReader:
     def verb_act(self, v: int) -> SpeechAct | None:
         words = self.words
         prev = words[v - 1] if v > 0 else ""
-        if (LEXICON.triggers_before.match_at(words, v) or (0, None))[0] > 1 or "lives" in words[v + 1: v + 7]:
+        if (LEXICON.triggers_before.match_at(words, v) or (0, None))[0] > 1 \
+                or "lives" in words[v + 1: v + 7] and _takes_victims(words, v):
             return None  # "the blast claimed the lives of 12", "air strikes claimed 100 civilian lives"
         if words[v] in _VICTIM_TAKING_VERBS and _takes_victims(words, v):
             return None  # "strikes claimed more than 100 civilians", "claiming eight and ...": victims, not speech

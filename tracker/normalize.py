@@ -27,6 +27,7 @@ def _hash(*parts: object) -> str:
 
 
 _PEOPLE = frozenset({"combatant", "civilian", "person"})
+_OPPOSED = frozenset({"combatant", "civilian"})
 
 
 def _kind(object_class: str | None) -> str | None:
@@ -138,7 +139,37 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                     and (bare or d.side is None or e.side is None or d.side == e.side)):
                 keys[i], subsumed[i] = keys[j], True
                 break
-    return keys, subsumed
+    return _split_conflicts(drafts, keys), subsumed
+
+
+def _split_conflicts(drafts: list[ClaimDraft], keys: list[str]) -> list[str]:
+    """Mentions of one value that cannot be one claim get keys of their own: parts of two
+    wholes of one size that are different claims ('seven people including two women' in
+    one town, 'another seven people including two children' in the next: wholes of
+    different sizes may be one toll told narrower, '10 dead including two babies' ... 'six
+    were killed including two babies'), and people of opposed classes ('five civilians
+    were killed' ... 'five soldiers were killed'). The first mention of a key keeps it."""
+    index = {id(d): i for i, d in enumerate(drafts)}
+
+    def whole(d: ClaimDraft) -> int | None:
+        return index.get(id(d.part_of)) if d.part_of is not None else None
+
+    out = list(keys)
+    by_key: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        by_key.setdefault(k, []).append(i)
+    for k, idxs in by_key.items():
+        first = drafts[idxs[0]]
+        first_part = next((i for i in idxs if whole(drafts[i]) is not None), None)
+        for i in idxs[1:]:
+            d = drafts[i]
+            w, w0 = whole(d), whole(drafts[first_part]) if first_part is not None else None
+            apart = (w is not None and w0 is not None and keys[w] != keys[w0]
+                     and drafts[w].number.value_best == drafts[w0].number.value_best)
+            opposed = {d.object_class, first.object_class} == _OPPOSED
+            if apart or opposed:
+                out[i] = _hash(k, keys[w] if apart else "", d.object_class if opposed else "")
+    return out
 
 
 def claim_id(article_id: str, draft: ClaimDraft) -> str:
