@@ -70,3 +70,12 @@ def test_the_command_line_refuses_contradictory_options(options, tmp_path, capsy
         main(["build", str(SAMPLE), "--out", str(tmp_path / "out"), *options])
     assert exit_.value.code == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_warm_up_loads_the_gazetteer_so_forked_workers_share_it():
+    from tracker import gazetteer
+    from tracker.pipeline import warm_up
+
+    gazetteer._index.cache_clear()
+    warm_up("default")
+    assert gazetteer._index.cache_info().currsize == 1

@@ -9,6 +9,7 @@ folder kept (tracker.incremental) are not extracted again, unless `full` is set.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,7 @@ from pathlib import Path
 from tracker.engines import open_engine
 from tracker.incremental import CACHE_NAME, ResultCache
 from tracker.lexicon import load_vague_profile
-from tracker.pipeline import process
+from tracker.pipeline import process, warm_up
 from tracker.read import read_corpus
 from tracker.records import Article, ArticleResult, RejectedArticle
 from tracker.write import DatasetWriter, atomic_directory, write_summary
@@ -71,6 +72,12 @@ def build(inputs: list[str | Path], out_dir: Path, *, profile: str = "default", 
     `full`, articles unchanged since the last build into out_dir are not extracted again.
     """
     load_vague_profile(profile)  # an unknown profile fails before anything is written
+    if engine == "local":
+        # Loaded once, before workers are forked, and frozen: it lives as long as the
+        # process, so GC stops walking it, and workers share its memory pages instead of
+        # each loading a copy (--jobs 2 on the 3 MB bench corpus: 350 -> 240-300 MB PSS).
+        warm_up(profile)
+        gc.freeze()
     started = time.perf_counter()
     out_dir = Path(out_dir)
     # the engine starts first: its worker processes are forked before any file is opened
