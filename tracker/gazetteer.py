@@ -609,23 +609,53 @@ def _find_in_run(idx: _Index, text: str, lines: _Lines, pieces: list[_Piece], fo
 # What stands between a town or district and the region it lies in: "Nawa, Helmand",
 # "Nawa district, Helmand province", "Khas district of Uruzgan".
 _APPOSITION = re.compile(r"(?:[ \u00a0]+(?P<word>[A-Za-z]+))?(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+of[ \u00a0]+)(?:the[ \u00a0]+)?")
+# ... and what may stand between them in a longer chain of names, each inside the next:
+# "Las Cruces sector, Valdivia, Antioquia Department" (names the data lack between).
+_APPOSITION_CHAIN = re.compile(
+    r"(?:[ \u00a0]+[a-z]+)?(?:[ \u00a0]*,[ \u00a0]*[A-Z][\w'\u2019-]*(?:[ \u00a0]+[A-Z][\w'\u2019-]*)*"
+    r"(?:[ \u00a0]+[a-z]+)?)*[ \u00a0]*,[ \u00a0]*"
+)
+
+
+def _enclosing_region(idx: _Index, text: str, found: list[list], i: int) -> tuple[list, bool] | None:
+    """The first-level region that the names after found[i] lead up to, each set off by
+    a comma ("Nawa district, Helmand province"; "Las Cruces sector, Valdivia, Antioquia
+    Department"), and whether it is the very next name, joined by at most a type word."""
+    a = found[i]
+    end = a[1]
+    for j in range(i + 1, len(found)):
+        b = found[j]
+        if j == i + 1 and (m := _APPOSITION.fullmatch(text, end, b[0])) and (
+            m.group("word") is None or name_key(m.group("word")) in idx.designators
+        ):
+            next_to = True
+        elif _APPOSITION_CHAIN.fullmatch(text, end, b[0]):
+            next_to = False
+        else:
+            return None
+        if (b[3] is not None and b[3].level == "admin1") or all(p.kind == "admin1" for p in b[2]):
+            return b, next_to
+        end = b[1]
+    return None
 
 
 def _within_regions(idx: _Index, text: str, found: list[list]) -> list[list]:
     """A town or district named with the first-level region it lies in ("Nawa district,
     Helmand province") is one of that region: its readings elsewhere are dropped, and
     so is the mention when it has none there (a namesake in another region, or a
-    place the data do not have)."""
+    place the data do not have). Further up a chain of names ("Las Cruces sector,
+    Valdivia, Antioquia Department") only its readings in other countries go. A
+    region of the same country before it is a list ("Kandahar, Helmand province")."""
     kept = []
-    for a, b in zip(found, [*found[1:], None]):
-        if b is not None and (m := _APPOSITION.fullmatch(text, a[1], b[0])) and (
-            m.group("word") is None or name_key(m.group("word")) in idx.designators
-        ):
-            points = all(p.kind in ("city", "district") for p in a[2])
-            region_named = (b[3] is not None and b[3].level == "admin1") or all(p.kind == "admin1" for p in b[2])
+    for i, a in enumerate(found):
+        enclosing = _enclosing_region(idx, text, found, i)
+        if enclosing is not None:
+            b, next_to = enclosing
             codes = {p.admin1_code for p in b[2] if p.kind == "admin1"}
-            if points and region_named and codes:
-                inside = tuple(p for p in a[2] if p.admin1_code in codes)
+            countries = {p.country for p in b[2] if p.kind == "admin1"}
+            listed = any(p.kind in ("admin1", "country") and p.country in countries for p in a[2])
+            if codes and not listed:
+                inside = tuple(p for p in a[2] if (p.admin1_code in codes if next_to else p.country in countries))
                 if not inside:
                     continue
                 a[2] = inside
