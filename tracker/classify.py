@@ -395,6 +395,10 @@ class _SentenceReader:
         if found is None:
             return self.category_before_list(k)
         trig_start = k - found[0] + 1
+        first = lex.triggers_before.match_ending_at(words, trig_start - 2) if words[trig_start - 1: trig_start] == ["and"] else None
+        dominant = [c for c in first[1] if c in lex.dominant_pair_categories] if first else []
+        if dominant:  # "intercepted and destroyed 147 drones": the first verb names the event
+            found, trig_start = (found[0], dominant + found[1]), trig_start - 1 - first[0]
         if self.hypothetical_before(trig_start):
             return None
         return found[1], trig_start
@@ -794,7 +798,7 @@ def _second_verb_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> li
             continue
         second = lex.triggers_after.match_at(words, k + found[0] + 1)
         category = _pick(second[1], d.object_class) if second else None
-        if category and category != d.category:
+        if category and category != d.category and d.category not in lex.dominant_pair_categories:
             out.append(ClaimDraft(d.sentence, d.number, category, d.object, d.object_class, d.side,
                                   trigger_tok=k + found[0] + 1, aside=d.aside))
     return out

@@ -128,6 +128,7 @@ class Lexicon:
     times_verbs: PhraseTable
     casualty_words: frozenset[str]
     combined_pairs: PhraseTable
+    dominant_pair_categories: frozenset[str]
     object_classes: PhraseTable
     civilian_modifiers: frozenset[str]
     combatant_modifiers: frozenset[str]
@@ -214,6 +215,7 @@ def load_lexicon() -> Lexicon:
         times_verbs=times_verbs,
         casualty_words=frozenset(trig["casualty_words"]),
         combined_pairs=PhraseTable(trig["combined_pairs"]),
+        dominant_pair_categories=frozenset(trig["dominant_pair_categories"]),
         object_classes=PhraseTable(_with_singulars(objs["classes"])),
         civilian_modifiers=frozenset(objs["civilian_modifiers"]),
         combatant_modifiers=frozenset(objs["combatant_modifiers"]),
