@@ -166,7 +166,10 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             return CountedObject(None, None, None, start, None, None, False)
     modifiers = words[k:head_start]
     prenominal = None
-    for m_i in range(k, head_start):
+    # a lone participle the lexicon gives no class is the predicate of an elided noun:
+    # "30 arrested after the riot", "and 12 kidnapped"
+    lone = head_class is None and head_start == k and head_end == run_end
+    for m_i in range(k, head_end if lone else head_start):
         found = lex.trigger_prenominal.match_at(words, m_i)
         if found:
             prenominal = found[1][0]
