@@ -163,6 +163,7 @@ class Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_dates: dict[str, list]
+    to_date_phrases: frozenset[str]
     trigger_vocabulary: frozenset[str]  # the telling word of every trigger phrase: the cheap pre-filter
 
     @cached_property
@@ -250,6 +251,7 @@ def load_lexicon() -> Lexicon:
         months=dates["months"],
         weekdays=dates["weekdays"],
         relative_dates=dates["relative"],
+        to_date_phrases=frozenset(dates["to_date"]),
         trigger_vocabulary=vocabulary,
     )
 
