@@ -680,6 +680,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             category = _pick([obj.prenominal], object_class)
         if category is None and obj.head is not None and not obj.inherit:
             noun = lex.trigger_nouns.match_at(reader.words, obj.head)
+            if noun is not None and noun[1][0] == "attacks" and reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES:
+                noun = None  # "one of the strikes hit a school": it picks out a strike, it counts none
             if noun is not None and obj.head + noun[0] >= obj.end:
                 category = _pick(noun[1], object_class if noun[1][0] != "attacks" else "event")
                 trigger_tok = obj.head
