@@ -90,6 +90,9 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
                 and toks[run_end - 1].text[:1].isupper():
             run_end += 1  # inside a name: "Islamic Movement of Uzbekistan facilitator"
             continue
+        if w == "." and run_end > k and run_end + 1 < n and _abbreviation_dot(toks[run_end - 1].text, words[run_end + 1]):
+            run_end += 1  # "two U.S. soldiers": "U.S" + "." + more of the noun phrase
+            continue
         if not _is_word(w) or w in lex.stop_words or w in lex.auxiliaries and w not in ("all",):
             break
         if run_end > k and (w in lex.number_words or w in ("several", "dozens", "hundreds", "thousands")
@@ -195,6 +198,13 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
                   if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
     text = sentence.text[toks[k].start - sentence.start: toks[head_end - 1].end - sentence.start]
     return CountedObject(text, cls, " ".join(side_words) or None, head_end, head_start, prenominal, inherit)
+
+
+def _abbreviation_dot(before: str, after: str) -> bool:
+    """Is a dot between these tokens the end of a dotted abbreviation inside a noun phrase
+    ('U.S' . 'soldiers', 'U.N' . 'peacekeepers')?"""
+    return "." in before and before.replace(".", "").isalpha() and before[:1].isupper() and len(before) <= 4 \
+        and _is_word(after) and after not in LEXICON.stop_words
 
 
 def _is_coordination_break(words: list[str], k: int) -> bool:
