@@ -771,8 +771,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 else _previous(reader, drafts, idx)
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
                 object_class = drafts[antecedent].object_class
-                if object_class == "combatant" and _others_of_irregulars(reader.words, obj, drafts[antecedent]):
-                    object_class = "person"  # "killing five militants and injuring 28 others": bystanders too
+                if object_class == "combatant" and category != "detained" and _others_of_irregulars(reader.words, obj, drafts[antecedent]):
+                    # "killing five militants and injuring 28 others": bystanders too; but
+                    # "three gunmen are killed and four others are arrested": more of the gunmen
+                    object_class = "person"
         elif object_class == "person" and _elliptic(reader.words, obj, m):
             antecedent = _previous(reader, drafts, idx)
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
