@@ -128,6 +128,8 @@ PLACES = [
     ("Police were shot in Elmalık, Yalova Province, Turkey.", "TR", ("TR-77",), "admin1"),
     ("A prison riot broke out in Manabí Province.", "EC", ("EC-M",), "admin1"),
     ("Miners were killed in Yahukimo Regency, Highland Papua, Indonesia.", "ID", ("ID-PE",), "admin1"),
+    # finer names read in two other countries (namesakes): the one country named settles it
+    ("Gunmen raided Kandahar Street, Samar, Philippines.", "PH", (), "country"),
 ]
 
 

@@ -144,12 +144,17 @@ class _SpeechReader:
                 continue
             break
         a = k + 1
-        # "the health ministry": up to two lower-case modifiers before a role noun
-        if a < end and LEXICON.roles.match_ending_at(self.words, end - 1):
-            while a > 0 and end - a < 4 and self.words[a - 1].isalpha() and self.words[a - 1] not in lex.stop_words \
-                    and self.words[a - 1] not in lex.auxiliaries and self.words[a - 1] not in _CONNECTORS \
-                    and not lex.triggers_before.match_ending_at(self.words, a - 1):
-                a -= 1
+        # "the health ministry", "the United Nations human rights chief": up to two
+        # lower-case modifiers before a role or title noun, and the capitalised name before them
+        if a < end and (lex.roles.match_ending_at(self.words, end - 1) or lex.person_titles.match_ending_at(self.words, end - 1)):
+            m = a
+            while m > 0 and end - m < 4 and self.words[m - 1].isalpha() and self.words[m - 1] not in lex.stop_words \
+                    and self.words[m - 1] not in lex.auxiliaries and self.words[m - 1] not in _CONNECTORS \
+                    and not lex.triggers_before.match_ending_at(self.words, m - 1):
+                m -= 1
+            while m < a and m > 0 and _is_cap(self.toks[m - 1].text):
+                m -= 1
+            a = m
         # "Elsewhere in the country the Observatory", "six children a monitor": a noun
         # phrase starts at its last article, unless the article is inside a name ("Ministry of the Interior")
         a = next((p for p in range(end - 1, a, -1) if self.words[p] in _NP_ARTICLES

@@ -90,6 +90,9 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
                 and toks[run_end - 1].text[:1].isupper():
             run_end += 1  # inside a name: "Islamic Movement of Uzbekistan facilitator"
             continue
+        if w == "." and run_end > k and run_end + 1 < n and _abbreviation_dot(toks[run_end - 1].text, words[run_end + 1]):
+            run_end += 1  # "two U.S. soldiers": "U.S" + "." + more of the noun phrase
+            continue
         if not _is_word(w) or w in lex.stop_words or w in lex.auxiliaries and w not in ("all",):
             break
         if run_end > k and (w in lex.number_words or w in ("several", "dozens", "hundreds", "thousands")
@@ -166,7 +169,10 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             return CountedObject(None, None, None, start, None, None, False)
     modifiers = words[k:head_start]
     prenominal = None
-    for m_i in range(k, head_start):
+    # a lone participle the lexicon gives no class is the predicate of an elided noun:
+    # "30 arrested after the riot", "and 12 kidnapped"
+    lone = head_class is None and head_start == k and head_end == run_end
+    for m_i in range(k, head_end if lone else head_start):
         found = lex.trigger_prenominal.match_at(words, m_i)
         if found:
             prenominal = found[1][0]
@@ -192,6 +198,13 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
                   if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
     text = sentence.text[toks[k].start - sentence.start: toks[head_end - 1].end - sentence.start]
     return CountedObject(text, cls, " ".join(side_words) or None, head_end, head_start, prenominal, inherit)
+
+
+def _abbreviation_dot(before: str, after: str) -> bool:
+    """Is a dot between these tokens the end of a dotted abbreviation inside a noun phrase
+    ('U.S' . 'soldiers', 'U.N' . 'peacekeepers')?"""
+    return "." in before and before.replace(".", "").isalpha() and before[:1].isupper() and len(before) <= 4 \
+        and _is_word(after) and after not in LEXICON.stop_words
 
 
 def _is_coordination_break(words: list[str], k: int) -> bool:
@@ -395,6 +408,10 @@ class _SentenceReader:
         if found is None:
             return self.category_before_list(k)
         trig_start = k - found[0] + 1
+        first = lex.triggers_before.match_ending_at(words, trig_start - 2) if words[trig_start - 1: trig_start] == ["and"] else None
+        dominant = [c for c in first[1] if c in lex.dominant_pair_categories] if first else []
+        if dominant:  # "intercepted and destroyed 147 drones": the first verb names the event
+            found, trig_start = (found[0], dominant + found[1]), trig_start - 1 - first[0]
         if self.hypothetical_before(trig_start):
             return None
         return found[1], trig_start
@@ -673,6 +690,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             category = _pick([obj.prenominal], object_class)
         if category is None and obj.head is not None and not obj.inherit:
             noun = lex.trigger_nouns.match_at(reader.words, obj.head)
+            if noun is not None and noun[1][0] == "attacks" and reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES:
+                noun = None  # "one of the strikes hit a school": it picks out a strike, it counts none
             if noun is not None and obj.head + noun[0] >= obj.end:
                 category = _pick(noun[1], object_class if noun[1][0] != "attacks" else "event")
                 trigger_tok = obj.head
@@ -752,8 +771,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 else _previous(reader, drafts, idx)
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
                 object_class = drafts[antecedent].object_class
-                if object_class == "combatant" and _others_of_irregulars(reader.words, obj, drafts[antecedent]):
-                    object_class = "person"  # "killing five militants and injuring 28 others": bystanders too
+                if object_class == "combatant" and category != "detained" and _others_of_irregulars(reader.words, obj, drafts[antecedent]):
+                    # "killing five militants and injuring 28 others": bystanders too; but
+                    # "three gunmen are killed and four others are arrested": more of the gunmen
+                    object_class = "person"
         elif object_class == "person" and _elliptic(reader.words, obj, m):
             antecedent = _previous(reader, drafts, idx)
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
@@ -794,7 +815,7 @@ def _second_verb_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> li
             continue
         second = lex.triggers_after.match_at(words, k + found[0] + 1)
         category = _pick(second[1], d.object_class) if second else None
-        if category and category != d.category:
+        if category and category != d.category and d.category not in lex.dominant_pair_categories:
             out.append(ClaimDraft(d.sentence, d.number, category, d.object, d.object_class, d.side,
                                   trigger_tok=k + found[0] + 1, aside=d.aside))
     return out

@@ -238,9 +238,22 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
             continue
         last_end = end
         tok_start, tok_end = _tok_range(sentence, start, end)
-        since = _introduced_by_since(sentence, tok_start) or text[start:end].lower().startswith("since")
+        since = _introduced_by_since(sentence, tok_start) or text[start:end].lower().startswith("since") \
+            or _to_date(sentence, text[start:end], tok_start)
         out.append(DateMention(sentence.start + start, sentence.start + end, tok_start, tok_end, period, since, span and not since))
     return out
+
+
+def _to_date(sentence: Sentence, phrase: str, tok_start: int) -> bool:
+    """A phrase that counts up to publication ('killed this year'), not after a month
+    ('in March this year': a date in that month) nor after a ranking in its clause ('the
+    deadliest attack this year')."""
+    if phrase.lower() not in LEXICON.to_date_phrases:
+        return False
+    toks = sentence.tokens
+    a, _ = _segment(sentence, tok_start)
+    return not (tok_start > 0 and toks[tok_start - 1].lower.rstrip(".") in LEXICON.months) \
+        and not any(toks[x].lower in _SINCE_RANKINGS for x in range(a, tok_start))
 
 
 def _introduced_by_since(sentence: Sentence, tok_start: int) -> bool:

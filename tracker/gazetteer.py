@@ -861,7 +861,8 @@ def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] 
     A country named anywhere (own or context) selects among a name's readings ("Niger
     State, Nigeria", "Rafah" near "Gaza"); a type word selects a region or a town. The
     country is the one most own mentions are in, if it outnumbers every other (a tie goes
-    to the country of the mentions finer than a country, when they agree); regions
+    to the country of the mentions finer than a country, when they agree, else to the one
+    country named); regions
     come from own mentions in that country (a town gives its region); the precision is
     the finest among them.
     """
@@ -876,8 +877,13 @@ def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] 
     country = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
     # a tie is broken by the places finer than a country: "Israel's bombardment of Gaza"
     finer = {place.country for place, precision in chosen if precision != "country"}
+    named = {place.country for place, precision in chosen if precision == "country"}
     if country is None and len(finer) == 1:
         country = finer.pop()
+    elif country is None and len(named) == 1:
+        # finer places that disagree among themselves (namesakes of two other countries
+        # before ", Philippines"): the one country named settles it
+        country = named.pop()
     kept = [(place, precision) for place, precision in chosen if country is None or place.country == country]
     regions = sorted({(p.admin1, p.admin1_code) for p, _precision in kept if p.admin1_code})
     locations = tuple(dict.fromkeys(m.surface for m in sorted(own, key=lambda m: m.start)))

@@ -128,6 +128,7 @@ class Lexicon:
     times_verbs: PhraseTable
     casualty_words: frozenset[str]
     combined_pairs: PhraseTable
+    dominant_pair_categories: frozenset[str]
     object_classes: PhraseTable
     civilian_modifiers: frozenset[str]
     combatant_modifiers: frozenset[str]
@@ -162,6 +163,7 @@ class Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_dates: dict[str, list]
+    to_date_phrases: frozenset[str]
     trigger_vocabulary: frozenset[str]  # the telling word of every trigger phrase: the cheap pre-filter
 
     @cached_property
@@ -214,6 +216,7 @@ def load_lexicon() -> Lexicon:
         times_verbs=times_verbs,
         casualty_words=frozenset(trig["casualty_words"]),
         combined_pairs=PhraseTable(trig["combined_pairs"]),
+        dominant_pair_categories=frozenset(trig["dominant_pair_categories"]),
         object_classes=PhraseTable(_with_singulars(objs["classes"])),
         civilian_modifiers=frozenset(objs["civilian_modifiers"]),
         combatant_modifiers=frozenset(objs["combatant_modifiers"]),
@@ -248,6 +251,7 @@ def load_lexicon() -> Lexicon:
         months=dates["months"],
         weekdays=dates["weekdays"],
         relative_dates=dates["relative"],
+        to_date_phrases=frozenset(dates["to_date"]),
         trigger_vocabulary=vocabulary,
     )
 

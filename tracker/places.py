@@ -218,6 +218,15 @@ class ArticlePlaces:
             # borrowed from another sentence say the country only
             own = [m for m in own if m.candidates[0].kind == "country"] or own
         own = self._located(self._without_actors(own, s), s)
+        if not borrowed and draft.object_class not in ("civilian", "person") \
+                and not any(roles[m.start] == "locative" for m in own):
+            # "Ten Nigerien soldiers are killed ... near the border with Burkina Faso",
+            # "captured 19 Afghan border posts": with no place where it happened, the
+            # country of the counted forces or things beats a name they were seen against
+            # (not of civilians, who may be abroad: "three Chinese citizens")
+            people = self._object_nationality(draft)
+            if people is not None and not any(c.country == people for m in own for c in m.candidates):
+                return PlaceResolution((), people, (), (), "country")
         found = self._resolve(own)
         if found.country is None and len(own) > 1:
             # a tie ("Three Thai soldiers are killed during clashes with Cambodian
