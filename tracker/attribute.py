@@ -388,18 +388,25 @@ def _lead_in_start(words: list[str], v: int) -> int:
 def _ends_speech_scope(sentence: Sentence, j: int) -> bool:
     """Does words[j] open a clause of its own ('..., after militants attacked')? 'since' or
     'after' before an article, a month or a number is a preposition ('since the ceasefire'),
-    and so before a bare noun that a preposition or a relative pronoun follows ('after
-    clashes with rebels that killed 11')."""
+    and so before a gerund ('after killing 100') and before a bare noun that a preposition
+    or a relative pronoun follows ('after clashes with rebels that killed 11')."""
     words = sentence.words
     w = words[j]
     if w not in LEXICON.speech_scope_breaks:
         return False
     if w in _PREPOSITION_BREAKS and j + 1 < len(words):
         nxt = words[j + 1]
-        if _bare_noun_phrase(sentence, j + 1):
+        if _bare_noun_phrase(sentence, j + 1) or _gerund(sentence, j + 1):
             return False
         return nxt not in _DETERMINERS and nxt not in LEXICON.months and not nxt[:1].isdigit()
     return True
+
+
+def _gerund(sentence: Sentence, k: int) -> bool:
+    """A lower-case '-ing' word at k: 'after killing 100 terrorists' is a phrase of the
+    reported clause, with no subject of its own."""
+    text = sentence.tokens[k].text
+    return text.isalpha() and text.islower() and text.endswith("ing") and len(text) > 5
 
 
 def _bare_noun_phrase(sentence: Sentence, k: int) -> bool:
