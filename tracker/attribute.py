@@ -244,14 +244,17 @@ class _SpeechReader:
         return Attribution("named", c.name, c.org)
 
     def speaker_with_modifier(self, v: int) -> tuple[int, int] | None:
-        """'a source in the northern province said': a speaker noun with a prepositional
-        phrase of place or body between it and the verb (the whole phrase is the claimant)."""
+        """'a source in the northern province said', 'the Russian center for monitoring the
+        ceasefire registered': a speaker noun with a prepositional phrase of place, body or
+        purpose between it and the verb (the whole phrase is the claimant)."""
         words = self.words
         for j in range(v - 1, max(-1, v - 2 - _SPEAKER_MODIFIER_MAX), -1):
             if words[j] in _PUNCT or words[j] in LEXICON.speech_verbs or words[j] in _CLAUSE_OPENERS:
                 return None
-            if j + 1 < v and words[j + 1] in _SPEAKER_PREPOSITIONS and words[j] in _CLAIMANT_NOUNS:
-                a = j - 1 if j > 0 and words[j - 1] in _NP_ARTICLES else j
+            if j + 1 < v and words[j + 1] in _SPEAKER_PREPOSITIONS and _speaker_noun(words[j]):
+                head = self.np_backward(j + 1)
+                a = head[0] if head is not None else j
+                a = a - 1 if a > 0 and words[a - 1] in _NP_ARTICLES else a
                 return a, v
         return None
 
@@ -345,6 +348,10 @@ class _SpeechReader:
         prev = words[s - 1] if s > 0 else ""
         if prev in LEXICON.pronouns:
             return SpeechAct(v, self.resolve(s - 1, s), subject=s - 1)
+        if prev in _RELATIVE_PRONOUNS and self.toks[s - 1].text.islower():
+            # 'an activist in Deir al-Zour who spoke ...': the relative pronoun's antecedent
+            span = self.speaker_with_modifier(s - 1) or self.np_backward(s - 1)
+            return SpeechAct(v, self.resolve(*span), subject=span[0]) if span is not None else None
         span = self.np_backward(s) or self.speaker_with_modifier(s)
         subject = self.appositive_subject(s)
         if subject is not None and (span is None or span[0] > subject[1]):
