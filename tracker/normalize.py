@@ -197,7 +197,8 @@ class Mention:
 
 def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
     """Give every mention of a claim_key the most specific attribution, period and places
-    found among that key's mentions (each attribute chosen on its own)."""
+    found among that key's mentions (each attribute chosen on its own): the first dated
+    period, a running total's span from its start before any single day."""
     by_key: dict[str, list[Mention]] = {}
     for m, k in zip(mentions, keys):
         by_key.setdefault(k, []).append(m)
@@ -209,6 +210,9 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
             continue
         attribution = next((g.attribution for g in group if g.attribution.attribution == "named"), m.attribution)
         dated = [g.period for g in group if g.period.precision != "unknown"]
+        # a running total's own start ("since ... on Thursday") before a day another
+        # mention takes from its dateline or headline
+        dated.sort(key=lambda p: not (p.cumulative and p.start is not None and p.start != p.end))
         period = dated[0] if dated else m.period
         if any(g.period.cumulative for g in group) and not period.cumulative:
             period = Period(period.start, period.end, period.precision, True)
