@@ -253,17 +253,30 @@ def shifts_topic(sentence: Sentence) -> bool:
 
 
 _CLAUSE_OPENERS = LEXICON.speech_scope_breaks | {"as", "which", "where"}
+_HEADLINE_VERBS = LEXICON.closed["headline_verbs"]
 
 
 def _clause_end(sentence: Sentence, k: int) -> int:
     """Field offset where the clause holding token k ends: at ';' or at a comma that opens
-    another clause (', as a march attempted to reach ...'), else the sentence end."""
+    another clause (', as a march attempted to reach ...'), at a capitalised verb that opens
+    a headline's second clause ('... in Hama Breaks Siege on Zara Plant', also where the
+    headline is repeated in the body), else the sentence end."""
     toks = sentence.tokens
     for j in range(k, len(toks)):
         w = toks[j].lower
         if w == ";" or w == "," and j + 1 < len(toks) and toks[j + 1].lower in _CLAUSE_OPENERS:
             return toks[j].start
+        if j > k and toks[j].text[:1].isupper() and _headline_verb(sentence, j):
+            return toks[j].start
     return sentence.end
+
+
+def _headline_verb(sentence: Sentence, j: int) -> bool:
+    """A verb that opens a headline's clause: a listed one, or a trigger verb that is no
+    noun too ('Kills', 'Captures'; not 'Strikes')."""
+    words = sentence.words
+    return words[j] in _HEADLINE_VERBS or words[j].endswith("s") and LEXICON.triggers_before.match_at(words, j) is not None \
+        and LEXICON.trigger_nouns.match_at(words, j) is None
 
 
 def claim_stops(drafts: list[ClaimDraft]) -> list[int]:
