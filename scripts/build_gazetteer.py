@@ -195,7 +195,7 @@ class Sources:
         self.iso_subdivisions = {s.code: s for s in pycountry.subdivisions}
         # Type words of regions, longest first; "City" is not one ("Mexico City").
         self.designators = sorted(
-            (row["word"] for row in read_hand_table(DATA_DIR / "designators.tsv") if row["level"] != "point"),
+            (row["word"] for row in read_hand_table(DATA_DIR / "designators.tsv") if row["level"] not in ("point", "local")),
             key=lambda w: (-len(w), w),
         )
         self.compass_words = {

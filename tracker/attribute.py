@@ -249,14 +249,17 @@ class _SpeechReader:
         return Attribution("named", c.name, c.org)
 
     def speaker_with_modifier(self, v: int) -> tuple[int, int] | None:
-        """'a source in the northern province said': a speaker noun with a prepositional
-        phrase of place or body between it and the verb (the whole phrase is the claimant)."""
+        """'a source in the northern province said', 'the Russian center for monitoring the
+        ceasefire registered': a speaker noun with a prepositional phrase of place, body or
+        purpose between it and the verb (the whole phrase is the claimant)."""
         words = self.words
         for j in range(v - 1, max(-1, v - 2 - _SPEAKER_MODIFIER_MAX), -1):
             if words[j] in _PUNCT or words[j] in LEXICON.speech_verbs or words[j] in _CLAUSE_OPENERS:
                 return None
-            if j + 1 < v and words[j + 1] in _SPEAKER_PREPOSITIONS and words[j] in _CLAIMANT_NOUNS:
-                a = j - 1 if j > 0 and words[j - 1] in _NP_ARTICLES else j
+            if j + 1 < v and words[j + 1] in _SPEAKER_PREPOSITIONS and _speaker_noun(words[j]):
+                head = self.np_backward(j + 1)
+                a = head[0] if head is not None else j
+                a = a - 1 if a > 0 and words[a - 1] in _NP_ARTICLES else a
                 return a, v
         return None
 
@@ -350,6 +353,10 @@ class _SpeechReader:
         prev = words[s - 1] if s > 0 else ""
         if prev in LEXICON.pronouns:
             return SpeechAct(v, self.resolve(s - 1, s), subject=s - 1)
+        if prev in _RELATIVE_PRONOUNS and self.toks[s - 1].text.islower():
+            # 'an activist in Deir al-Zour who spoke ...': the relative pronoun's antecedent
+            span = self.speaker_with_modifier(s - 1) or self.np_backward(s - 1)
+            return SpeechAct(v, self.resolve(*span), subject=span[0]) if span is not None else None
         span = self.np_backward(s) or self.speaker_with_modifier(s)
         subject = self.appositive_subject(s)
         if subject is not None and (span is None or span[0] > subject[1]):
@@ -393,18 +400,25 @@ def _lead_in_start(words: list[str], v: int) -> int:
 def _ends_speech_scope(sentence: Sentence, j: int) -> bool:
     """Does words[j] open a clause of its own ('..., after militants attacked')? 'since' or
     'after' before an article, a month or a number is a preposition ('since the ceasefire'),
-    and so before a bare noun that a preposition or a relative pronoun follows ('after
-    clashes with rebels that killed 11')."""
+    and so before a gerund ('after killing 100') and before a bare noun that a preposition
+    or a relative pronoun follows ('after clashes with rebels that killed 11')."""
     words = sentence.words
     w = words[j]
     if w not in LEXICON.speech_scope_breaks:
         return False
     if w in _PREPOSITION_BREAKS and j + 1 < len(words):
         nxt = words[j + 1]
-        if _bare_noun_phrase(sentence, j + 1):
+        if _bare_noun_phrase(sentence, j + 1) or _gerund(sentence, j + 1):
             return False
         return nxt not in _DETERMINERS and nxt not in LEXICON.months and not nxt[:1].isdigit()
     return True
+
+
+def _gerund(sentence: Sentence, k: int) -> bool:
+    """A lower-case '-ing' word at k: 'after killing 100 terrorists' is a phrase of the
+    reported clause, with no subject of its own."""
+    text = sentence.tokens[k].text
+    return text.isalpha() and text.islower() and text.endswith("ing") and len(text) > 5
 
 
 def _bare_noun_phrase(sentence: Sentence, k: int) -> bool:

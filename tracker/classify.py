@@ -42,6 +42,7 @@ _NOUN_PP = LEXICON.closed["noun_prepositions"]
 _AGE_WORDS = LEXICON.closed["age_words"]
 _PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
 _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
+_MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
@@ -72,6 +73,8 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
     words = sentence.words
     n = len(words)
     k = start
+    if k + 1 < n and words[k] in _MEASURE_HEADS and words[k + 1] == "of":
+        k += 1  # "7 waves of attacks": the attacks are counted
     if k < n and words[k] == "of":
         k += 1
         if k < n and words[k] in ("the", "its", "their", "those", "these", "his", "her"):

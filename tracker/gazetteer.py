@@ -134,6 +134,8 @@ _RUN = re.compile(
 # The particle of "al-Bab" and "d'Ivoire"; any other word before a hyphen makes an
 # adjective ("pro-Russian", "anti-Israel"), where the name is no place of the claim.
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_PART})[-'’]$", re.IGNORECASE)
+# A name written with its particle: "al-Karak" ("the al-Karak neighbourhood of Daraa")
+_PARTICLE_NAME = re.compile(rf"(?i:{_PART})[-'’][" + _UPPER + "]")
 # The words of a run, and the separators between them.
 _PIECE = re.compile(r"[^ \u00a0\-–]+")
 # Two mentions in one list: "Aleppo and Idlib", "Kharkiv, Sumy, and Odesa".
@@ -184,7 +186,7 @@ def _lines(name: str) -> list[str]:
 @dataclass(frozen=True)
 class _Designator:
     label: str
-    level: str  # "admin1" | "admin2" | "point"
+    level: str  # "admin1" | "admin2" | "point" | "local" (a village or a part of a town)
     plural: bool
 
 
@@ -446,7 +448,8 @@ def _after_name(text: str, pos: int) -> bool:
     """Does a capitalised word end just before pos? Then the type word there is that
     name's ("the Hiiraan region of Somalia"), not the next name's."""
     before = text[max(0, pos - 40):pos].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1][:1].isupper() and before[-1].lower() not in ("the", "a", "this") \
+    return bool(before) and (before[-1][:1].isupper() or _PARTICLE_NAME.match(before[-1]) is not None) \
+        and before[-1].lower() not in ("the", "a", "this") \
         and pos > 0 and text[pos - 1] == " "
 
 
@@ -580,7 +583,11 @@ def _add(
         return False  # a model name: "Geran-2 drones", "Su-25", "S-300"
     designator, where = _designator_of(idx, text, key, start, end, readings[0].kind != "country")
     readings = _plausible(idx, text, lines, key, start, end, readings, where, glued)
-    if not readings:
+    if not readings or designator is not None and designator.level == "local" and where in ("after", "before") \
+            and all(p.kind == "admin1" for p in readings):
+        # "the al-Karak neighbourhood", "Karak village": a village or a town's part is no
+        # first-level region; a name known only as one is some other place's namesake
+        # (but "the city of Raqqa" is the region's capital)
         return False
     region = _region(idx, text, start, readings[0])
     if region is not None:
@@ -795,7 +802,7 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
 
 
 def _level(idx: _Index, mention: PlaceMention) -> str | None:
-    """The reading a mention's type word selects: "admin1", "admin2", "point" or None."""
+    """The reading a mention's type word selects: "admin1", "admin2", "point", "local" or None."""
     return idx.levels.get(mention.designator) if mention.designator else None
 
 
@@ -818,7 +825,7 @@ def _evidence(idx: _Index, mentions: Sequence[PlaceMention]) -> set[str]:
 
 
 def _by_designator(readings: Sequence[Place], level: str | None) -> Sequence[Place]:
-    wanted = {"admin1": ("admin1",), "admin2": ("city", "district"), "point": ("city",)}.get(level or "", ())
+    wanted = {"admin1": ("admin1",), "admin2": ("city", "district"), "point": ("city",), "local": ("city",)}.get(level or "", ())
     kept = [p for p in readings if p.kind in wanted]
     return kept or readings
 
@@ -846,6 +853,22 @@ def _reading(idx: _Index, mention: PlaceMention, evidence: set[str], regions: fr
     if best.kind == "district":
         return best, "admin2"
     return best, best.kind
+
+
+def is_local(mention: PlaceMention) -> bool:
+    """Is the mention typed as a village or a part of a town ("the Karak village")?"""
+    return _level(_index(), mention) == "local"
+
+
+def namesake_abroad(mention: PlaceMention, article: Sequence[PlaceMention]) -> bool:
+    """A village or neighbourhood ("the Karak village", "the al-Karak neighbourhood of
+    Daraa") whose only readings lie in countries that none of the article's other names
+    is in for sure, while they name one: a local place the gazetteer lacks, named like
+    a town abroad."""
+    if not is_local(mention):
+        return False
+    others = _evidence(_index(), [m for m in article if m.surface != mention.surface])
+    return bool(others) and not any(p.country in others for p in mention.candidates)
 
 
 def place_evidence(mentions: Sequence[PlaceMention]) -> frozenset[str]:

@@ -35,13 +35,21 @@ def _kind(object_class: str | None) -> str | None:
     return "people" if object_class in _PEOPLE else object_class
 
 
-def _identity(draft: ClaimDraft) -> str:
+def _identity(draft: ClaimDraft, drafts: list[ClaimDraft]) -> str:
     """What tells two figures of one value apart: 'one additional insurgent' is not the
-    'Taliban facilitator' captured before it, and 'several more' not the first 'several'."""
+    'Taliban facilitator' captured before it, and 'several more' not the first 'several'.
+    A vague word with 'more' or 'others' after a figure of another category only sets
+    the count off from it ('killing 44 people and wounding dozens more' is the headline's
+    'dozens injured')."""
     words = (draft.object or "").lower().split()
     tokens = draft.sentence.tokens
     before = tokens[draft.number.tok_start - 1].lower if draft.number.tok_start > 0 and tokens else ""
     if before in LEXICON.additional_markers or any(w in LEXICON.additional_markers for w in words):
+        earlier = [e.category for e in drafts if e.sentence.index == draft.sentence.index
+                   and e.number.start < draft.number.start]
+        if draft.number.qualifier == "vague" and words and words[-1] in LEXICON.inherit_heads \
+                and before not in LEXICON.additional_markers and earlier and draft.category not in earlier:
+            return ""
         return "additional"
     if draft.number.kind in ("singular", "definite") and words:
         return words[-1]
@@ -82,7 +90,7 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     the body, whatever the body's figure.
     """
     attributions = attributions or [Attribution("outlet")] * len(drafts)
-    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d)) for d in drafts]
+    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, drafts)) for d in drafts]
     keys = []
     for i, d in enumerate(drafts):
         twins = [e for j, e in enumerate(drafts) if j != i and base[j] == base[i] and e.sentence.index == d.sentence.index]
@@ -189,7 +197,8 @@ class Mention:
 
 def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
     """Give every mention of a claim_key the most specific attribution, period and places
-    found among that key's mentions (each attribute chosen on its own)."""
+    found among that key's mentions (each attribute chosen on its own): the first dated
+    period, a running total's span from its start before any single day."""
     by_key: dict[str, list[Mention]] = {}
     for m, k in zip(mentions, keys):
         by_key.setdefault(k, []).append(m)
@@ -201,6 +210,9 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
             continue
         attribution = next((g.attribution for g in group if g.attribution.attribution == "named"), m.attribution)
         dated = [g.period for g in group if g.period.precision != "unknown"]
+        # a running total's own start ("since ... on Thursday") before a day another
+        # mention takes from its dateline or headline
+        dated.sort(key=lambda p: not (p.cumulative and p.start is not None and p.start != p.end))
         period = dated[0] if dated else m.period
         if any(g.period.cumulative for g in group) and not period.cumulative:
             period = Period(period.start, period.end, period.precision, True)

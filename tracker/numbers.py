@@ -138,6 +138,8 @@ def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str
     if first[0].isdigit():
         if nxt < len(words) and words[nxt][:1].isalpha() and not text_gap[nxt]:
             return True  # 4th, 21st, 4WD, 9mm: part of a word
+        if first[0] == "0" and len(first) > 1 and first.isdigit():
+            return True  # a date or code written with a leading zero: "Nov 022017", "07", "0800"
         if len(first) == 4 and first.isdigit() and 1900 <= int(first) <= 2100 and used == 1:
             counted = lex.object_classes.match_at(words, nxt) if nxt < len(words) else None
             if counted is None or counted[1][0] == "event":

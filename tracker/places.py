@@ -30,7 +30,9 @@ from tracker.gazetteer import (
     PlaceResolution,
     demonym_countries,
     find_places,
+    is_local,
     names_an_actor,
+    namesake_abroad,
     place_evidence,
     place_roles,
     resolve_places,
@@ -50,6 +52,7 @@ class ArticlePlaces:
         self._dateline_end = dateline_end
         self.sentences = sentences
         self._found: dict[int, list[PlaceMention]] = {}
+        self._everywhere: list[PlaceMention] | None = None  # every sentence's, read when needed
         self._roles: dict[int, dict[int, str]] = {}  # sentence -> mention start -> role (place_roles)
         self._actors: set[str] = set()  # countries named as foreign actors ("U.S. forces")
         self._resolved: dict[tuple[int, ...], PlaceResolution] = {}  # see _resolve
@@ -62,10 +65,10 @@ class ArticlePlaces:
         # home ("Syria troops kill 50 jihadists" in an article on Qalamoun)
         self._inland = {m.candidates[0].country for m in self.all if m.candidates[0].kind != "country"
                         and all(p.country == m.candidates[0].country for p in m.candidates)}
-        title = [m for s in sentences if s.field == "title" for m in self.mentions(s.index)
+        title = [m for s in sentences if s.field == "title" for m in self.places(s.index)
                  if not self._is_foreign_actor(m, s)]
         dateline = [m for s in sentences if s.field == "body" and s.start < dateline_end
-                    for m in self.mentions(s.index) if m.end <= dateline_end and not self._is_foreign_actor(m, s)]
+                    for m in self.places(s.index) if m.end <= dateline_end and not self._is_foreign_actor(m, s)]
         # a headline's places before the dateline's, which is where the outlet or the
         # press office sits ("KABUL, Afghanistan (Aug. 22) -" over a raid in Kandahar)
         # (of "KABUL, Afghanistan", the country when it names one)
@@ -78,6 +81,16 @@ class ArticlePlaces:
             s = self.sentences[index]
             self._found[index] = [_shift(m, s.start) for m in find_places(s.text)]
         return self._found[index]
+
+    def places(self, index: int) -> list[PlaceMention]:
+        """The mentions of one sentence that can be places of its claims: not a village
+        or neighbourhood named like a town in a country the article does not name."""
+        found = self.mentions(index)
+        if not any(map(is_local, found)):
+            return found
+        if self._everywhere is None:
+            self._everywhere = [m for s in self.sentences for m in self.mentions(s.index)]
+        return [m for m in found if not namesake_abroad(m, self._everywhere)]
 
     def _is_possessive_country(self, m: PlaceMention, field: str) -> bool:
         text = self.article.title if field == "title" else self.article.text
@@ -169,7 +182,7 @@ class ArticlePlaces:
             if prev < 0 or self.sentences[prev].field != "body":
                 return []
             roles = self._roles_of(self.sentences[prev])
-            kept = [m for m in self.mentions(prev) if roles[m.start] not in ("speech", "name")
+            kept = [m for m in self.places(prev) if roles[m.start] not in ("speech", "name")
                     and m.start >= self._dateline_end]  # the dateline's are the last resort
             if kept:
                 return self._located(kept, self.sentences[prev])
@@ -188,7 +201,7 @@ class ArticlePlaces:
         """Places of a claim whose own stretch runs from its number to field offset `stop`."""
         s = draft.sentence
         roles = self._roles_of(s)
-        in_sentence = [m for m in self.mentions(s.index) if not self._is_agent_country(m, s.field)
+        in_sentence = [m for m in self.places(s.index) if not self._is_agent_country(m, s.field)
                        and (s.field == "title" or m.start >= self._dateline_end)
                        and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)]
         if draft.aside is not None:
@@ -249,17 +262,30 @@ def shifts_topic(sentence: Sentence) -> bool:
 
 
 _CLAUSE_OPENERS = LEXICON.speech_scope_breaks | {"as", "which", "where"}
+_HEADLINE_VERBS = LEXICON.closed["headline_verbs"]
 
 
 def _clause_end(sentence: Sentence, k: int) -> int:
     """Field offset where the clause holding token k ends: at ';' or at a comma that opens
-    another clause (', as a march attempted to reach ...'), else the sentence end."""
+    another clause (', as a march attempted to reach ...'), at a capitalised verb that opens
+    a headline's second clause ('... in Hama Breaks Siege on Zara Plant', also where the
+    headline is repeated in the body), else the sentence end."""
     toks = sentence.tokens
     for j in range(k, len(toks)):
         w = toks[j].lower
         if w == ";" or w == "," and j + 1 < len(toks) and toks[j + 1].lower in _CLAUSE_OPENERS:
             return toks[j].start
+        if j > k and toks[j].text[:1].isupper() and _headline_verb(sentence, j):
+            return toks[j].start
     return sentence.end
+
+
+def _headline_verb(sentence: Sentence, j: int) -> bool:
+    """A verb that opens a headline's clause: a listed one, or a trigger verb that is no
+    noun too ('Kills', 'Captures'; not 'Strikes')."""
+    words = sentence.words
+    return words[j] in _HEADLINE_VERBS or words[j].endswith("s") and LEXICON.triggers_before.match_at(words, j) is not None \
+        and LEXICON.trigger_nouns.match_at(words, j) is None
 
 
 def claim_stops(drafts: list[ClaimDraft]) -> list[int]:
