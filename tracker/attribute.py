@@ -26,6 +26,7 @@ _SENTENCE_SUBJECT_MAX = 8
 _DETERMINERS = LEXICON.closed["articles"]
 _NP_ARTICLES = LEXICON.closed["singular_articles"] | {"the"}
 _CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
+_SENTENCE_ADVERBS = LEXICON.closed["sentence_adverbs"]
 _PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
 _NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
@@ -159,7 +160,7 @@ class _SpeechReader:
         # phrase starts at its last article, unless the article is inside a name ("Ministry of the Interior")
         a = next((p for p in range(end - 1, a, -1) if self.words[p] in _NP_ARTICLES
                   and self.words[p - 1] not in _CONNECTORS), a)
-        while a < end and self.words[a] in _CONNECTORS:
+        while a < end and (self.words[a] in _CONNECTORS or self.words[a] in _SENTENCE_ADVERBS):
             a += 1
         b = end
         while b > a and self.words[b - 1] in _CONNECTORS:
@@ -294,9 +295,12 @@ class _SpeechReader:
         return span
 
     def sentence_subject(self) -> tuple[int, int] | None:
-        if self.words and self.words[0] in _PLACE_PREPOSITIONS:
+        start = 0  # 'Earlier a source at the police command said': the adverb is no name
+        while start < len(self.words) and self.words[start] in _SENTENCE_ADVERBS:
+            start += 1
+        if start < len(self.words) and self.words[start] in _PLACE_PREPOSITIONS:
             return None
-        span = self.np_forward(0)
+        span = self.np_forward(start)
         if span and span[1] - span[0] <= _SENTENCE_SUBJECT_MAX:
             return span
         return None
