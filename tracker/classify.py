@@ -34,6 +34,7 @@ _PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u2
 _ANAPHORS = LEXICON.closed["anaphors"]
 _ARTICLES = LEXICON.closed["articles"]
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
+_ITEM_JOINERS = LEXICON.closed["item_joiners"]
 _OBJECT_OPENERS = LEXICON.closed["object_openers"]
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
@@ -1014,6 +1015,45 @@ def drop_counted_definites(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     return [d for i, d in enumerate(drafts)
             if d.number.kind != "bare_definite"
             or all(e.category != d.category for e, c in zip(drafts[:i], counted) if c)]
+
+
+def drop_appositive_singulars(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """'A 23-year-old man, an Islamic State member, is arrested', 'killed a police officer,
+    a father of three, in ...': a person set off by commas right after another singular
+    person of the same category is the same person, unless the commas make a list ('a
+    soldier, a policeman and a civilian', 'a soldier, a policeman, and a civilian').
+    Things are listed without a joiner ('destroyed a house-borne IED, an IED-making
+    facility, ...'): they are left alone."""
+    kept: list[ClaimDraft] = []
+    for d in drafts:
+        before = kept[-1] if kept else None
+        if before is not None and _restates_singular(before, d):
+            continue
+        kept.append(d)
+    return kept
+
+
+def _restates_singular(first: ClaimDraft, second: ClaimDraft) -> bool:
+    if not (first.number.implicit and second.number.implicit and first.sentence is second.sentence
+            and first.category == second.category and first.object and second.object
+            and first.object_class in PEOPLE_CLASSES and second.object_class in PEOPLE_CLASSES):
+        return False
+    words = second.sentence.words
+    comma = second.number.tok_start - 1
+    if comma <= first.number.tok_end or words[comma] != ",":
+        return False
+    # the first noun phrase runs up to the comma: 'a 23-year-old man ,'
+    if words[comma - 1] != first.object.lower().split()[-1]:
+        return False
+    # the second ends at the next comma or stop, with no 'and'/'or' inside it or right after it
+    k = second.number.tok_end
+    while k < len(words) and words[k] not in (",", ".", ";") and words[k] not in _ITEM_JOINERS:
+        k += 1
+    if k < len(words) and words[k] in _ITEM_JOINERS:
+        return False
+    after = words[k + 1] if k + 1 < len(words) and words[k] == "," else ""
+    return after not in _ITEM_JOINERS and after not in _SINGULAR_ARTICLES and not after[:1].isdigit() \
+        and after not in LEXICON.number_words
 
 
 def _part_trigger(words: list[str], trigger_tok: int | None) -> bool:

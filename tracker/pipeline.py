@@ -9,7 +9,7 @@ import traceback
 from datetime import date
 
 from tracker.attribute import attribute
-from tracker.classify import classify, drop_counted_definites, link_partitives
+from tracker.classify import classify, drop_appositive_singulars, drop_counted_definites, link_partitives
 from tracker.contract import row_violations
 from tracker.dates import blocked_tokens, continued_period, find_dates, period_for
 from tracker.lexicon import VagueProfile, load_vague_profile
@@ -46,7 +46,7 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
         drafts.extend(classify(sentence, numbers))
     if not drafts:
         return []
-    drafts = drop_counted_definites(drafts)
+    drafts = drop_appositive_singulars(drop_counted_definites(drafts))
     link_partitives(drafts)
     attributions = attribute(sentences, drafts)
     places = ArticlePlaces(article, sentences, read_dateline(article.text).end, {d.sentence.index for d in drafts})
