@@ -261,7 +261,10 @@ class _SpeechReader:
                 head = self.np_backward(j + 1)
                 a = head[0] if head is not None else j
                 a = a - 1 if a > 0 and words[a - 1] in _NP_ARTICLES else a
-                return a, v
+                end = v
+                while words[end - 1] in _SENTENCE_ADVERBS:
+                    end -= 1  # 'the Center for Policy Research however puts': no part of the name
+                return a, end
         return None
 
     def closes_sentence(self, k: int) -> bool:
