@@ -49,8 +49,8 @@ class Place:
     name: str  # canonical English name
     kind: str  # "country" | "admin1" | "city" | "district" | "region"
     country: str  # ISO 3166-1 alpha-2
-    admin1: str | None  # canonical admin1 name (None for countries/regions); a district's region
-    admin1_code: str | None  # ISO 3166-2 code (None for countries/regions)
+    admin1: str | None  # canonical admin1 name (None for countries, and regions spanning several); a district's region
+    admin1_code: str | None  # ISO 3166-2 code (None for countries, and regions spanning several)
     population: int  # 0 when unknown
 
 
@@ -231,9 +231,10 @@ class _Index:
         # their region; a namesake town of the same region is in cities.tsv instead.
         for _geonameid, name, country, code, population, aliases in _table("districts.tsv"):
             add(Place(name, "district", country, self.places[admin1[code]].name, code, int(population)), aliases)
-        for name, country, aliases, _why in _table("regions.tsv"):
+        for name, country, code, aliases, _why in _table("regions.tsv"):
             keys = "|".join(name_key(a) for a in aliases.split("|") if a)
-            add(Place(name, "region", country, None, None, 0), keys, 0)
+            region = self.places[admin1[code]].name if code else None  # a territory inside one region
+            add(Place(name, "region", country, region, code or None, 0), keys, 0)
         for alias, target, _why in _table("aliases.tsv"):
             number = countries.get(target, admin1.get(target, cities.get(target)))
             if number is None:
@@ -532,7 +533,7 @@ def _region(idx: _Index, text: str, start: int, best: Place) -> tuple[int, Place
         return None
     return (
         start - len(before) + before.rindex(words[-1]),
-        Place(f"{adjective} {best.name}", "region", best.country, None, None, 0),
+        Place(f"{adjective} {best.name}", "region", best.country, best.admin1, best.admin1_code, 0),
     )
 
 
