@@ -629,8 +629,11 @@ def _find_in_run(idx: _Index, text: str, lines: _Lines, pieces: list[_Piece], fo
 
 
 # What stands between a town or district and the region it lies in: "Nawa, Helmand",
-# "Nawa district, Helmand province", "Khas district of Uruzgan".
-_APPOSITION = re.compile(r"(?:[ \u00a0]+(?P<word>[A-Za-z]+))?(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+of[ \u00a0]+)(?:the[ \u00a0]+)?")
+# "Nawa district, Helmand province", "Khas district of Uruzgan", "Nawa district in
+# Helmand province", "Nawa, in Helmand".
+_APPOSITION = re.compile(
+    r"(?:[ \u00a0]+(?P<word>[A-Za-z]+))?(?:[ \u00a0]*,[ \u00a0]*(?:in[ \u00a0]+)?|[ \u00a0]+(?:of|in)[ \u00a0]+)(?:the[ \u00a0]+)?"
+)
 # ... and what may stand between them in a longer chain of names, each inside the next:
 # "Las Cruces sector, Valdivia, Antioquia Department" (names the data lack between).
 _APPOSITION_CHAIN = re.compile(
