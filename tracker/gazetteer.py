@@ -49,8 +49,8 @@ class Place:
     name: str  # canonical English name
     kind: str  # "country" | "admin1" | "city" | "district" | "region"
     country: str  # ISO 3166-1 alpha-2
-    admin1: str | None  # canonical admin1 name (None for countries/regions); a district's region
-    admin1_code: str | None  # ISO 3166-2 code (None for countries/regions)
+    admin1: str | None  # canonical admin1 name (None for countries, and regions spanning several); a district's region
+    admin1_code: str | None  # ISO 3166-2 code (None for countries, and regions spanning several)
     population: int  # 0 when unknown
 
 
@@ -233,9 +233,10 @@ class _Index:
         # their region; a namesake town of the same region is in cities.tsv instead.
         for _geonameid, name, country, code, population, aliases in _table("districts.tsv"):
             add(Place(name, "district", country, self.places[admin1[code]].name, code, int(population)), aliases)
-        for name, country, aliases, _why in _table("regions.tsv"):
+        for name, country, code, aliases, _why in _table("regions.tsv"):
             keys = "|".join(name_key(a) for a in aliases.split("|") if a)
-            add(Place(name, "region", country, None, None, 0), keys, 0)
+            region = self.places[admin1[code]].name if code else None  # a territory inside one region
+            add(Place(name, "region", country, region, code or None, 0), keys, 0)
         for alias, target, _why in _table("aliases.tsv"):
             number = countries.get(target, admin1.get(target, cities.get(target)))
             if number is None:
@@ -256,6 +257,7 @@ class _Index:
         self.stoplist = frozenset(name_key(w) for w in _lines("stoplist.txt"))
         self.common_words = frozenset(name_key(w) for w in _lines("common_words.txt"))
         self.landmarks = frozenset(name_key(w) for w in _lines("landmarks.txt"))
+        self.landmark_modifiers = frozenset(name_key(w) for w in _lines("landmark_modifiers.txt"))
         self.compound_suffixes = tuple(_lines("compound_suffixes.txt"))
         # A plural type word ("provinces") covers every name of a list.
         self.designators = {
@@ -396,11 +398,28 @@ def _names_from(idx: _Index, pieces: list[_Piece], i: int) -> list[tuple[int, st
     return out
 
 
+def _facility_after(idx: _Index, pieces: list[_Piece], j: int) -> str:
+    """What the words after word j make of the name when the run ends in a landmark word
+    (landmarks.txt): "landmark" when only modifiers stand between (landmark_modifiers.txt:
+    "Kharkiv International Airport", "Damascus Central Prison": the town's own), "dedicatee"
+    when other words do ("Aden Adde International Airport": named after a person, not
+    the town); "" when the run ends otherwise ("Kharkiv Regional Military Administration")."""
+    keys = [p.key for p in pieces[j + 1:]]
+    if len(keys) >= 2 and f"{keys[-2]} {keys[-1]}" in idx.landmarks:
+        between = keys[:-2]  # "Air Base"
+    elif keys and keys[-1] in idx.landmarks:
+        between = keys[:-1]
+    else:
+        return ""
+    return "landmark" if all(k in idx.landmark_modifiers or k in idx.landmarks for k in between) else "dedicatee"
+
+
 def _glued(idx: _Index, text: str, pieces: list[_Piece], i: int, j: int, after_only: bool) -> bool:
     """Whether words i..j belong to a longer proper name: capitalised words that are no
     place touch them ("Muhammad Yunus", "Israel Defense Forces"), or a binding
-    connector does ("Maaret al-Numan", "Bustan al-Qasr")."""
-    if j + 1 < len(pieces) and not pieces[j].possessive:
+    connector does ("Maaret al-Numan", "Bustan al-Qasr"); not the words of a landmark of
+    the place ("Qamishli National Hospital": _facility_after)."""
+    if j + 1 < len(pieces) and not pieces[j].possessive and _facility_after(idx, pieces, j) != "landmark":
         nxt = pieces[j + 1]
         if nxt.sep in (" ", "\u00a0", "-") and (
             (nxt.key in _BINDING and j + 2 < len(pieces))
@@ -455,14 +474,16 @@ def _after_name(text: str, pos: int) -> bool:
 
 def _plausible(
     idx: _Index, text: str, lines: _Lines, key: str, start: int, end: int,
-    readings: tuple[Place, ...], designated: str, glued: Callable[[bool], bool] | None,
+    readings: tuple[Place, ...], designated: str, glued: Callable[[bool], bool] | None, dedicated: bool = False,
 ) -> tuple[Place, ...]:
     """The readings of a dictionary hit that can be meant here; () when it is no place:
     a common word, an abbreviation, or part of a person's or organization's name.
 
     designated: where a type word was found ("after", "before", "name" or "");
     glued(after_only): whether other capitalised words touch the name (None for a name
-    alone in its run).
+    alone in its run); dedicated: whether it opens the name of the person a facility is
+    named after ("Aden Adde International Airport", see _facility_after), which no
+    population makes a place.
     """
     attached = designated in ("after", "before")  # "Plateau State", "the town of Said"
     if not attached:
@@ -485,9 +506,9 @@ def _plausible(
         # "Israel Defense Forces", "Jordan Times"
         if glued(True) and not lines.title_case(start):
             return ()
-    elif readings[0].kind != "region" and max(
+    elif readings[0].kind != "region" and (dedicated or max(
         (p.population for p in readings if p.kind != "district"), default=0
-    ) < GLUED_MIN_POPULATION:
+    ) < GLUED_MIN_POPULATION):
         # "Muhammad Yunus", "John Kerry", "Maaret al-Numan", "the village of Tal Qarrah"
         if glued(False) and not lines.title_case(start):
             return ()
@@ -515,7 +536,7 @@ def _region(idx: _Index, text: str, start: int, best: Place) -> tuple[int, Place
         return None
     return (
         start - len(before) + before.rindex(words[-1]),
-        Place(f"{adjective} {best.name}", "region", best.country, None, None, 0),
+        Place(f"{adjective} {best.name}", "region", best.country, best.admin1, best.admin1_code, 0),
     )
 
 
@@ -576,13 +597,13 @@ def find_places(text: str) -> list[PlaceMention]:
 
 def _add(
     idx: _Index, text: str, lines: _Lines, found: list[list], key: str, start: int, end: int,
-    readings: tuple[Place, ...], glued: Callable[[bool], bool] | None,
+    readings: tuple[Place, ...], glued: Callable[[bool], bool] | None, dedicated: bool = False,
 ) -> bool:
     """Record a dictionary hit if it is plausibly a place here; whether it was."""
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit():
         return False  # a model name: "Geran-2 drones", "Su-25", "S-300"
     designator, where = _designator_of(idx, text, key, start, end, readings[0].kind != "country")
-    readings = _plausible(idx, text, lines, key, start, end, readings, where, glued)
+    readings = _plausible(idx, text, lines, key, start, end, readings, where, glued, dedicated)
     if not readings or designator is not None and designator.level == "local" and where in ("after", "before") \
             and all(p.kind == "admin1" for p in readings):
         # "the al-Karak neighbourhood", "Karak village": a village or a town's part is no
@@ -607,6 +628,7 @@ def _find_in_run(idx: _Index, text: str, lines: _Lines, pieces: list[_Piece], fo
                 if _add(
                     idx, text, lines, found, key, pieces[i].start, pieces[j].end, idx.readings(key),
                     functools.partial(_glued, idx, text, pieces, i, j),
+                    _facility_after(idx, pieces, j) == "dedicatee",
                 ):
                     i = j
                     break
@@ -614,8 +636,11 @@ def _find_in_run(idx: _Index, text: str, lines: _Lines, pieces: list[_Piece], fo
 
 
 # What stands between a town or district and the region it lies in: "Nawa, Helmand",
-# "Nawa district, Helmand province", "Khas district of Uruzgan".
-_APPOSITION = re.compile(r"(?:[ \u00a0]+(?P<word>[A-Za-z]+))?(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+of[ \u00a0]+)(?:the[ \u00a0]+)?")
+# "Nawa district, Helmand province", "Khas district of Uruzgan", "Nawa district in
+# Helmand province", "Nawa, in Helmand".
+_APPOSITION = re.compile(
+    r"(?:[ \u00a0]+(?P<word>[A-Za-z]+))?(?:[ \u00a0]*,[ \u00a0]*(?:in[ \u00a0]+)?|[ \u00a0]+(?:of|in)[ \u00a0]+)(?:the[ \u00a0]+)?"
+)
 # ... and what may stand between them in a longer chain of names, each inside the next:
 # "Las Cruces sector, Valdivia, Antioquia Department" (names the data lack between).
 _APPOSITION_CHAIN = re.compile(
