@@ -540,17 +540,18 @@ class _SentenceReader:
 
     def continues_total(self, idx: int, drafts: list[ClaimDraft | None]) -> bool:
         """Does this count go on a running total just before it, each with its own participle
-        ('the toll rises to 46 people killed and 165 others injured')?"""
+        ('the toll rises to 46 people killed and 165 others injured'), or attached to it by
+        'with' ('the death toll rose to 53, with 98 injured')?"""
         prev = drafts[idx - 1] if idx > 0 else None
         if prev is None or not prev.cumulative:
             return False
         words = self.words
         k = self.objects[idx - 1].end if self.objects[idx - 1].head is not None else self.numbers[idx - 1].tok_end
         own = LEXICON.triggers_after.match_at(words, k) if k < len(words) else None
-        if own is None:
-            return False
-        gap = words[k + own[0]: self.numbers[idx].tok_start]
-        return bool(gap) and all(w in ("and", ",") for w in gap)
+        gap = words[k + (own[0] if own else 0): self.numbers[idx].tok_start]
+        if gap in ([",", "with"], ["with"]):
+            return True
+        return own is not None and bool(gap) and all(w in ("and", ",") for w in gap)
 
     def part_marker_before(self, start: int) -> bool:
         words = self.words
