@@ -42,6 +42,7 @@ _ADDRESSEE_VERBS = LEXICON.closed["addressee_verbs"]
 _VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed 100 civilians'
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _BE_HAVE = LEXICON.closed["be_have"]
+_LIST_JOINERS = frozenset({"and", "or", ","})
 _LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
 
 
@@ -332,7 +333,8 @@ class _SpeechReader:
                     out.append(SpeechAct(k, self.resolve(*span)))
                 resume = j
                 continue
-            if words[k] in lex.speech_verbs and self.toks[k].text.islower() and (k == 0 or words[k - 1] not in _DETERMINERS):
+            if words[k] in lex.speech_verbs and self.toks[k].text.islower() and (k == 0 or words[k - 1] not in _DETERMINERS) \
+                    and not _listed_noun(words, k):
                 if words[k].endswith("ing") and out:
                     # "..., the governor warned, adding that ...": the same speaker
                     out.append(SpeechAct(k, out[-1].attribution))
@@ -381,6 +383,13 @@ class _SpeechReader:
             if subject is not None:
                 return SpeechAct(v, self.resolve(*subject))
         return None
+
+
+def _listed_noun(words: list[str], k: int) -> bool:
+    """'seize weapons and documents and arrest 115 suspects': a verb form in -s between two
+    list joiners is a plural noun of the list, no speech verb."""
+    return words[k].endswith("s") and 0 < k < len(words) - 1 and words[k - 1] in _LIST_JOINERS \
+        and words[k + 1] in ("and", "or")
 
 
 def _takes_victims(words: list[str], v: int) -> bool:

@@ -43,6 +43,7 @@ _NOUN_PP = LEXICON.closed["noun_prepositions"]
 _AGE_WORDS = LEXICON.closed["age_words"]
 _PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
 _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
+_HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
 _MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
@@ -540,17 +541,18 @@ class _SentenceReader:
 
     def continues_total(self, idx: int, drafts: list[ClaimDraft | None]) -> bool:
         """Does this count go on a running total just before it, each with its own participle
-        ('the toll rises to 46 people killed and 165 others injured')?"""
+        ('the toll rises to 46 people killed and 165 others injured'), or attached to it by
+        'with' ('the death toll rose to 53, with 98 injured')?"""
         prev = drafts[idx - 1] if idx > 0 else None
         if prev is None or not prev.cumulative:
             return False
         words = self.words
         k = self.objects[idx - 1].end if self.objects[idx - 1].head is not None else self.numbers[idx - 1].tok_end
         own = LEXICON.triggers_after.match_at(words, k) if k < len(words) else None
-        if own is None:
-            return False
-        gap = words[k + own[0]: self.numbers[idx].tok_start]
-        return bool(gap) and all(w in ("and", ",") for w in gap)
+        gap = words[k + (own[0] if own else 0): self.numbers[idx].tok_start]
+        if gap in ([",", "with"], ["with"]):
+            return True
+        return own is not None and bool(gap) and all(w in ("and", ",") for w in gap)
 
     def part_marker_before(self, start: int) -> bool:
         words = self.words
@@ -624,7 +626,7 @@ class _SentenceReader:
         list ("including 12 teachers and 303 schoolchildren", "including nine from A, three
         from B and one from C"; ", and" closes the list)."""
         while idx is not None:
-            if self.part_marker_before(self.numbers[idx].tok_start) or self.verbless_comma_part(idx):
+            if self.part_marker_before(self.numbers[idx].tok_start) or self.verbless_comma_part(idx) or self.degree_part(idx):
                 return True
             prev = self.coordinated_with(idx)
             before = self.words[self.numbers[idx].tok_start - 2: self.numbers[idx].tok_start]
@@ -647,6 +649,18 @@ class _SentenceReader:
         if _has_verb(words[self.numbers[idx].tok_end: self.numbers[idx].tok_end + 1] + words[end: end + 1]):
             return False  # ', with 20 wounded', ', with four rescued': a figure of its own
         return self.category_after(end) is None
+
+    def degree_part(self, idx: int) -> bool:
+        """'Four people are injured, at least two seriously, in ...': after a comma, a bare
+        count with only a degree of harm after it is a part of the figure before ('..., two
+        seriously injured' has a verb of its own)."""
+        words = self.words
+        m = self.numbers[idx]
+        if idx == 0 or m.tok_start < 1 or words[m.tok_start - 1] != "," or self.objects[idx].head is not None:
+            return False
+        end = m.tok_end
+        return end < len(words) and words[end] in _HARM_DEGREES \
+            and (end + 1 == len(words) or words[end + 1] in _PUNCT_BREAK or words[end + 1] in (",", "in"))
 
     def list_goes_on(self, idx: int) -> bool:
         """Does another item follow this count ('three from Malawi and ...'), before any verb?"""
