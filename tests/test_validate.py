@@ -20,6 +20,7 @@ import pyarrow as pa
 import pytest
 from dataset_factory import (
     CUMULATIVE_ROW,
+    DIGITS_ROW,
     DOZENS_ROW,
     EXACT_ROW,
     LESS_THAN_ROW,
@@ -262,13 +263,17 @@ def test_row_violations_catch_defect(kind):
 def test_warnings_never_fail_the_run(tmp_path):
     data = good_dataset()
     data.claims[CUMULATIVE_ROW].update(value_low=300, value_high=300, value_best=300)  # below the earlier 400
-    data.claims[EXACT_ROW].update(category="killed", object_class="person", **exact(2024))  # a year misread
+    data.claims[DIGITS_ROW].update(**exact(2024))  # a year misread (its surface, "14", is bare digits)
+    # a count of thousands written in words is no year: "five" stands for it here
+    data.claims[EXACT_ROW].update(category="killed", object_class="person", **exact(2000))
     data.claims[EXACT_ROW + 1].update(**exact(20_000_000))
     data.rejected = []  # and rejected_claims.parquet without rows is fine
     summary = v.validate(data.write(tmp_path / "dataset"), None)
     assert summary.success, v.format_summary(summary)
     assert summary.warning_names == {"cumulative:non_decreasing", "value_best:year_like", "value_best:implausible"}
     assert summary.suites["tracking_sanity"].failed == 3
+    year_like = next(o for o in summary.failed if o.name == "value_best:year_like")
+    assert year_like.unexpected_ids == (data.claims[DIGITS_ROW]["claim_id"],)
     assert "Warnings:" in v.format_summary(summary)
 
 

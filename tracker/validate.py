@@ -263,13 +263,15 @@ def _tracking_rules() -> list[dict]:
         ),
         _expectation(
             "value_best:year_like", "expect_column_values_to_be_null",
-            f"an exact count of people between {low} and {high} is most likely a year.",
+            f"an exact count of people between {low} and {high} written as bare digits is most likely a year "
+            "(surface_digits: the surface is digits only, as '2024' is and '2,000' or 'thousands' are not).",
             severity="warning", column="value_best",
             row_condition=_all(
                 _where("category", "IN", list(vocabulary("people_categories"))),
                 _where("qualifier", "==", "exact"),
                 _where("value_best", ">=", low),
                 _where("value_best", "<=", high),
+                _where("surface_digits", "==", True),
             ),
         ),
         _expectation(
@@ -674,6 +676,7 @@ def _claims_derived(claims: pa.Table, facts: _ClaimFacts, index: _ArticleIndex) 
         "value_open_bound": value_open_bound,
         "article_status": article_status,
         "part_of_found": part_of_found,
+        "surface_digits": lambda: pc.match_substring_regex(claims.column("surface"), r"^[0-9]+$"),
         "admin1_count": lambda: pc.list_value_length(claims.column("admin1")).cast(pa.int64()),
         "admin1_code_count": lambda: pc.list_value_length(claims.column("admin1_code")).cast(pa.int64()),
         "cumulative_prior_max": lambda: _cumulative_prior_max(claims, facts.cumulative_prior),
