@@ -728,7 +728,7 @@ def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], 
         if pos in decided:
             return decided[pos]
         role = roles.get(word.lower().strip("-'’"))
-        if role is None or role == "speech":
+        if role is None or role in ("speech", "cause"):
             if not _NAME_PART.search(word):
                 return ""
         elif role != "inside":
@@ -820,7 +820,24 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     for a, b in zip(mentions, mentions[1:]):
         if not decided[a.start] and decided[b.start] == "locative" and _INSIDE_NEXT.fullmatch(text, a.end, b.start):
             decided[a.start] = "locative"
+    for m in mentions:
+        if decided[m.start] == "locative" and _after_cause(text, m.start, floor):
+            decided[m.start] = "away"  # "in retaliation for attacks on Israel": the other event's place
     return decided
+
+
+def _after_cause(text: str, start: int, floor: int) -> bool:
+    """Whether "in retaliation for", "in response to" ... (role cause) opens the stretch
+    of text[floor:start] the name at start ends, with no comma between; not one that opens
+    the sentence ("In retaliation for the shelling rebels fired rockets on Damascus": the
+    main clause follows it)."""
+    words = text[floor:start].lower().split()
+    comma = max((i for i, word in enumerate(words) if word.endswith(",")), default=None)
+    # (a cause phrase that opens the sentence, its first word, is before its event)
+    stretch = words[1:] if comma is None else words[comma + 1:]
+    roles = _index().phrase_roles
+    return any(roles.get(word) == "cause" and before == "in" and after in ("for", "to")
+               for before, word, after in zip(stretch, stretch[1:], stretch[2:]))
 
 
 # --- resolving --------------------------------------------------------------------

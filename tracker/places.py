@@ -42,6 +42,8 @@ from tracker.patterns import search_many_regions
 from tracker.records import Article, ClaimDraft, Sentence
 
 _POSSESSIVE = ("'s", "\u2019s")
+_BE_HAVE = LEXICON.closed["be_have"]
+_SUBORDINATORS = LEXICON.closed["subordinators"]
 
 
 class ArticlePlaces:
@@ -103,16 +105,28 @@ class ArticlePlaces:
 
     def _is_subject_country(self, m: PlaceMention, sentence: Sentence) -> bool:
         """'Russia launches over 100 drones at areas across Ukraine': a country that opens
-        the sentence and is followed by its verb acts; the place is elsewhere."""
+        the sentence and is followed by its verb acts; the place is elsewhere. So does one
+        that opens a clause after a speech verb or a subordinator and is followed by a
+        speech verb or a form of be/have ("the minister says Israel has targeted three
+        hospitals", "while Israel claims three died")."""
+        if not m.candidates or m.candidates[0].kind != "country":
+            return False
         text = self.article.title if sentence.field == "title" else self.article.text
         after = text[m.end:m.end + 30].split(None, 1)
-        return m.start == sentence.start and bool(after) and after[0].isalpha() and after[0].islower() \
-            and bool(m.candidates) and m.candidates[0].kind == "country"
+        if not after or not after[0].isalpha() or not after[0].islower():
+            return False
+        if m.start == sentence.start:
+            return True
+        before = text[max(sentence.start, m.start - 30):m.start].split()
+        return bool(before) and (before[-1] in LEXICON.speech_verbs or before[-1] in _SUBORDINATORS) \
+            and (after[0] in LEXICON.speech_verbs or after[0] in _BE_HAVE)
 
     def _without_actors(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
-        places = [m for m in mentions if not self._is_possessive_country(m, sentence.field)
-                  and not self._is_subject_country(m, sentence)]
-        return places or mentions
+        # a country of the subject acts; one in the possessive ("Iran's health minister says
+        # Israel has targeted ...") names the actor's home only where nothing else is left
+        acting = [m for m in mentions if not self._is_subject_country(m, sentence)]
+        places = [m for m in acting if not self._is_possessive_country(m, sentence.field)]
+        return places or acting or mentions
 
     def _is_foreign_actor(self, m: PlaceMention, sentence: Sentence) -> bool:
         """'U.S. forces have struck a vessel in the Pacific', '2025 United States military
