@@ -164,6 +164,7 @@ class Lexicon:
     weekdays: dict[str, int]
     relative_dates: dict[str, list]
     to_date_phrases: frozenset[str]
+    to_date_openers: PhraseTable
     trigger_vocabulary: frozenset[str]  # the telling word of every trigger phrase: the cheap pre-filter
 
     @cached_property
@@ -252,6 +253,7 @@ def load_lexicon() -> Lexicon:
         weekdays=dates["weekdays"],
         relative_dates=dates["relative"],
         to_date_phrases=frozenset(dates["to_date"]),
+        to_date_openers=PhraseTable(dates["to_date_openers"]),
         trigger_vocabulary=vocabulary,
     )
 
