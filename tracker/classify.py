@@ -329,7 +329,13 @@ class _SentenceReader:
                 j += 1  # "three leaders from Khyber Pakhtunkhwa, Pakistan, are abducted"
             if j < len(words) and words[j] == ",":
                 j += 1
-            if j < len(words) and (words[j] in _BE_HAVE or lex.triggers_after.match_at(words, j)):
+            trigger = lex.triggers_after.match_at(words, j) if j < len(words) else None
+            # past a place, a participle before a noun qualifies that noun, it is no verb of
+            # this one: "a photographer in Douma saw six wounded children" (but "hundreds of
+            # badly injured civilians": what the counted are)
+            if trigger is not None and words[k] != "of" and lex.object_classes.match_at(words, j + trigger[0]) is not None:
+                trigger = None
+            if j < len(words) and (words[j] in _BE_HAVE or trigger is not None):
                 k = j
         steps = 0
         while k < len(words) and steps < 6 and words[k] in _AUXILIARY_OR_HYPOTHETICAL:
