@@ -68,6 +68,14 @@ def _is_word(tok_lower: str) -> bool:
     return tok_lower[:1].isalpha()
 
 
+def _civilian_by_modifier(cls: str | None, head: str, modifiers: list[str]) -> bool:
+    """Does a civilian modifier make the head civilian? A person ('UN staff members', 'aid
+    workers') or an armed head that says nothing of arms but the word ('UN personnel',
+    'medical personnel'); not soldiers ('UN peacekeepers', 'UN soldiers')."""
+    return (cls == "person" or cls == "combatant" and head in LEXICON.generic_armed_heads) \
+        and any(m in LEXICON.civilian_modifiers for m in modifiers)
+
+
 def read_object(sentence: Sentence, start: int) -> CountedObject:
     """The counted thing right after token `start`: '[of [the]] modifiers* head'."""
     lex = LEXICON
@@ -156,7 +164,7 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             first = words[k:run_end]
             if cls == "person" and any(m in lex.combatant_modifiers for m in first):
                 cls = "combatant"
-            elif cls in ("person", "combatant") and any(m in lex.civilian_modifiers for m in first):
+            elif _civilian_by_modifier(cls, words[second.end - 1], first):
                 cls = "civilian"
             side_words = [toks[m_i].text for m_i in range(k, second.head)
                           if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
@@ -184,7 +192,7 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
     head_word = words[head_start]
     inherit = head_word in lex.inherit_heads or (head_start > k and words[head_start - 1] == "other" and head_word in ("others",))
     cls = head_class
-    if cls in ("person", "combatant") and any(m in lex.civilian_modifiers for m in modifiers):
+    if _civilian_by_modifier(cls, words[head_end - 1], modifiers):
         cls = "civilian"
     elif cls == "person" and any(m in lex.combatant_modifiers for m in modifiers) \
             or cls in ("person", None) and head_word in lex.closed["membership_heads"] and _of_armed_body(words, head_end):

@@ -131,6 +131,7 @@ class Lexicon:
     dominant_pair_categories: frozenset[str]
     object_classes: PhraseTable
     civilian_modifiers: frozenset[str]
+    generic_armed_heads: frozenset[str]
     combatant_modifiers: frozenset[str]
     inherit_heads: frozenset[str]
     irregular_heads: frozenset[str]
@@ -220,6 +221,7 @@ def load_lexicon() -> Lexicon:
         dominant_pair_categories=frozenset(trig["dominant_pair_categories"]),
         object_classes=PhraseTable(_with_singulars(objs["classes"])),
         civilian_modifiers=frozenset(objs["civilian_modifiers"]),
+        generic_armed_heads=frozenset(objs["generic_armed_heads"]),
         combatant_modifiers=frozenset(objs["combatant_modifiers"]),
         inherit_heads=frozenset(objs["inherit"]),
         irregular_heads=frozenset(objs["irregular_heads"]),
