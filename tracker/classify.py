@@ -724,6 +724,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             noun = lex.trigger_nouns.match_at(reader.words, obj.head)
             if noun is not None and noun[1][0] == "attacks" and reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES:
                 noun = None  # "one of the strikes hit a school": it picks out a strike, it counts none
+            if noun is not None and noun[1][0] == "attacks" and _planned(reader.words, m.tok_start, obj.end):
+                noun = None  # "several attacks are being planned": none has taken place
             if noun is not None and obj.head + noun[0] >= obj.end:
                 category = _pick(noun[1], object_class if noun[1][0] != "attacks" else "event")
                 trigger_tok = obj.head
@@ -885,6 +887,23 @@ def _singular_counts(category: str, object_class: str | None) -> bool:
     if object_class in PEOPLE_CLASSES or object_class is None:
         return category in PEOPLE_CATEGORIES
     return category in ("destroyed", "intercepted", "seized") and object_class != "event"
+
+
+_PLAN_VERBS = LEXICON.closed["plan_verbs"]
+
+
+def _planned(words: list[str], start: int, end: int) -> bool:
+    """Are the attacks counted at words[start:end] planned, not made: a plan verb right
+    before the count ('were planning three attacks') or as their verb, past auxiliaries
+    and a phrase on the attacks ('several attacks involving 34 vehicles are being
+    planned')?"""
+    if start > 0 and words[start - 1] in _PLAN_VERBS:
+        return True
+    k = next((j for j in range(end, min(len(words), end + 15)) if words[j] in _BE_HAVE or words[j] in _PUNCT_BREAK
+              or words[j] == ","), len(words))
+    while k < len(words) and words[k] in LEXICON.auxiliaries:
+        k += 1
+    return k < len(words) and words[k] in _PLAN_VERBS
 
 
 def _part_list_end(words: list[str], k: int) -> int:
