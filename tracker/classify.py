@@ -68,6 +68,14 @@ def _is_word(tok_lower: str) -> bool:
     return tok_lower[:1].isalpha()
 
 
+def _civilian_by_modifier(cls: str | None, head: str, modifiers: list[str]) -> bool:
+    """Does a civilian modifier make the head civilian? A person ('UN staff members', 'aid
+    workers') or an armed head that says nothing of arms but the word ('UN personnel',
+    'medical personnel'); not soldiers ('UN peacekeepers', 'UN soldiers')."""
+    return (cls == "person" or cls == "combatant" and head in LEXICON.generic_armed_heads) \
+        and any(m in LEXICON.civilian_modifiers for m in modifiers)
+
+
 def read_object(sentence: Sentence, start: int) -> CountedObject:
     """The counted thing right after token `start`: '[of [the]] modifiers* head'."""
     lex = LEXICON
@@ -156,7 +164,7 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             first = words[k:run_end]
             if cls == "person" and any(m in lex.combatant_modifiers for m in first):
                 cls = "combatant"
-            elif cls in ("person", "combatant") and any(m in lex.civilian_modifiers for m in first):
+            elif _civilian_by_modifier(cls, words[second.end - 1], first):
                 cls = "civilian"
             side_words = [toks[m_i].text for m_i in range(k, second.head)
                           if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
@@ -184,7 +192,7 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
     head_word = words[head_start]
     inherit = head_word in lex.inherit_heads or (head_start > k and words[head_start - 1] == "other" and head_word in ("others",))
     cls = head_class
-    if cls in ("person", "combatant") and any(m in lex.civilian_modifiers for m in modifiers):
+    if _civilian_by_modifier(cls, words[head_end - 1], modifiers):
         cls = "civilian"
     elif cls == "person" and any(m in lex.combatant_modifiers for m in modifiers) \
             or cls in ("person", None) and head_word in lex.closed["membership_heads"] and _of_armed_body(words, head_end):
@@ -329,7 +337,13 @@ class _SentenceReader:
                 j += 1  # "three leaders from Khyber Pakhtunkhwa, Pakistan, are abducted"
             if j < len(words) and words[j] == ",":
                 j += 1
-            if j < len(words) and (words[j] in _BE_HAVE or lex.triggers_after.match_at(words, j)):
+            trigger = lex.triggers_after.match_at(words, j) if j < len(words) else None
+            # past a place, a participle before a noun qualifies that noun, it is no verb of
+            # this one: "a photographer in Douma saw six wounded children" (but "hundreds of
+            # badly injured civilians": what the counted are)
+            if trigger is not None and words[k] != "of" and lex.object_classes.match_at(words, j + trigger[0]) is not None:
+                trigger = None
+            if j < len(words) and (words[j] in _BE_HAVE or trigger is not None):
                 k = j
         steps = 0
         while k < len(words) and steps < 6 and words[k] in _AUXILIARY_OR_HYPOTHETICAL:
@@ -710,6 +724,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             noun = lex.trigger_nouns.match_at(reader.words, obj.head)
             if noun is not None and noun[1][0] == "attacks" and reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES:
                 noun = None  # "one of the strikes hit a school": it picks out a strike, it counts none
+            if noun is not None and noun[1][0] == "attacks" and _planned(reader.words, m.tok_start, obj.end):
+                noun = None  # "several attacks are being planned": none has taken place
             if noun is not None and obj.head + noun[0] >= obj.end:
                 category = _pick(noun[1], object_class if noun[1][0] != "attacks" else "event")
                 trigger_tok = obj.head
@@ -871,6 +887,23 @@ def _singular_counts(category: str, object_class: str | None) -> bool:
     if object_class in PEOPLE_CLASSES or object_class is None:
         return category in PEOPLE_CATEGORIES
     return category in ("destroyed", "intercepted", "seized") and object_class != "event"
+
+
+_PLAN_VERBS = LEXICON.closed["plan_verbs"]
+
+
+def _planned(words: list[str], start: int, end: int) -> bool:
+    """Are the attacks counted at words[start:end] planned, not made: a plan verb right
+    before the count ('were planning three attacks') or as their verb, past auxiliaries
+    and a phrase on the attacks ('several attacks involving 34 vehicles are being
+    planned')?"""
+    if start > 0 and words[start - 1] in _PLAN_VERBS:
+        return True
+    k = next((j for j in range(end, min(len(words), end + 15)) if words[j] in _BE_HAVE or words[j] in _PUNCT_BREAK
+              or words[j] == ","), len(words))
+    while k < len(words) and words[k] in LEXICON.auxiliaries:
+        k += 1
+    return k < len(words) and words[k] in _PLAN_VERBS
 
 
 def _part_list_end(words: list[str], k: int) -> int:

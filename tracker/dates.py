@@ -239,18 +239,23 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
         last_end = end
         tok_start, tok_end = _tok_range(sentence, start, end)
         since = _introduced_by_since(sentence, tok_start) or text[start:end].lower().startswith("since") \
-            or _to_date(sentence, text[start:end], tok_start)
+            or _to_date(sentence, text[start:end], tok_start, period)
         out.append(DateMention(sentence.start + start, sentence.start + end, tok_start, tok_end, period, since, span and not since))
     return out
 
 
-def _to_date(sentence: Sentence, phrase: str, tok_start: int) -> bool:
-    """A phrase that counts up to publication ('killed this year'), not after a month
-    ('in March this year': a date in that month) nor after a ranking in its clause ('the
-    deadliest attack this year')."""
+def _to_date(sentence: Sentence, phrase: str, tok_start: int, period: Period) -> bool:
+    """A phrase that counts up to publication: a time phrase of more than a day right
+    after 'so far' ('so far this month', 'so far in 2025'; 'so far today' is one day's
+    count); one of the to-date phrases ('killed this year') not after a month ('in March
+    this year': a date in that month) nor after a ranking in its clause ('the deadliest
+    attack this year')."""
+    toks = sentence.tokens
+    before = tok_start - 1 if tok_start > 0 and toks[tok_start - 1].lower != "in" else tok_start - 2
+    if before >= 0 and period.start != period.end and LEXICON.to_date_openers.match_ending_at(sentence.words, before):
+        return True
     if phrase.lower() not in LEXICON.to_date_phrases:
         return False
-    toks = sentence.tokens
     a, _ = _segment(sentence, tok_start)
     return not (tok_start > 0 and toks[tok_start - 1].lower.rstrip(".") in LEXICON.months) \
         and not any(toks[x].lower in _SINCE_RANKINGS for x in range(a, tok_start))

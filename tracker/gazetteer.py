@@ -258,6 +258,7 @@ class _Index:
         self.common_words = frozenset(name_key(w) for w in _lines("common_words.txt"))
         self.landmarks = frozenset(name_key(w) for w in _lines("landmarks.txt"))
         self.landmark_modifiers = frozenset(name_key(w) for w in _lines("landmark_modifiers.txt"))
+        self.organisation_words = frozenset(name_key(w) for w in _lines("organisation_words.txt"))
         self.compound_suffixes = tuple(_lines("compound_suffixes.txt"))
         # A plural type word ("provinces") covers every name of a list.
         self.designators = {
@@ -400,26 +401,31 @@ def _names_from(idx: _Index, pieces: list[_Piece], i: int) -> list[tuple[int, st
 
 def _facility_after(idx: _Index, pieces: list[_Piece], j: int) -> str:
     """What the words after word j make of the name when the run ends in a landmark word
-    (landmarks.txt): "landmark" when only modifiers stand between (landmark_modifiers.txt:
-    "Kharkiv International Airport", "Damascus Central Prison": the town's own), "dedicatee"
-    when other words do ("Aden Adde International Airport": named after a person, not
-    the town); "" when the run ends otherwise ("Kharkiv Regional Military Administration")."""
+    (landmarks.txt) or an organisation word (organisation_words.txt): "landmark" or
+    "organisation" when only modifiers stand between (landmark_modifiers.txt: "Kharkiv
+    International Airport", "Damascus Central Prison": the town's own; "Kabul Bank",
+    "Baghdad Airways": named after the town), "dedicatee" when other words do ("Aden Adde
+    International Airport": named after a person, not the town); "" when the run ends
+    otherwise ("Kharkiv Regional Military Administration")."""
     keys = [p.key for p in pieces[j + 1:]]
     if len(keys) >= 2 and f"{keys[-2]} {keys[-1]}" in idx.landmarks:
-        between = keys[:-2]  # "Air Base"
+        between, kind = keys[:-2], "landmark"  # "Air Base"
     elif keys and keys[-1] in idx.landmarks:
-        between = keys[:-1]
+        between, kind = keys[:-1], "landmark"
+    elif keys and keys[-1] in idx.organisation_words:
+        between, kind = keys[:-1], "organisation"
     else:
         return ""
-    return "landmark" if all(k in idx.landmark_modifiers or k in idx.landmarks for k in between) else "dedicatee"
+    return kind if all(k in idx.landmark_modifiers or k in idx.landmarks for k in between) else "dedicatee"
 
 
 def _glued(idx: _Index, text: str, pieces: list[_Piece], i: int, j: int, after_only: bool) -> bool:
     """Whether words i..j belong to a longer proper name: capitalised words that are no
     place touch them ("Muhammad Yunus", "Israel Defense Forces"), or a binding
     connector does ("Maaret al-Numan", "Bustan al-Qasr"); not the words of a landmark of
-    the place ("Qamishli National Hospital": _facility_after)."""
-    if j + 1 < len(pieces) and not pieces[j].possessive and _facility_after(idx, pieces, j) != "landmark":
+    the place ("Qamishli National Hospital") or of an organisation named after it ("Kabul
+    Bank"): _facility_after."""
+    if j + 1 < len(pieces) and not pieces[j].possessive and _facility_after(idx, pieces, j) not in ("landmark", "organisation"):
         nxt = pieces[j + 1]
         if nxt.sep in (" ", "\u00a0", "-") and (
             (nxt.key in _BINDING and j + 2 < len(pieces))
@@ -567,7 +573,7 @@ def find_places(text: str) -> list[PlaceMention]:
     """
     idx = _index()
     lines = _Lines(text)
-    found = []  # [start, end, readings, designator, where it was found]
+    found = []  # [start, end, readings, designator, where it was found, names an organisation]
     for run in _RUN.finditer(text):
         start, end = run.span()
         word = run.group()
@@ -588,22 +594,32 @@ def find_places(text: str) -> list[PlaceMention]:
             _add(idx, text, lines, found, key, start, end, readings, None)
     _share_designators(text, found)
     if len(found) > 1:
-        found = _within_regions(idx, text, found)
+        found = _without_namesakes(_within_regions(idx, text, found))
     return [
         PlaceMention(start, end, text[start:end], readings, designator.label if designator else None)
-        for start, end, readings, designator, _where in found
+        for start, end, readings, designator, _where, _namesake in found
     ]
+
+
+def _without_namesakes(found: list[list]) -> list[list]:
+    """A town that only names an organisation ("the New Kabul Bank in Kunduz", "Baghdad
+    Airways", "Kabul University") is no place when the text names another one below
+    country level: that one is where it happened."""
+    if any(f[5] for f in found) and any(not f[5] and f[2][0].kind != "country" for f in found):
+        return [f for f in found if not f[5]]
+    return found
 
 
 def _add(
     idx: _Index, text: str, lines: _Lines, found: list[list], key: str, start: int, end: int,
-    readings: tuple[Place, ...], glued: Callable[[bool], bool] | None, dedicated: bool = False,
+    readings: tuple[Place, ...], glued: Callable[[bool], bool] | None, facility: str = "",
 ) -> bool:
-    """Record a dictionary hit if it is plausibly a place here; whether it was."""
+    """Record a dictionary hit if it is plausibly a place here; whether it was. facility:
+    what the words after it make of it (_facility_after)."""
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit():
         return False  # a model name: "Geran-2 drones", "Su-25", "S-300"
     designator, where = _designator_of(idx, text, key, start, end, readings[0].kind != "country")
-    readings = _plausible(idx, text, lines, key, start, end, readings, where, glued, dedicated)
+    readings = _plausible(idx, text, lines, key, start, end, readings, where, glued, facility == "dedicatee")
     if not readings or designator is not None and designator.level == "local" and where in ("after", "before") \
             and all(p.kind == "admin1" for p in readings):
         # "the al-Karak neighbourhood", "Karak village": a village or a town's part is no
@@ -614,7 +630,7 @@ def _add(
     if region is not None:
         start, place = region
         readings, designator, where = (place,), None, ""
-    found.append([start, end, readings, designator, where])
+    found.append([start, end, readings, designator, where, facility == "organisation"])
     return True
 
 
@@ -628,7 +644,7 @@ def _find_in_run(idx: _Index, text: str, lines: _Lines, pieces: list[_Piece], fo
                 if _add(
                     idx, text, lines, found, key, pieces[i].start, pieces[j].end, idx.readings(key),
                     functools.partial(_glued, idx, text, pieces, i, j),
-                    _facility_after(idx, pieces, j) == "dedicatee",
+                    _facility_after(idx, pieces, j),
                 ):
                     i = j
                     break

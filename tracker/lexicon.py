@@ -131,6 +131,7 @@ class Lexicon:
     dominant_pair_categories: frozenset[str]
     object_classes: PhraseTable
     civilian_modifiers: frozenset[str]
+    generic_armed_heads: frozenset[str]
     combatant_modifiers: frozenset[str]
     inherit_heads: frozenset[str]
     irregular_heads: frozenset[str]
@@ -164,6 +165,7 @@ class Lexicon:
     weekdays: dict[str, int]
     relative_dates: dict[str, list]
     to_date_phrases: frozenset[str]
+    to_date_openers: PhraseTable
     trigger_vocabulary: frozenset[str]  # the telling word of every trigger phrase: the cheap pre-filter
 
     @cached_property
@@ -219,6 +221,7 @@ def load_lexicon() -> Lexicon:
         dominant_pair_categories=frozenset(trig["dominant_pair_categories"]),
         object_classes=PhraseTable(_with_singulars(objs["classes"])),
         civilian_modifiers=frozenset(objs["civilian_modifiers"]),
+        generic_armed_heads=frozenset(objs["generic_armed_heads"]),
         combatant_modifiers=frozenset(objs["combatant_modifiers"]),
         inherit_heads=frozenset(objs["inherit"]),
         irregular_heads=frozenset(objs["irregular_heads"]),
@@ -252,6 +255,7 @@ def load_lexicon() -> Lexicon:
         weekdays=dates["weekdays"],
         relative_dates=dates["relative"],
         to_date_phrases=frozenset(dates["to_date"]),
+        to_date_openers=PhraseTable(dates["to_date_openers"]),
         trigger_vocabulary=vocabulary,
     )
 

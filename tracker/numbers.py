@@ -264,6 +264,20 @@ def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int
     return out
 
 
+def _scaled_vague(bounds: dict, words: list[str], k: int) -> tuple[int, int, int, int]:
+    """(end, low, high, best) of a vague word times the scale words from words[k] on (end:
+    the token after them): 'several hundred' counts hundreds, so the profile's bounds
+    times 100, the top reaching to the end of its last hundred as the table's 'hundreds'
+    (200..999) does; a point coding (the isaf profile's 'several' = 3) stays a point (300)."""
+    scale = 1
+    while k < len(words) and words[k] in LEXICON.number_scales:
+        scale *= LEXICON.number_scales[words[k]]
+        k += 1
+    low, high = bounds["low"], bounds["high"]
+    top = high * scale + (scale - 1 if high > low else 0)
+    return k, low * scale, top, bounds["best"] * scale
+
+
 def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMention | None:
     lex = LEXICON
     w = words[i]
@@ -272,12 +286,11 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
     if vague is not None:
         n, values = vague
         nxt = i + n
-        follows_number = nxt < len(words) and (words[nxt][0].isdigit() or _read_value(words, raw, nxt) is not None)
+        follows_number = nxt < len(words) and words[nxt] not in lex.number_scales \
+            and (words[nxt][0].isdigit() or _read_value(words, raw, nxt) is not None)
         if not follows_number and not (w == "some" and nxt < len(words) and words[nxt] in lex.stop_words):
-            b = values[0]
-            start_tok = i
-            return NumberMention(tokens[start_tok].start, tokens[nxt - 1].end, start_tok, nxt,
-                                 b["low"], b["high"], b["best"], "vague", "vague")
+            nxt, low, high, best = _scaled_vague(values[0], words, nxt)
+            return NumberMention(tokens[i].start, tokens[nxt - 1].end, i, nxt, low, high, best, "vague", "vague")
     if w in _SINGULAR_ARTICLES and lex.number_fixed.match_at(words, i) is None \
             or w in _LISTED_POSSESSIVES and i > 0 and words[i - 1] in (",", "and"):
         # "a soldier" (not "a hundred", "a couple of"); "the commander and his deputy"

@@ -115,9 +115,11 @@ _weekday = re.compile(rf"\b(?P<last>last\s+|this\s+|on\s+)?(?P<day>{_weekday_nam
 iter_weekdays = _weekday.finditer
 
 # Relative phrases from the lexicon ("overnight", "last week", "in the past 24 hours"),
-# matched in lower-cased text (see lower_keeping_offsets).
+# matched in lower-cased text (see lower_keeping_offsets). A phrase ending in a month
+# ("since january") is not one before a day number: "since January 1" is an explicit date.
 _relative = re.compile(
-    r"\b(?:" + "|".join(re.escape(p.lower()) for p in sorted(LEXICON.relative_dates, key=len, reverse=True)) + r")\b"
+    r"\b(?:" + "|".join(re.escape(p.lower()) + (r"(?!\s+\d)" if p.split()[-1] in LEXICON.months else "")
+                         for p in sorted(LEXICON.relative_dates, key=len, reverse=True)) + r")\b"
 )
 iter_relative_dates = _relative.finditer
 
@@ -148,8 +150,11 @@ search_digit = re.compile(r"\d").search
 search_numeric_date = re.compile(r"\d[./-]\d").search
 search_year = re.compile(r"(?:19|20)\d\d").search
 
-# A year on its own: "in 2024", "since 2011".
-_year = re.compile(r"\b(?P<prep>in|since|during|of)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+# A year on its own: "in 2024", "since 2011", "throughout 2023", "in (the) calendar year
+# 2024", "in the 2024 calendar year".
+_year = re.compile(r"\b(?P<prep>in|since|during|of|throughout)\s+"
+                   r"(?:the\s+(?=(?:19|20)\d\d\s+calendar\s+year\b)|(?:the\s+)?(?:calendar\s+)?year\s+)?"
+                   r"(?P<year>(?:19|20)\d\d)(?:\s+calendar\s+year)?\b", re.IGNORECASE)
 iter_years = _year.finditer
 
 def _alternatives(words: frozenset[str]) -> str:
