@@ -48,6 +48,7 @@ _MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the co
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
+_OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
@@ -438,9 +439,11 @@ class _SentenceReader:
             return None
         for x in range(j, max(-1, j - (16 if additive else 8)), -1):
             w = words[x]
-            if w in _PUNCT_BREAK or w in (",", "and") and not additive or w in lex.clause_breaks \
+            if w in _PUNCT_BREAK or w in (",", "and") and not additive or w in lex.clause_breaks or w in _OCCASIONS \
                     or w in lex.auxiliaries and w not in ("all",):
-                return None  # "are killed and a third judge and a guard are injured": another clause
+                # "are killed and a third judge and a guard are injured": another clause; "killed
+                # following a shootout with a soldier and a civilian": the occasion's own nouns
+                return None
             found = lex.triggers_before.match_ending_at(words, x)
             if found is not None and x < j:
                 trig_start = x - found[0] + 1
