@@ -239,6 +239,11 @@ def _compatible(category: str, object_class: str | None) -> bool:
     return object_class is None or object_class in _COMPATIBLE[category]
 
 
+def _uncounted(object_class: str | None) -> bool:
+    """A class no category counts ('animal': 'three sheep')."""
+    return object_class is not None and not any(object_class in classes for classes in _COMPATIBLE.values())
+
+
 def _pick(categories: list[str], object_class: str | None) -> str | None:
     for c in categories:
         if _compatible(c, object_class):
@@ -786,6 +791,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
                 or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES and (category != "displaced" or m.implicit):
             drafts.append(None)
+            continue
+        if obj.inherit and idx > 0 and _uncounted(reader.objects[idx - 1].object_class):
+            drafts.append(None)  # "killing three sheep, injuring four others": more of the animals
             continue
         if obj.inherit:
             antecedent = partner if partner is not None and drafts[partner] is not None and not reader.is_part(partner) \
