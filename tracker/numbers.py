@@ -493,7 +493,7 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
         if name_end == end and not listed:
             # "engaged and killed the insurgent": one, unless the article counted it before
             # (tracker.classify.drop_counted_definites)
-            if i and words[i - 1] in _TRIGGER_VERB_ENDS:
+            if i and lex.triggers_before.match_ending_at(words, i - 1) is not None:  # not "members of the militia"
                 return NumberMention(tokens[i].start, tokens[end - 1].end, i, i + 1, 1, 1, 1, "exact",
                                      "bare_definite", implicit=True)
             return None
