@@ -333,6 +333,7 @@ class _SentenceReader:
                     and words[j] not in lex.clause_breaks and words[j] not in _BE_HAVE \
                     and not lex.triggers_after.match_at(words, j):
                 j += 1  # "three leaders from Khyber Pakhtunkhwa, Pakistan, are abducted"
+            j = self.skip_coordinated(j)  # "eight members of the militia, including a commander, were killed"
             if j < len(words) and words[j] == ",":
                 j += 1
             if j < len(words) and (words[j] in _BE_HAVE or lex.triggers_after.match_at(words, j)):
