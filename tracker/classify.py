@@ -44,6 +44,7 @@ _AGE_WORDS = LEXICON.closed["age_words"]
 _PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
 _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
 _HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
+_CAUSE_PREPOSITIONS = LEXICON.closed["cause_prepositions"]  # ', two by a drone strike'
 _MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
@@ -527,8 +528,11 @@ class _SentenceReader:
             return None
         words = self.words
         prev = idx - 1
-        while prev > 0 and self.numbers[prev].implicit and words[self.numbers[prev].tok_start - 1] in _NOUN_PP:
-            prev -= 1  # "five in a vehicle in Gaza City and four children": 'a vehicle' is where, not an item
+        while prev > 0 and self.numbers[prev].implicit and (words[self.numbers[prev].tok_start - 1] in _NOUN_PP
+                                                             or words[self.numbers[prev].tok_start - 1] in _CAUSE_PREPOSITIONS):
+            # "five in a vehicle in Gaza City and four children": 'a vehicle' is where, not an
+            # item; "two by a drone strike and one by gunfire": how
+            prev -= 1
         k = self.objects[prev].end if self.objects[prev].head is not None else self.numbers[prev].tok_end
         start = self.numbers[idx].tok_start
         gap = words[k:start]
@@ -660,14 +664,16 @@ class _SentenceReader:
         return self.category_after(end) is None
 
     def degree_part(self, idx: int) -> bool:
-        """'Four people are injured, at least two seriously, in ...': after a comma, a bare
-        count with only a degree of harm after it is a part of the figure before ('..., two
-        seriously injured' has a verb of its own)."""
+        """'Four people are injured, at least two seriously, in ...', 'three were killed, two
+        by a drone': after a comma, a bare count with only a degree of harm or a cause after
+        it is a part of the figure before ('..., two seriously injured' has a verb of its own)."""
         words = self.words
         m = self.numbers[idx]
         if idx == 0 or m.tok_start < 1 or words[m.tok_start - 1] != "," or self.objects[idx].head is not None:
             return False
         end = m.tok_end
+        if end < len(words) and words[end] in _CAUSE_PREPOSITIONS:
+            return True
         return end < len(words) and words[end] in _HARM_DEGREES \
             and (end + 1 == len(words) or words[end + 1] in _PUNCT_BREAK or words[end + 1] in (",", "in"))
 
