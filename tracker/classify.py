@@ -44,10 +44,12 @@ _AGE_WORDS = LEXICON.closed["age_words"]
 _PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
 _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
 _HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
+_CAUSE_PREPOSITIONS = LEXICON.closed["cause_prepositions"]  # ', two by a drone strike'
 _MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
+_OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
@@ -246,6 +248,11 @@ def _compatible(category: str, object_class: str | None) -> bool:
     return object_class is None or object_class in _COMPATIBLE[category]
 
 
+def _uncounted(object_class: str | None) -> bool:
+    """A class no category counts ('animal': 'three sheep')."""
+    return object_class is not None and not any(object_class in classes for classes in _COMPATIBLE.values())
+
+
 def _pick(categories: list[str], object_class: str | None) -> str | None:
     for c in categories:
         if _compatible(c, object_class):
@@ -335,6 +342,7 @@ class _SentenceReader:
                     and words[j] not in lex.clause_breaks and words[j] not in _BE_HAVE \
                     and not lex.triggers_after.match_at(words, j):
                 j += 1  # "three leaders from Khyber Pakhtunkhwa, Pakistan, are abducted"
+            j = self.skip_coordinated(j)  # "eight members of the militia, including a commander, were killed"
             if j < len(words) and words[j] == ",":
                 j += 1
             trigger = lex.triggers_after.match_at(words, j) if j < len(words) else None
@@ -452,9 +460,11 @@ class _SentenceReader:
             return None
         for x in range(j, max(-1, j - (16 if additive else 8)), -1):
             w = words[x]
-            if w in _PUNCT_BREAK or w in (",", "and") and not additive or w in lex.clause_breaks \
+            if w in _PUNCT_BREAK or w in (",", "and") and not additive or w in lex.clause_breaks or w in _OCCASIONS \
                     or w in lex.auxiliaries and w not in ("all",):
-                return None  # "are killed and a third judge and a guard are injured": another clause
+                # "are killed and a third judge and a guard are injured": another clause; "killed
+                # following a shootout with a soldier and a civilian": the occasion's own nouns
+                return None
             found = lex.triggers_before.match_ending_at(words, x)
             if found is not None and x < j:
                 trig_start = x - found[0] + 1
@@ -532,8 +542,11 @@ class _SentenceReader:
             return None
         words = self.words
         prev = idx - 1
-        while prev > 0 and self.numbers[prev].implicit and words[self.numbers[prev].tok_start - 1] in _NOUN_PP:
-            prev -= 1  # "five in a vehicle in Gaza City and four children": 'a vehicle' is where, not an item
+        while prev > 0 and self.numbers[prev].implicit and (words[self.numbers[prev].tok_start - 1] in _NOUN_PP
+                                                             or words[self.numbers[prev].tok_start - 1] in _CAUSE_PREPOSITIONS):
+            # "five in a vehicle in Gaza City and four children": 'a vehicle' is where, not an
+            # item; "two by a drone strike and one by gunfire": how
+            prev -= 1
         k = self.objects[prev].end if self.objects[prev].head is not None else self.numbers[prev].tok_end
         start = self.numbers[idx].tok_start
         gap = words[k:start]
@@ -665,14 +678,16 @@ class _SentenceReader:
         return self.category_after(end) is None
 
     def degree_part(self, idx: int) -> bool:
-        """'Four people are injured, at least two seriously, in ...': after a comma, a bare
-        count with only a degree of harm after it is a part of the figure before ('..., two
-        seriously injured' has a verb of its own)."""
+        """'Four people are injured, at least two seriously, in ...', 'three were killed, two
+        by a drone': after a comma, a bare count with only a degree of harm or a cause after
+        it is a part of the figure before ('..., two seriously injured' has a verb of its own)."""
         words = self.words
         m = self.numbers[idx]
         if idx == 0 or m.tok_start < 1 or words[m.tok_start - 1] != "," or self.objects[idx].head is not None:
             return False
         end = m.tok_end
+        if end < len(words) and words[end] in _CAUSE_PREPOSITIONS:
+            return True
         return end < len(words) and words[end] in _HARM_DEGREES \
             and (end + 1 == len(words) or words[end + 1] in _PUNCT_BREAK or words[end + 1] in (",", "in"))
 
@@ -799,6 +814,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
                 or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES and (category != "displaced" or m.implicit):
             drafts.append(None)
+            continue
+        if obj.inherit and idx > 0 and _uncounted(reader.objects[idx - 1].object_class):
+            drafts.append(None)  # "killing three sheep, injuring four others": more of the animals
             continue
         if obj.inherit:
             antecedent = partner if partner is not None and drafts[partner] is not None and not reader.is_part(partner) \

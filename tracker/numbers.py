@@ -23,6 +23,7 @@ _NAMED_APPOSITIVE_ARTICLES = _SINGULAR_ARTICLES | {"the"}
 _TRIGGER_VERB_ENDS = frozenset(phrase[-1] for phrase, _values in LEXICON.triggers_before.phrases())
 _PEOPLE_CLASSES = ("combatant", "civilian", "person")
 _RISE_VERBS = LEXICON.closed["rise_verbs"]
+_RAISE_VERBS = LEXICON.closed["raise_verbs"]
 
 
 def parse_digits(text: str) -> int | None:
@@ -84,6 +85,19 @@ def _qualifier_before(words: list[str], i: int) -> tuple[str, int] | None:
         return None
     n, values = found
     return values[0], i - n
+
+
+def _raised_up_to(words: list[str], q_start: int) -> bool:
+    """Is the qualifier at q_start the 'up to' of a total being brought somewhere ('bringing
+    the total number of people killed since Friday up to 104'), not a bound?"""
+    if words[q_start: q_start + 2] != ["up", "to"] or q_start and words[q_start - 1] == "to":
+        return False
+    for j in range(q_start - 1, max(-1, q_start - 20), -1):
+        if words[j] in _RAISE_VERBS:
+            return True
+        if not words[j][:1].isalnum():
+            return False  # the clause ends: "killed up to 40 people, bringing ..."
+    return False
 
 
 def _bounds(qualifier: str, n: int) -> tuple[int, int | None, int]:
@@ -351,7 +365,7 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
                 break
     if qualifier == "exact":
         q = _qualifier_before(words, start_tok)
-        if q is not None:
+        if q is not None and not _raised_up_to(words, q[1]):
             qualifier, start_tok = q
         elif end_tok < len(words):
             after = lex.qualifiers_after.match_at(words, end_tok)
@@ -506,7 +520,7 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
         if name_end == end and not listed:
             # "engaged and killed the insurgent": one, unless the article counted it before
             # (tracker.classify.drop_counted_definites)
-            if i and words[i - 1] in _TRIGGER_VERB_ENDS:
+            if i and lex.triggers_before.match_ending_at(words, i - 1) is not None:  # not "members of the militia"
                 return NumberMention(tokens[i].start, tokens[end - 1].end, i, i + 1, 1, 1, 1, "exact",
                                      "bare_definite", implicit=True)
             return None
