@@ -72,10 +72,11 @@ def build(inputs: list[str | Path], out_dir: Path, *, profile: str = "default", 
     `full`, articles unchanged since the last build into out_dir are not extracted again.
     """
     load_vague_profile(profile)  # an unknown profile fails before anything is written
-    if engine == "local":
+    if engine == "local" and (jobs or 1) > 1:
         # Loaded once, before workers are forked, and frozen: it lives as long as the
         # process, so GC stops walking it, and workers share its memory pages instead of
         # each loading a copy (--jobs 2 on the 3 MB bench corpus: 350 -> 240-300 MB PSS).
+        # One process loads it on first use, if any article needs extracting at all.
         warm_up(profile)
         gc.freeze()
     started = time.perf_counter()
