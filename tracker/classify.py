@@ -424,7 +424,7 @@ class _SentenceReader:
             k -= 1  # 'it had "neutralised" 80 terrorists'
         found = lex.triggers_before.match_ending_at(words, k) if k >= 0 else None
         skipped = 0
-        # "killing a total of 12", "claimed the lives of 400": past determiners, but a
+        # "killing a total of 12", "claimed the lives of 400", "killed all 12": past determiners, but a
         # listed phrase ending in one ("the lives of") wins
         while found is None and k >= 0 and words[k] in lex.determiners and skipped < 3:
             k -= 1
