@@ -42,7 +42,7 @@ _ADDRESSEE_VERBS = LEXICON.closed["addressee_verbs"]
 _VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed 100 civilians'
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _BE_HAVE = LEXICON.closed["be_have"]
-_LIST_JOINERS = frozenset({"and", "or", ","})
+_LIST_JOINERS = LEXICON.closed["item_joiners"] | {","}  # the words of a list: "weapons, documents and ..."
 _LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
 
 
