@@ -467,6 +467,8 @@ class _SentenceReader:
                 return None
             found = lex.triggers_before.match_ending_at(words, x)
             if found is not None and x < j:
+                if words[x + 1] == "by":
+                    return None  # "were wounded by a soldier and two police officers": the agents
                 trig_start = x - found[0] + 1
                 return None if self.hypothetical_before(trig_start) else (found[1], trig_start)
         return None
