@@ -44,6 +44,7 @@ from tracker.records import Article, ClaimDraft, Sentence
 _POSSESSIVE = ("'s", "\u2019s")
 _BE_HAVE = LEXICON.closed["be_have"]
 _SUBORDINATORS = LEXICON.closed["subordinators"]
+_ARTICLES = LEXICON.closed["articles"]
 
 
 class ArticlePlaces:
@@ -108,16 +109,19 @@ class ArticlePlaces:
         the sentence and is followed by its verb acts; the place is elsewhere. So does one
         that opens a clause after a speech verb or a subordinator and is followed by a
         speech verb or a form of be/have ("the minister says Israel has targeted three
-        hospitals", "while Israel claims three died")."""
+        hospitals", "while Israel claims three died"); an article before the name is part
+        of it ("The United States says ...")."""
         if not m.candidates or m.candidates[0].kind != "country":
             return False
         text = self.article.title if sentence.field == "title" else self.article.text
         after = text[m.end:m.end + 30].split(None, 1)
         if not after or not after[0].isalpha() or not after[0].islower():
             return False
-        if m.start == sentence.start:
-            return True
+        if m.start == sentence.start or text[sentence.start:m.start].rstrip().lower() in _ARTICLES:
+            return True  # "Russia launches ...", "The United States accused ..."
         before = text[max(sentence.start, m.start - 30):m.start].split()
+        if before and before[-1].lower() in _ARTICLES:
+            before.pop()  # "what the United States says was"
         return bool(before) and (before[-1] in LEXICON.speech_verbs or before[-1] in _SUBORDINATORS) \
             and (after[0] in LEXICON.speech_verbs or after[0] in _BE_HAVE)
 
