@@ -269,6 +269,17 @@ class _SpeechReader:
                 return a, end
         return None
 
+    def adverb_before(self, s: int) -> tuple[int, int] | None:
+        """'the watchdog Reporters Without Borders recently reported': an adverb between
+        the speaker and the verb at s is no part of the speaker."""
+        t = s
+        while t > 0 and self.words[t - 1] in _SENTENCE_ADVERBS:
+            t -= 1
+        span = self.np_backward(t) if t < s else None
+        if span is None or span[0] > 0 and self.words[span[0] - 1] in _PLACE_PREPOSITIONS:
+            return None  # '... killed in Idlib today said Abdul Rahman': a place ends the clause
+        return span
+
     def seated_speaker(self, span: tuple[int, int]) -> tuple[int, int]:
         """'the Syrian Observatory for Human Rights based in Britain said': the place where
         the speaker sits ends the noun phrase before the verb; the speaker is the one
@@ -376,7 +387,7 @@ class _SpeechReader:
             # 'an activist in Deir al-Zour who spoke ...': the relative pronoun's antecedent
             span = self.speaker_with_modifier(s - 1) or self.np_backward(s - 1)
             return SpeechAct(v, self.resolve(*span), subject=span[0]) if span is not None else None
-        span = self.np_backward(s) or self.speaker_with_modifier(s)
+        span = self.np_backward(s) or self.speaker_with_modifier(s) or self.adverb_before(s)
         if span is not None:
             span = self.seated_speaker(span)
         subject = self.appositive_subject(s)
