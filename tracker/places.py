@@ -63,7 +63,10 @@ class ArticlePlaces:
         # the context for namesakes); a sentence before a claim only if the claim needs it
         upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
         self.all = [m for i in upfront for m in self.mentions(i)]
-        self.evidence = place_evidence(self.all)
+        # with no name that settles a country, the nationality adjectives of those
+        # sentences tell namesakes apart ("the Syrian capital Damascus", "in Madaya")
+        self.evidence = place_evidence(self.all) or frozenset(
+            c for i in upfront for _at, c in demonym_countries(self._text(sentences[i]), sentences[i].start, sentences[i].end))
         # countries where the article names a town or region for sure: their forces act at
         # home ("Syria troops kill 50 jihadists" in an article on Qalamoun)
         self._inland = {m.candidates[0].country for m in self.all if m.candidates[0].kind != "country"
@@ -77,6 +80,9 @@ class ArticlePlaces:
         # (of "KABUL, Afghanistan", the country when it names one)
         dateline = [m for m in dateline if m.candidates[0].kind == "country"] or dateline
         self.main = title or dateline
+
+    def _text(self, sentence: Sentence) -> str:
+        return self.article.title if sentence.field == "title" else self.article.text
 
     def mentions(self, index: int) -> list[PlaceMention]:
         """Place mentions of one sentence, found on first use (field offsets)."""
