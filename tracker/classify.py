@@ -95,6 +95,11 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             k += 1  # "45 of the 52 drones": the drones are counted
     if k < n and words[k] in _REFERRING_OBJECTS:
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
+    if k == start and k < n and words[k] in _ARTICLES and words[start - 1] != "of" and (start < 2 or words[start - 2] != "to"):
+        # a determiner right after a count opens another phrase ("... Base (200) 2510 The
+        # US missile strike killed ..."): nothing is counted (but "bringing to 30 the number
+        # killed" counts the number, and "a number of their vehicles" the vehicles)
+        return CountedObject(None, None, None, start, None, None, False)
     run_end = k
     part_at = None
     while run_end < n and run_end - k < 9:
