@@ -45,6 +45,8 @@ _POSSESSIVE = ("'s", "\u2019s")
 _BE_HAVE = LEXICON.closed["be_have"]
 _SUBORDINATORS = LEXICON.closed["subordinators"]
 _ARTICLES = LEXICON.closed["articles"]
+_REFERENCE_LINKS = LEXICON.closed["reference_links"]
+_COMPASS_POINTS = LEXICON.closed["compass_points"]
 
 
 class ArticlePlaces:
@@ -196,6 +198,19 @@ class ArticlePlaces:
         located = [m for m in mentions if roles.get(m.start) == "locative"]
         return located or mentions
 
+    def _without_references(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
+        """'killed 43 people in the town of Jayrud near Damascus', 'in Madaya west of the
+        Syrian capital Damascus': a name right after a place of the event, linked by 'near',
+        'outside' or a compass word with 'of', only says where that place lies (when the
+        place gives a region of its own: 'in the village of Kafr Malik near Ramallah')."""
+        roles = self._roles_of(sentence)
+        text = self._text(sentence)
+        ordered = sorted(mentions, key=lambda m: m.start)
+        references = {id(m) for p, m in zip(ordered, ordered[1:])
+                      if roles.get(p.start) == "locative" and any(c.admin1_code for c in p.candidates)
+                      and _reference_link(text[p.end:m.start])}
+        return [m for m in mentions if id(m) not in references]
+
     def _previous(self, sentence: Sentence) -> list[PlaceMention]:
         """Places of the nearest earlier body sentence (up to two back) that has any;
         where its event happened, when it says ("near Senegal in Mali": Mali)."""
@@ -255,6 +270,7 @@ class ArticlePlaces:
             # borrowed from another sentence say the country only
             own = [m for m in own if m.candidates[0].kind == "country"] or own
         own = self._located(self._without_actors(own, s), s)
+        own = self._without_references(own, s)
         if not borrowed and draft.object_class not in ("civilian", "person") \
                 and not any(roles[m.start] == "locative" for m in own):
             # "Ten Nigerien soldiers are killed ... near the border with Burkina Faso",
@@ -273,6 +289,15 @@ class ArticlePlaces:
             if people is not None and theirs:
                 found = self._resolve(theirs)
         return found
+
+
+def _reference_link(between: str) -> bool:
+    """' near ', ' west of the Syrian capital ': words that make the next name a point of
+    reference (up to five, no punctuation)."""
+    words = between.lower().split()
+    if not words or len(words) > 5 or not all(w.replace("-", "").isalpha() for w in words):
+        return False
+    return words[0] in _REFERENCE_LINKS or words[0] in _COMPASS_POINTS and words[1:2] == ["of"]
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
