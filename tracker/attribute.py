@@ -32,6 +32,7 @@ _NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 _SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
+_SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
 _PLACE_PREPOSITIONS = LEXICON.closed["place_prepositions"]  # 'In Daraa the source said': no subject
 _CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor': no speaker's modifier
 _APPOSITION_MAX = 12  # words of 'the director of a hospital in the rebel-held east' before the verb
@@ -268,6 +269,26 @@ class _SpeechReader:
                 return a, end
         return None
 
+    def adverb_before(self, s: int) -> tuple[int, int] | None:
+        """'the watchdog Reporters Without Borders recently reported': an adverb between
+        the speaker and the verb at s is no part of the speaker."""
+        t = s
+        while t > 0 and self.words[t - 1] in _SENTENCE_ADVERBS:
+            t -= 1
+        span = self.np_backward(t) if t < s else None
+        if span is None or span[0] > 0 and self.words[span[0] - 1] in _PLACE_PREPOSITIONS:
+            return None  # '... killed in Idlib today said Abdul Rahman': a place ends the clause
+        return span
+
+    def seated_speaker(self, span: tuple[int, int]) -> tuple[int, int]:
+        """'the Syrian Observatory for Human Rights based in Britain said': the place where
+        the speaker sits ends the noun phrase before the verb; the speaker is the one
+        before 'based in'."""
+        a, words = span[0], self.words
+        if a >= 3 and words[a - 1] in _SPEAKER_PREPOSITIONS and words[a - 2] in _SEAT_PARTICIPLES:
+            return self.np_backward(a - 2) or span
+        return span
+
     def closes_sentence(self, k: int) -> bool:
         """Nothing but closing punctuation from token k to the end of the sentence."""
         return all(w in _PUNCT or w in ("!", "?") for w in self.words[k:])
@@ -366,7 +387,9 @@ class _SpeechReader:
             # 'an activist in Deir al-Zour who spoke ...': the relative pronoun's antecedent
             span = self.speaker_with_modifier(s - 1) or self.np_backward(s - 1)
             return SpeechAct(v, self.resolve(*span), subject=span[0]) if span is not None else None
-        span = self.np_backward(s) or self.speaker_with_modifier(s)
+        span = self.np_backward(s) or self.speaker_with_modifier(s) or self.adverb_before(s)
+        if span is not None:
+            span = self.seated_speaker(span)
         subject = self.appositive_subject(s)
         if subject is not None and (span is None or span[0] > subject[1]):
             span = subject  # 'Omar Haddad the spokesman for the brigade said': the name, not the brigade

@@ -95,7 +95,13 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             k += 1  # "45 of the 52 drones": the drones are counted
     if k < n and words[k] in _REFERRING_OBJECTS:
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
+    if k == start and k < n and words[k] in _ARTICLES and words[start - 1] != "of" and (start < 2 or words[start - 2] != "to"):
+        # a determiner right after a count opens another phrase ("... Base (200) 2510 The
+        # US missile strike killed ..."): nothing is counted (but "bringing to 30 the number
+        # killed" counts the number, and "a number of their vehicles" the vehicles)
+        return CountedObject(None, None, None, start, None, None, False)
     run_end = k
+    part_at = None
     while run_end < n and run_end - k < 9:
         w = words[run_end]
         if w == "(" and run_end + 2 < n and words[run_end + 2] == ")" and run_end > k:
@@ -118,6 +124,8 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             break
         if run_end > k and w in lex.speech_verbs and toks[run_end].text.islower():
             break
+        if run_end > k and part_at is None and _plain_part_marker(words, run_end):
+            part_at = run_end  # "18 people mostly children": a part of the count, no modifier of it
         if run_end > k and w.endswith("ing") and "-" not in w and toks[run_end].text.islower() \
                 and w not in lex.closed["ing_modifiers"] and not lex.object_classes.match_at(words, run_end) \
                 and not lex.trigger_prenominal.match_at(words, run_end):
@@ -129,6 +137,10 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
         ):
             break  # predicative: "89 civilians dead in 10 days"
         run_end += 1
+    # the head is before the part (not a predicate: "people dead most of them civilians",
+    # "400 wounded mostly women": the head follows the participle)
+    if part_at is not None and not any(lex.trigger_prenominal.match_at(words, x) for x in range(k, part_at)):
+        run_end = part_at
     # the head is the right-most lexicon phrase in the run
     head_start = head_end = None
     head_class = None
@@ -213,6 +225,16 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
                   if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
     text = sentence.text[toks[k].start - sentence.start: toks[head_end - 1].end - sentence.start]
     return CountedObject(text, cls, " ".join(side_words) or None, head_end, head_start, prenominal, inherit)
+
+
+def _plain_part_marker(words: list[str], k: int) -> bool:
+    """A part marker at k that names no harm ('mostly', 'including', 'most of them'; not
+    'among the dead', which says what befell the counted)."""
+    part = LEXICON.part_markers.match_at(words, k)
+    if part is None:
+        return False
+    last = k + part[0] - 1
+    return not LEXICON.trigger_nouns.match_at(words, last) and not LEXICON.trigger_prenominal.match_at(words, last)
 
 
 def _abbreviation_dot(before: str, after: str) -> bool:
@@ -304,6 +326,13 @@ class _SentenceReader:
                     idx = self.starts[j]
                     k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
                     continue
+                if part and j not in self.starts and _plain_part_marker(words, j - part[0]):
+                    # "13 civilians mostly women and children were killed": past the part's nouns
+                    end = next((x for x in range(j, min(len(words), j + 6)) if words[x] in _BE_HAVE
+                                or LEXICON.triggers_after.match_at(words, x)), None)  # "... were killed", "... killed"
+                    if end is not None and all(_is_word(w) and (w == "and" or w not in LEXICON.stop_words) for w in words[j:end]):
+                        k = end
+                        break
                 if words[j - 1] == "and":
                     # "Seven members and a major are killed": a last item the lexicon cannot count
                     end = next((x for x in range(j, min(len(words), j + 5)) if words[x] in _BE_HAVE), None)
@@ -958,7 +987,8 @@ def war_total(sentence: Sentence, k: int) -> bool:
     Syrias three-year war', 'killed in the conflict so far')? Such a figure runs from the
     war's start: a running total of unknown start. The war noun must be the war itself,
     not a modifier ('a war monitor said 30 were killed', 'war crimes'), and come with a
-    determiner within three words before it."""
+    determiner or a possessive within three words before it ('the 30-month war', 'the
+    country's civil war')."""
     toks = sentence.tokens
     n = len(toks)
     for j, tok in enumerate(toks):
@@ -967,9 +997,13 @@ def war_total(sentence: Sentence, k: int) -> bool:
         nxt = toks[j + 1].lower if j + 1 < n else "."
         if nxt[:1].isalnum() and nxt not in _WAR_FOLLOWERS:
             continue
-        det = next((x for x in range(j - 1, max(-1, j - 4), -1) if toks[x].lower in _WAR_DETERMINERS), None)
-        if det is None or any(not toks[x].lower[:1].isalnum() for x in range(det, j)):
-            continue
+        reach = 4 + 2 * sum(toks[x].lower == "-" for x in range(max(0, j - 4), j))  # "30 - month" is one word
+        det = next((x for x in range(j - 1, max(-1, j - reach), -1) if toks[x].lower in _WAR_DETERMINERS
+                    or toks[x].lower.endswith("'s")), None)  # "the country's five-year war"
+        if det is None or any(not toks[x].lower[:1].isalnum() and toks[x].lower != "-" for x in range(det, j)):
+            continue  # ("-" joins a modifier: "the 30-month war")
+        if det >= 1 and toks[det].lower.endswith("'s") and toks[det - 1].lower in _WAR_DETERMINERS:
+            det -= 1  # the possessive's own article: "in the country's war"
         if j < k:
             # the war is the subject: "the conflict (that) has (so far) killed N"
             verb = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].lower in _WAR_TOLL_VERBS), None)

@@ -442,9 +442,10 @@ def _glued(idx: _Index, text: str, pieces: list[_Piece], i: int, j: int, after_o
     prev = pieces[i - 1]
     if prev.key in _BINDING or not prev.capital:
         return prev.key in _BINDING
+    # a first name or title of the stoplist is part of a person's name ("George Sabra")
     return (
         not prev.possessive
-        and prev.key not in idx.entries
+        and (prev.key not in idx.entries or prev.key in idx.stoplist)
         and prev.key not in idx.directions
         and not _sentence_start(text, prev.start)
     )

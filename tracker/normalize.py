@@ -9,6 +9,7 @@ content hashes, so the same corpus and version give the same ids.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 
 from tracker import __version__
@@ -27,6 +28,7 @@ def _hash(*parts: object) -> str:
 
 
 _PEOPLE = frozenset({"combatant", "civilian", "person"})
+_HEADLINE_PREFIX = 20  # characters a body sentence shares with the title to repeat it
 _OPPOSED = frozenset({"combatant", "civilian"})
 
 
@@ -93,7 +95,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, drafts)) for d in drafts]
     keys = []
     for i, d in enumerate(drafts):
-        twins = [e for j, e in enumerate(drafts) if j != i and base[j] == base[i] and e.sentence.index == d.sentence.index]
+        twins = [e for j, e in enumerate(drafts) if j != i and base[j] == base[i] and e.sentence.index == d.sentence.index
+                 and _headline_repeat(e, title) == _headline_repeat(d, title)]
         twin = any(e.object_class != d.object_class for e in twins)
         # "six soldiers and six militants are killed": two items of one list, two figures
         listed = any(_head(e) != _head(d) and joined(*sorted((d, e), key=lambda x: x.number.start)) for e in twins)
@@ -148,6 +151,16 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                 keys[i], subsumed[i] = keys[j], True
                 break
     return _split_conflicts(drafts, keys), subsumed
+
+
+def _headline_repeat(draft: ClaimDraft, title: str) -> bool:
+    """Is the mention in the headline repeated at the start of the body's first sentence
+    ('88 dead in two days of clashes ... Monitor AFP Saturday At least 88 rebel and regime
+    forces have been killed'): the headline's figure, not a second one of the sentence?"""
+    if not title or draft.sentence.field != "body" or not draft.sentence.text.startswith(title[:_HEADLINE_PREFIX]):
+        return False
+    shared = len(os.path.commonprefix([title, draft.sentence.text]))
+    return draft.number.end - draft.sentence.start <= shared
 
 
 def _split_conflicts(drafts: list[ClaimDraft], keys: list[str]) -> list[str]:

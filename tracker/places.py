@@ -44,6 +44,9 @@ from tracker.records import Article, ClaimDraft, Sentence
 _POSSESSIVE = ("'s", "\u2019s")
 _BE_HAVE = LEXICON.closed["be_have"]
 _SUBORDINATORS = LEXICON.closed["subordinators"]
+_ARTICLES = LEXICON.closed["articles"]
+_REFERENCE_LINKS = LEXICON.closed["reference_links"]
+_COMPASS_POINTS = LEXICON.closed["compass_points"]
 
 
 class ArticlePlaces:
@@ -62,7 +65,10 @@ class ArticlePlaces:
         # the context for namesakes); a sentence before a claim only if the claim needs it
         upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
         self.all = [m for i in upfront for m in self.mentions(i)]
-        self.evidence = place_evidence(self.all)
+        # with no name that settles a country, the nationality adjectives of those
+        # sentences tell namesakes apart ("the Syrian capital Damascus", "in Madaya")
+        self.evidence = place_evidence(self.all) or frozenset(
+            c for i in upfront for _at, c in demonym_countries(self._text(sentences[i]), sentences[i].start, sentences[i].end))
         # countries where the article names a town or region for sure: their forces act at
         # home ("Syria troops kill 50 jihadists" in an article on Qalamoun)
         self._inland = {m.candidates[0].country for m in self.all if m.candidates[0].kind != "country"
@@ -76,6 +82,9 @@ class ArticlePlaces:
         # (of "KABUL, Afghanistan", the country when it names one)
         dateline = [m for m in dateline if m.candidates[0].kind == "country"] or dateline
         self.main = title or dateline
+
+    def _text(self, sentence: Sentence) -> str:
+        return self.article.title if sentence.field == "title" else self.article.text
 
     def mentions(self, index: int) -> list[PlaceMention]:
         """Place mentions of one sentence, found on first use (field offsets)."""
@@ -108,16 +117,19 @@ class ArticlePlaces:
         the sentence and is followed by its verb acts; the place is elsewhere. So does one
         that opens a clause after a speech verb or a subordinator and is followed by a
         speech verb or a form of be/have ("the minister says Israel has targeted three
-        hospitals", "while Israel claims three died")."""
+        hospitals", "while Israel claims three died"); an article before the name is part
+        of it ("The United States says ...")."""
         if not m.candidates or m.candidates[0].kind != "country":
             return False
         text = self.article.title if sentence.field == "title" else self.article.text
         after = text[m.end:m.end + 30].split(None, 1)
         if not after or not after[0].isalpha() or not after[0].islower():
             return False
-        if m.start == sentence.start:
-            return True
+        if m.start == sentence.start or text[sentence.start:m.start].rstrip().lower() in _ARTICLES:
+            return True  # "Russia launches ...", "The United States accused ..."
         before = text[max(sentence.start, m.start - 30):m.start].split()
+        if before and before[-1].lower() in _ARTICLES:
+            before.pop()  # "what the United States says was"
         return bool(before) and (before[-1] in LEXICON.speech_verbs or before[-1] in _SUBORDINATORS) \
             and (after[0] in LEXICON.speech_verbs or after[0] in _BE_HAVE)
 
@@ -186,6 +198,19 @@ class ArticlePlaces:
         located = [m for m in mentions if roles.get(m.start) == "locative"]
         return located or mentions
 
+    def _without_references(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
+        """'killed 43 people in the town of Jayrud near Damascus', 'in Madaya west of the
+        Syrian capital Damascus': a name right after a place of the event, linked by 'near',
+        'outside' or a compass word with 'of', only says where that place lies (when the
+        place gives a region of its own: 'in the village of Kafr Malik near Ramallah')."""
+        roles = self._roles_of(sentence)
+        text = self._text(sentence)
+        ordered = sorted(mentions, key=lambda m: m.start)
+        references = {id(m) for p, m in zip(ordered, ordered[1:])
+                      if roles.get(p.start) == "locative" and any(c.admin1_code for c in p.candidates)
+                      and _reference_link(text[p.end:m.start])}
+        return [m for m in mentions if id(m) not in references]
+
     def _previous(self, sentence: Sentence) -> list[PlaceMention]:
         """Places of the nearest earlier body sentence (up to two back) that has any;
         where its event happened, when it says ("near Senegal in Mali": Mali)."""
@@ -245,6 +270,7 @@ class ArticlePlaces:
             # borrowed from another sentence say the country only
             own = [m for m in own if m.candidates[0].kind == "country"] or own
         own = self._located(self._without_actors(own, s), s)
+        own = self._without_references(own, s)
         if not borrowed and draft.object_class not in ("civilian", "person") \
                 and not any(roles[m.start] == "locative" for m in own):
             # "Ten Nigerien soldiers are killed ... near the border with Burkina Faso",
@@ -263,6 +289,15 @@ class ArticlePlaces:
             if people is not None and theirs:
                 found = self._resolve(theirs)
         return found
+
+
+def _reference_link(between: str) -> bool:
+    """' near ', ' west of the Syrian capital ': words that make the next name a point of
+    reference (up to five, no punctuation)."""
+    words = between.lower().split()
+    if not words or len(words) > 5 or not all(w.replace("-", "").isalpha() for w in words):
+        return False
+    return words[0] in _REFERENCE_LINKS or words[0] in _COMPASS_POINTS and words[1:2] == ["of"]
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
