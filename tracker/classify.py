@@ -78,12 +78,13 @@ def _civilian_by_modifier(cls: str | None, head: str, modifiers: list[str]) -> b
         and any(m in LEXICON.civilian_modifiers for m in modifiers)
 
 
-def read_object(sentence: Sentence, start: int) -> CountedObject:
-    """The counted thing right after token `start`: '[of [the]] modifiers* head'."""
+def read_object(sentence: Sentence, start: int, end: int | None = None) -> CountedObject:
+    """The counted thing right after token `start`: '[of [the]] modifiers* head', read no
+    further than token `end` when given."""
     lex = LEXICON
     toks = sentence.tokens
     words = sentence.words
-    n = len(words)
+    n = len(words) if end is None else end
     k = start
     if k + 1 < n and words[k] in _MEASURE_HEADS and words[k + 1] == "of":
         k += 1  # "7 waves of attacks": the attacks are counted
@@ -159,7 +160,7 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             and not _is_coordination_break(words, run_end + 1):
         # "40 Somali army and allied militia fighters": the modifiers of one head joined by
         # "and" (not a plural that is a head of its own: "two martyrs and several civilians")
-        second = read_object(sentence, run_end + 1)
+        second = read_object(sentence, run_end + 1, end)
         if second.head is not None and second.object_class is not None and not second.inherit \
                 and second.head - run_end <= 4:
             cls = second.object_class
@@ -206,7 +207,7 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
         j = head_end + 1
         while j < n and (words[j] in _ARTICLES or words[j][:1].isdigit() or words[j] in lex.number_words):
             j += 1
-        among = read_object(sentence, j) if j < n else None
+        among = read_object(sentence, j, end) if j < n else None
         if among is not None and among.object_class in PEOPLE_CLASSES and not among.inherit and among.head - j <= 4:
             cls = among.object_class
     side_words = [toks[m_i].text for m_i in range(k, head_start)
@@ -442,6 +443,33 @@ class _SentenceReader:
         if self.hypothetical_before(trig_start):
             return None
         return found[1], trig_start
+
+    def complement_category(self, idx: int) -> tuple[str, int, CountedObject] | None:
+        """A verb before the count and a complement after its object: 'took 12 aid workers
+        hostage', 'held five soldiers captive' (triggers.json complements). Without an
+        object between, the complement is the object: 'took 40 prisoners', 'took 12
+        hostage'. (category, the verb's index, the object without the complement)."""
+        lex = LEXICON
+        words = self.words
+        m, obj = self.numbers[idx], self.objects[idx]
+        k = m.tok_start - 1
+        while k >= 0 and words[k] in lex.determiners and m.tok_start - k <= 3:
+            k -= 1  # "took all 12 hostage"
+        if k < 0 or words[k] not in lex.complement_verbs or obj.head is None or self.hypothetical_before(k):
+            return None
+        after = lex.complements.match_at(words, obj.end)
+        if after is not None:
+            return after[1][0], k, obj  # "held five soldiers captive", "took three suspects into custody"
+        last = lex.complements.match_at(words, obj.head) if obj.head == obj.end - 1 else None
+        if last is None:
+            return None
+        if obj.head > m.tok_end:
+            # "12 aid workers hostage": the object before the complement, unless the plural
+            # is the head after its modifiers ("12 foreign hostages")
+            inner = read_object(self.sentence, m.tok_end, obj.head)
+            if inner.head is not None and (inner.object_class is not None or not words[obj.head].endswith("s")):
+                obj = inner
+        return last[1][0], k, obj
 
     def category_before_list(self, k: int) -> tuple[list[str], int] | None:
         """The second object of a verb: 'killed the commander Fayez Jan and one other
@@ -733,6 +761,13 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category, cumulative = drafts[whole].category, drafts[whole].cumulative
             if whole is not None and (object_class is None or obj.inherit):
                 object_class = drafts[whole].object_class
+        if category is None:
+            complement = reader.complement_category(idx)
+            if complement is not None:
+                obj = complement[2]
+                object_text, object_class, side = obj.text, obj.object_class, obj.side
+                category = _pick([complement[0]], object_class)
+                trigger_tok = complement[1]
         if category is None and obj.prenominal:
             category = _pick([obj.prenominal], object_class)
         if category is None and obj.head is not None and not obj.inherit:
