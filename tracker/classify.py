@@ -376,14 +376,23 @@ class _SentenceReader:
         return found[1], k  # type: ignore[return-value]
 
     def headline_pair(self, k: int, after: int) -> bool:
-        """A title-case verb followed by a count with its own title-case participle is two
-        comma-less headline clauses, not a verb and its object: 'Eight Civilians Killed 14
-        Injured', 'Child Killed 20 People Injured'."""
+        """A participle followed by a count with its own participle is two comma-less
+        headline clauses, not a verb and its object: in title case 'Eight Civilians Killed
+        14 Injured', 'Child Killed 20 People Injured'; in lower case when a count before the
+        first participle is its subject and the second follows the object of the count
+        after it, with no count of its own: 'two children killed 5 others injured'."""
         lex = LEXICON
-        if not self.toks[k].text[:1].isupper() or after not in self.starts or not _participle(self.words[k]):
+        if after not in self.starts or not _participle(self.words[k]):
             return False
-        m = self.numbers[self.starts[after]]
+        idx = self.starts[after]
+        m = self.numbers[idx]
         words = self.words
+        if not self.toks[k].text[:1].isupper():
+            end = self.objects[idx].end if self.objects[idx].head is not None else m.tok_end
+            subject = any((o.end if o.head is not None else n.tok_end) == k for n, o in zip(self.numbers, self.objects))
+            # not a verb of its own object: "a bomber killed 30 people injured 90"
+            return subject and end + 1 not in self.starts and end < len(words) and _participle(words[end]) \
+                and lex.triggers_after.match_at(words, end) is not None
         for j in range(m.tok_end, min(len(words), m.tok_end + 3)):
             if not self.toks[j].text[:1].isupper():
                 return False
@@ -433,15 +442,22 @@ class _SentenceReader:
             found = lex.triggers_before.match_ending_at(words, k) if k >= 0 else None
         if k < 0:
             return None
+        if found is None and k >= 2 and words[k - 1] == "and" and _participle(words[k]) and self.toks[k].text.islower():
+            # "executed and crucified nine men", "arrested and questioned 14 suspects": a
+            # trigger and another verb over one object
+            found = lex.triggers_before.match_ending_at(words, k - 2)
+            if found is not None:
+                return None if self.hypothetical_before(k - 1 - found[0]) else (found[1], k - 1 - found[0])
         if found is None:
             return self.category_before_list(k)
         trig_start = k - found[0] + 1
         first = lex.triggers_before.match_ending_at(words, trig_start - 2) if words[trig_start - 1: trig_start] == ["and"] else None
+        pair_start = trig_start - 1 - first[0] if first else trig_start
         dominant = [c for c in first[1] if c in lex.dominant_pair_categories] if first else []
         if dominant:  # "intercepted and destroyed 147 drones": the first verb names the event
-            found, trig_start = (found[0], dominant + found[1]), trig_start - 1 - first[0]
-        if self.hypothetical_before(trig_start):
-            return None
+            found, trig_start = (found[0], dominant + found[1]), pair_start
+        if self.hypothetical_before(pair_start):
+            return None  # "could have seized and executed 12": the modal governs both verbs
         return found[1], trig_start
 
     def complement_category(self, idx: int) -> tuple[str, int, CountedObject] | None:
