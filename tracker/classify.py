@@ -109,8 +109,9 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         if w == "." and run_end > k and run_end + 1 < n and _abbreviation_dot(toks[run_end - 1].text, words[run_end + 1]):
             run_end += 1  # "two U.S. soldiers": "U.S" + "." + more of the noun phrase
             continue
-        if not _is_word(w) or w in lex.stop_words or w in lex.auxiliaries and w not in ("all",):
-            break
+        if not _is_word(w) or w in lex.stop_words \
+                or w in lex.auxiliaries and w not in ("all",) and not toks[run_end].text.isupper():
+            break  # but "31 IS militants": the capitals spell a name
         if run_end > k and (w in lex.number_words or w in ("several", "dozens", "hundreds", "thousands")
                             or w in _ARTICLES):
             break  # another phrase starts: "detained two suspected insurgents", "people onboard the vessel"
