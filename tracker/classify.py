@@ -50,6 +50,7 @@ _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
+_RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
@@ -685,6 +686,14 @@ class _SentenceReader:
                 return False  # "denied the account and reported eight deaths": a verb of its own
         return False
 
+    def rate(self, idx: int) -> bool:
+        """'killing 250 people a day', '150 strikes per day': a rate, no count of events
+        (not 'a day after the raid')."""
+        words = self.words
+        j = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
+        found = LEXICON.rate_markers.match_at(words, j)
+        return found is not None and (j + found[0] >= len(words) or words[j + found[0]] not in _RELATIVE_TIME_WORDS)
+
     def noun_class_before(self, start: int) -> str | None:
         """The class of the nearest counted-thing noun before `start`: what 'them' stands for."""
         for j in range(start - 1, -1, -1):
@@ -864,6 +873,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if _part_trigger(reader.words, whole.trigger_tok):
                 trigger_tok = whole.trigger_tok  # "Among the dead were 20 children and nine women": both parts
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
+                or reader.rate(idx) \
                 or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES and (category != "displaced" or m.implicit):
             drafts.append(None)
             continue

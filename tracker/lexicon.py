@@ -151,6 +151,7 @@ class Lexicon:
     additional_markers: frozenset[str]
     background_markers: PhraseTable
     source_markers: PhraseTable
+    rate_markers: PhraseTable  # "a day", "per day" after a count: a rate
     topic_shifts: PhraseTable
     closed: dict[str, frozenset[str]]  # small closed word classes by name (grammar.json "closed_classes")
     speech_verbs: frozenset[str]
@@ -244,6 +245,7 @@ def load_lexicon() -> Lexicon:
         additional_markers=frozenset(gram["additional_markers"]),
         background_markers=PhraseTable(gram["background_markers"]),
         source_markers=PhraseTable(gram["source_markers"]),
+        rate_markers=PhraseTable(gram["rate_markers"]),
         topic_shifts=PhraseTable(gram["topic_shifts"]),
         closed={name: frozenset(words) for name, words in gram["closed_classes"].items() if not name.startswith("_")},
         speech_verbs=frozenset(gram["speech_verbs"]),
