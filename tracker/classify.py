@@ -463,22 +463,24 @@ class _SentenceReader:
         return found[1], trig_start
 
     def complement_category(self, idx: int) -> tuple[str, int, CountedObject] | None:
-        """A verb before the count and a complement after its object: 'took 12 aid workers
-        hostage', 'held five soldiers captive' (triggers.json complements). Without an
-        object between, the complement is the object: 'took 40 prisoners', 'took 12
-        hostage'. (category, the verb's index, the object without the complement)."""
+        """A verb before the count and its complement after the object: 'took 12 aid workers
+        hostage', 'held five soldiers captive', 'beat two men to death' (triggers.json
+        object_complements). Without an object between, a complement noun is the object:
+        'took 40 prisoners', 'took 12 hostage'. (category, the verb's index, the object
+        without the complement)."""
         lex = LEXICON
         words = self.words
         m, obj = self.numbers[idx], self.objects[idx]
         k = m.tok_start - 1
         while k >= 0 and words[k] in lex.determiners and m.tok_start - k <= 3:
             k -= 1  # "took all 12 hostage"
-        if k < 0 or words[k] not in lex.complement_verbs or obj.head is None or self.hypothetical_before(k):
+        complements = lex.complements.get(words[k]) if k >= 0 else None
+        if complements is None or obj.head is None or self.hypothetical_before(k):
             return None
-        after = lex.complements.match_at(words, obj.end)
+        after = complements.match_at(words, obj.end)
         if after is not None:
             return after[1][0], k, obj  # "held five soldiers captive", "took three suspects into custody"
-        last = lex.complements.match_at(words, obj.head) if obj.head == obj.end - 1 else None
+        last = complements.match_at(words, obj.head) if obj.head == obj.end - 1 else None
         if last is None:
             return None
         if obj.head > m.tok_end:
