@@ -114,8 +114,10 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
                 or w in lex.auxiliaries and w not in ("all",) and not toks[run_end].text.isupper():
             break  # but "31 IS militants": the capitals spell a name
         if run_end > k and (w in lex.number_words or w in ("several", "dozens", "hundreds", "thousands")
-                            or w in _ARTICLES):
-            break  # another phrase starts: "detained two suspected insurgents", "people onboard the vessel"
+                            or w in _ARTICLES or lex.part_markers.match_at(words, run_end)):
+            # another phrase starts: "detained two suspected insurgents", "people onboard the
+            # vessel", "civilians mostly families"
+            break
         if lex.triggers_after.match_at(words, run_end) and not lex.object_classes.match_at(words, run_end) \
                 and not lex.trigger_prenominal.match_at(words, run_end):
             break
@@ -307,6 +309,13 @@ class _SentenceReader:
                     idx = self.starts[j]
                     k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
                     continue
+                if part and words[k] != ",":
+                    # an uncounted part without commas: "ten civilians including children killed",
+                    # "110 terrorists most of them foreigners were killed"
+                    inner = read_object(self.sentence, j)
+                    if inner.head is not None and not inner.inherit:
+                        k = inner.end
+                        continue
                 if words[j - 1] == "and":
                     # "Seven members and a major are killed": a last item the lexicon cannot count
                     end = next((x for x in range(j, min(len(words), j + 5)) if words[x] in _BE_HAVE), None)
