@@ -36,6 +36,7 @@ _ARTICLES = LEXICON.closed["articles"]
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _ITEM_JOINERS = LEXICON.closed["item_joiners"]
 _OBJECT_OPENERS = LEXICON.closed["object_openers"]
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
@@ -287,7 +288,8 @@ class _SentenceReader:
                 j -= 1  # "23 people including eight children were killed": no comma before the list
                 words_j = ","
             else:
-                words_j = words[j]
+                # a dash opens an aside as a comma does: "11 civilians - among them four women - were killed"
+                words_j = "," if words[j] in _DASHES else words[j]
             if words_j in (",", "and", "or") or words[j] == "as" and words[j + 1: j + 3] == ["well", "as"]:
                 j += 3 if words[j] == "as" and words_j != "," else 1
                 if j < len(words) and words[j] == "and":
@@ -295,9 +297,9 @@ class _SentenceReader:
                 part = LEXICON.part_markers.match_at(words, j)
                 if part:
                     j += part[0]
-                    if words[k] == ",":
+                    if words[k] == "," or words[k] in _DASHES:
                         # ", including a pregnant woman and her child, are wounded": past the list
-                        commas = [x for x in range(j, min(len(words) - 1, j + 20)) if words[x] == ","]
+                        commas = [x for x in range(j, min(len(words) - 1, j + 20)) if words[x] == words[k]]
                         # the comma before the verb closes the list: ", including nine from A, three from B
                         # and one from C, are killed"; else the first one
                         close = next((x for x in commas if words[x + 1] in _BE_HAVE or words[x + 1] in LEXICON.auxiliaries
@@ -309,7 +311,7 @@ class _SentenceReader:
                     idx = self.starts[j]
                     k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
                     continue
-                if part and words[k] != ",":
+                if part and words[k] != "," and words[k] not in _DASHES:
                     # an uncounted part without commas: "ten civilians including children killed",
                     # "110 terrorists most of them foreigners were killed"
                     inner = read_object(self.sentence, j)
