@@ -331,6 +331,9 @@ class _SentenceReader:
         lex = LEXICON
         words = self.words
         self.last_aside = None
+        if k < len(words) and words[k] == "(":
+            # "24 Daesh terrorists (a group banned in Russia) were killed": past the brackets
+            k = next((x + 1 for x in range(k + 1, min(len(words), k + 16)) if words[x] == ")"), k)
         if k < len(words) and words[k] == ",":
             k += 1  # "315 people, including ..., are abducted"
             if k < len(words) and words[k] in _AGE_WORDS:
