@@ -97,6 +97,11 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         if k < n and (words[k][:1].isdigit() or words[k] in lex.number_words):
             k += 1  # "45 of the 52 drones": the drones are counted
     if k < n and words[k] in _REFERRING_OBJECTS:
+        if words[k] == "them" and k > start and k + 1 < n:
+            # "three of them children", "two of them soldiers": the noun after says what they are
+            said = read_object(sentence, k + 1, end)
+            if said.head is not None and said.object_class is not None and not said.inherit:
+                return said
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
     run_end = k
     while run_end < n and run_end - k < 9:
