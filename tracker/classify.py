@@ -100,7 +100,8 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         if words[k] == "them" and k > start and k + 1 < n:
             # "three of them children", "two of them soldiers": the noun after says what they are
             said = read_object(sentence, k + 1, end)
-            if said.head is not None and said.object_class is not None and not said.inherit:
+            if said.head is not None and said.object_class is not None and not said.inherit \
+                    and words[said.end - 1] not in _COLLECTIVES:
                 return said
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
     run_end = k
