@@ -390,9 +390,12 @@ class _SentenceReader:
             second = lex.triggers_before.match_at(words, after + 1)
             if second is not None:
                 after += 1 + second[0]  # "soldiers captured and killed 40 militants"
+        # a capital opens a named object, but not a title-case preposition or conjunction:
+        # "Dozens of Insurgents Killed In Aleppo", "Five Soldiers Killed As Rebels Attack"
         if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
                                                   or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
-                                                  and words[after] not in lex.months) \
+                                                  and words[after] not in lex.months and words[after] not in lex.stop_words
+                                                  and words[after] not in lex.clause_breaks) \
                 and lex.triggers_before.match_at(words, k) and not self.headline_pair(k, after):
             return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
         return found[1], k  # type: ignore[return-value]
@@ -896,7 +899,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 trigger_tok = whole.trigger_tok  # "Among the dead were 20 children and nine women": both parts
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
                 or reader.rate(idx) \
-                or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES and (category != "displaced" or m.implicit):
+                or reader.background(m.tok_start, drafts) or obj.text is not None and _collective(reader.words[obj.end - 1], m) \
+                and (category != "displaced" or m.implicit):
             drafts.append(None)
             continue
         if obj.inherit and idx > 0 and _uncounted(reader.objects[idx - 1].object_class):
@@ -981,6 +985,12 @@ def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[C
         out.append(ClaimDraft(reader.sentence, mention, category, ante.object, ante.object_class, ante.side,
                               trigger_tok=k - found[0]))
     return out
+
+
+def _collective(head: str, m: NumberMention) -> bool:
+    """'a family', 'two households': a group, not people; but a head of singular form
+    counted above one is a plural of people ('four staff', 'three crew')."""
+    return head in _COLLECTIVES and (head.endswith("s") or m.value_low <= 1)
 
 
 def _singular_counts(category: str, object_class: str | None) -> bool:
