@@ -285,6 +285,10 @@ class _SentenceReader:
         self._first_background: int | None = None  # found on first use: most sentences never ask
         self.last_aside: tuple[int, int] | None = None  # the relative clause category_after skipped
 
+    def phrase_end(self, idx: int) -> int:
+        """The token index just past count idx and its object."""
+        return self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
+
     def skip_coordinated(self, k: int) -> int:
         """Past ', and N objects' / ', including N objects,' that continue a list of counts."""
         words = self.words
@@ -315,7 +319,7 @@ class _SentenceReader:
                             continue
                 if j in self.starts:
                     idx = self.starts[j]
-                    k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
+                    k = self.phrase_end(idx)
                     continue
                 if part and words[k] != "," and words[k] not in _DASHES:
                     # an uncounted part without commas: "ten civilians including children killed",
@@ -413,8 +417,8 @@ class _SentenceReader:
         m = self.numbers[idx]
         words = self.words
         if not self.toks[k].text[:1].isupper():
-            end = self.objects[idx].end if self.objects[idx].head is not None else m.tok_end
-            subject = any((o.end if o.head is not None else n.tok_end) == k for n, o in zip(self.numbers, self.objects))
+            end = self.phrase_end(idx)
+            subject = any(self.phrase_end(x) == k for x in range(len(self.numbers)))
             # not a verb of its own object: "a bomber killed 30 people injured 90"
             return subject and end + 1 not in self.starts and end < len(words) and _participle(words[end]) \
                 and lex.triggers_after.match_at(words, end) is not None
@@ -618,7 +622,7 @@ class _SentenceReader:
             # "five in a vehicle in Gaza City and four children": 'a vehicle' is where, not an
             # item; "two by a drone strike and one by gunfire": how
             prev -= 1
-        k = self.objects[prev].end if self.objects[prev].head is not None else self.numbers[prev].tok_end
+        k = self.phrase_end(prev)
         start = self.numbers[idx].tok_start
         gap = words[k:start]
         if words[self.numbers[idx].tok_end: self.numbers[idx].tok_end + 2] in _PARTITIVES[1:] and ";" not in gap:
@@ -645,7 +649,7 @@ class _SentenceReader:
         if prev is None or not prev.cumulative:
             return False
         words = self.words
-        k = self.objects[idx - 1].end if self.objects[idx - 1].head is not None else self.numbers[idx - 1].tok_end
+        k = self.phrase_end(idx - 1)
         own = LEXICON.triggers_after.match_at(words, k) if k < len(words) else None
         gap = words[k + (own[0] if own else 0): self.numbers[idx].tok_start]
         if gap in ([",", "with"], ["with"]):
@@ -715,7 +719,7 @@ class _SentenceReader:
         """'killing 250 people a day', '150 strikes per day': a rate, no count of events
         (not 'a day after the raid')."""
         words = self.words
-        j = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
+        j = self.phrase_end(idx)
         found = LEXICON.rate_markers.match_at(words, j)
         return found is not None and (j + found[0] >= len(words) or words[j + found[0]] not in _RELATIVE_TIME_WORDS)
 
@@ -751,7 +755,7 @@ class _SentenceReader:
         obj = self.objects[idx]
         if obj.inherit or obj.prenominal or obj.object_class not in PEOPLE_CLASSES | {None}:
             return False
-        end = obj.end if obj.head is not None else self.numbers[idx].tok_end
+        end = self.phrase_end(idx)
         if _has_verb(words[self.numbers[idx].tok_end: self.numbers[idx].tok_end + 1] + words[end: end + 1]):
             return False  # ', with 20 wounded', ', with four rescued': a figure of its own
         return self.category_after(end) is None
@@ -773,7 +777,7 @@ class _SentenceReader:
     def list_goes_on(self, idx: int) -> bool:
         """Does another item follow this count ('three from Malawi and ...'), before any verb?"""
         obj = self.objects[idx]
-        k = obj.end if obj.head is not None else self.numbers[idx].tok_end
+        k = self.phrase_end(idx)
         for w in self.words[k: k + 6]:
             if w in (",", "and"):
                 return True
@@ -814,11 +818,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 object_class = drafts[whole].object_class
         if category is None:
             complement = reader.complement_category(idx)
-            if complement is not None:
-                obj = complement[2]
+            if complement is not None and _compatible(complement[0], complement[2].object_class):
+                category, trigger_tok, obj = complement
                 object_text, object_class, side = obj.text, obj.object_class, obj.side
-                category = _pick([complement[0]], object_class)
-                trigger_tok = complement[1]
         if category is None and obj.prenominal:
             category = _pick([obj.prenominal], object_class)
         if category is None and obj.head is not None and not obj.inherit:
@@ -869,10 +871,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 trigger_tok = after[1]
                 aside = reader.last_aside
         if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
-                and not _has_verb(reader.words[obj.end if obj.head is not None else m.tok_end: numbers[idx + 1].tok_start]):
+                and not _has_verb(reader.words[reader.phrase_end(idx): numbers[idx + 1].tok_start]):
             # "Seven people in Kyiv and three more in Rostov are killed": the last item's verb
             nxt = reader.objects[idx + 1]
-            after = reader.category_after(reader.skip_coordinated(nxt.end if nxt.head is not None else numbers[idx + 1].tok_end))
+            after = reader.category_after(reader.skip_coordinated(reader.phrase_end(idx + 1)))
             if after is not None and not lex.combined_pairs.match_at(reader.words, after[1]):
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
@@ -881,7 +883,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             # "shelling claimed eight and injured 14", "strikes claimed 100 civilians": the
             # victims a blow claimed. Not a speech verb's clause ("claimed 40 soldiers
             # defected", "claimed 12 were killed": a verb after the count)
-            j = obj.end if obj.head is not None else m.tok_end
+            j = reader.phrase_end(idx)
             w = reader.words[j] if j < len(reader.words) else "."
             if w not in _BE_HAVE and w not in LEXICON.auxiliaries and not LEXICON.triggers_after.match_at(reader.words, j) \
                     and not (w[:1].isalpha() and w.endswith("ed")):
