@@ -36,6 +36,7 @@ _ARTICLES = LEXICON.closed["articles"]
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _ITEM_JOINERS = LEXICON.closed["item_joiners"]
 _OBJECT_OPENERS = LEXICON.closed["object_openers"]
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
@@ -50,6 +51,7 @@ _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
+_RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
@@ -78,12 +80,13 @@ def _civilian_by_modifier(cls: str | None, head: str, modifiers: list[str]) -> b
         and any(m in LEXICON.civilian_modifiers for m in modifiers)
 
 
-def read_object(sentence: Sentence, start: int) -> CountedObject:
-    """The counted thing right after token `start`: '[of [the]] modifiers* head'."""
+def read_object(sentence: Sentence, start: int, end: int | None = None) -> CountedObject:
+    """The counted thing right after token `start`: '[of [the]] modifiers* head', read no
+    further than token `end` when given."""
     lex = LEXICON
     toks = sentence.tokens
     words = sentence.words
-    n = len(words)
+    n = len(words) if end is None else end
     k = start
     if k + 1 < n and words[k] in _MEASURE_HEADS and words[k + 1] == "of":
         k += 1  # "7 waves of attacks": the attacks are counted
@@ -94,6 +97,12 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
         if k < n and (words[k][:1].isdigit() or words[k] in lex.number_words):
             k += 1  # "45 of the 52 drones": the drones are counted
     if k < n and words[k] in _REFERRING_OBJECTS:
+        if words[k] == "them" and k > start and k + 1 < n:
+            # "three of them children", "two of them soldiers": the noun after says what they are
+            said = read_object(sentence, k + 1, end)
+            if said.head is not None and said.object_class is not None and not said.inherit \
+                    and words[said.end - 1] not in _COLLECTIVES:
+                return said
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
     if k == start and k < n and words[k] in _ARTICLES and words[start - 1] != "of" and (start < 2 or words[start - 2] != "to"):
         # a determiner right after a count opens another phrase ("... Base (200) 2510 The
@@ -114,11 +123,14 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
         if w == "." and run_end > k and run_end + 1 < n and _abbreviation_dot(toks[run_end - 1].text, words[run_end + 1]):
             run_end += 1  # "two U.S. soldiers": "U.S" + "." + more of the noun phrase
             continue
-        if not _is_word(w) or w in lex.stop_words or w in lex.auxiliaries and w not in ("all",):
-            break
+        if not _is_word(w) or w in lex.stop_words \
+                or w in lex.auxiliaries and w not in ("all",) and not toks[run_end].text.isupper():
+            break  # but "31 IS militants": the capitals spell a name
         if run_end > k and (w in lex.number_words or w in ("several", "dozens", "hundreds", "thousands")
-                            or w in _ARTICLES):
-            break  # another phrase starts: "detained two suspected insurgents", "people onboard the vessel"
+                            or w in _ARTICLES or lex.part_markers.match_at(words, run_end)):
+            # another phrase starts: "detained two suspected insurgents", "people onboard the
+            # vessel", "civilians mostly families"
+            break
         if lex.triggers_after.match_at(words, run_end) and not lex.object_classes.match_at(words, run_end) \
                 and not lex.trigger_prenominal.match_at(words, run_end):
             break
@@ -171,7 +183,7 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
             and not _is_coordination_break(words, run_end + 1):
         # "40 Somali army and allied militia fighters": the modifiers of one head joined by
         # "and" (not a plural that is a head of its own: "two martyrs and several civilians")
-        second = read_object(sentence, run_end + 1)
+        second = read_object(sentence, run_end + 1, end)
         if second.head is not None and second.object_class is not None and not second.inherit \
                 and second.head - run_end <= 4:
             cls = second.object_class
@@ -218,7 +230,7 @@ def read_object(sentence: Sentence, start: int) -> CountedObject:
         j = head_end + 1
         while j < n and (words[j] in _ARTICLES or words[j][:1].isdigit() or words[j] in lex.number_words):
             j += 1
-        among = read_object(sentence, j) if j < n else None
+        among = read_object(sentence, j, end) if j < n else None
         if among is not None and among.object_class in PEOPLE_CLASSES and not among.inherit and among.head - j <= 4:
             cls = among.object_class
     side_words = [toks[m_i].text for m_i in range(k, head_start)
@@ -295,6 +307,10 @@ class _SentenceReader:
         self._first_background: int | None = None  # found on first use: most sentences never ask
         self.last_aside: tuple[int, int] | None = None  # the relative clause category_after skipped
 
+    def phrase_end(self, idx: int) -> int:
+        """The token index just past count idx and its object."""
+        return self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
+
     def skip_coordinated(self, k: int) -> int:
         """Past ', and N objects' / ', including N objects,' that continue a list of counts."""
         words = self.words
@@ -304,7 +320,8 @@ class _SentenceReader:
                 j -= 1  # "23 people including eight children were killed": no comma before the list
                 words_j = ","
             else:
-                words_j = words[j]
+                # a dash opens an aside as a comma does: "11 civilians - among them four women - were killed"
+                words_j = "," if words[j] in _DASHES else words[j]
             if words_j in (",", "and", "or") or words[j] == "as" and words[j + 1: j + 3] == ["well", "as"]:
                 j += 3 if words[j] == "as" and words_j != "," else 1
                 if j < len(words) and words[j] == "and":
@@ -312,9 +329,9 @@ class _SentenceReader:
                 part = LEXICON.part_markers.match_at(words, j)
                 if part:
                     j += part[0]
-                    if words[k] == ",":
+                    if words[k] == "," or words[k] in _DASHES:
                         # ", including a pregnant woman and her child, are wounded": past the list
-                        commas = [x for x in range(j, min(len(words) - 1, j + 20)) if words[x] == ","]
+                        commas = [x for x in range(j, min(len(words) - 1, j + 20)) if words[x] == words[k]]
                         # the comma before the verb closes the list: ", including nine from A, three from B
                         # and one from C, are killed"; else the first one
                         close = next((x for x in commas if words[x + 1] in _BE_HAVE or words[x + 1] in LEXICON.auxiliaries
@@ -324,7 +341,7 @@ class _SentenceReader:
                             continue
                 if j in self.starts:
                     idx = self.starts[j]
-                    k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
+                    k = self.phrase_end(idx)
                     continue
                 if part and j not in self.starts and _plain_part_marker(words, j - part[0]):
                     # "13 civilians mostly women and children were killed": past the part's nouns
@@ -333,6 +350,13 @@ class _SentenceReader:
                     if end is not None and all(_is_word(w) and (w == "and" or w not in LEXICON.stop_words) for w in words[j:end]):
                         k = end
                         break
+                if part and words[k] != "," and words[k] not in _DASHES:
+                    # an uncounted part without commas: "ten civilians including children killed",
+                    # "110 terrorists most of them foreigners were killed"
+                    inner = read_object(self.sentence, j)
+                    if inner.head is not None and not inner.inherit:
+                        k = inner.end
+                        continue
                 if words[j - 1] == "and":
                     # "Seven members and a major are killed": a last item the lexicon cannot count
                     end = next((x for x in range(j, min(len(words), j + 5)) if words[x] in _BE_HAVE), None)
@@ -346,6 +370,9 @@ class _SentenceReader:
         lex = LEXICON
         words = self.words
         self.last_aside = None
+        if k < len(words) and words[k] == "(":
+            # "24 Daesh terrorists (a group banned in Russia) were killed": past the brackets
+            k = next((x + 1 for x in range(k + 1, min(len(words), k + 16)) if words[x] == ")"), k)
         if k < len(words) and words[k] == ",":
             k += 1  # "315 people, including ..., are abducted"
             if k < len(words) and words[k] in _AGE_WORDS:
@@ -396,22 +423,34 @@ class _SentenceReader:
             second = lex.triggers_before.match_at(words, after + 1)
             if second is not None:
                 after += 1 + second[0]  # "soldiers captured and killed 40 militants"
+        # a capital opens a named object, but not a title-case preposition or conjunction:
+        # "Dozens of Insurgents Killed In Aleppo", "Five Soldiers Killed As Rebels Attack"
         if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
                                                   or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
-                                                  and words[after] not in lex.months) \
+                                                  and words[after] not in lex.months and words[after] not in lex.stop_words
+                                                  and words[after] not in lex.clause_breaks) \
                 and lex.triggers_before.match_at(words, k) and not self.headline_pair(k, after):
             return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
         return found[1], k  # type: ignore[return-value]
 
     def headline_pair(self, k: int, after: int) -> bool:
-        """A title-case verb followed by a count with its own title-case participle is two
-        comma-less headline clauses, not a verb and its object: 'Eight Civilians Killed 14
-        Injured', 'Child Killed 20 People Injured'."""
+        """A participle followed by a count with its own participle is two comma-less
+        headline clauses, not a verb and its object: in title case 'Eight Civilians Killed
+        14 Injured', 'Child Killed 20 People Injured'; in lower case when a count before the
+        first participle is its subject and the second follows the object of the count
+        after it, with no count of its own: 'two children killed 5 others injured'."""
         lex = LEXICON
-        if not self.toks[k].text[:1].isupper() or after not in self.starts or not _participle(self.words[k]):
+        if after not in self.starts or not _participle(self.words[k]):
             return False
-        m = self.numbers[self.starts[after]]
+        idx = self.starts[after]
+        m = self.numbers[idx]
         words = self.words
+        if not self.toks[k].text[:1].isupper():
+            end = self.phrase_end(idx)
+            subject = any(self.phrase_end(x) == k for x in range(len(self.numbers)))
+            # not a verb of its own object: "a bomber killed 30 people injured 90"
+            return subject and end + 1 not in self.starts and end < len(words) and _participle(words[end]) \
+                and lex.triggers_after.match_at(words, end) is not None
         for j in range(m.tok_end, min(len(words), m.tok_end + 3)):
             if not self.toks[j].text[:1].isupper():
                 return False
@@ -461,16 +500,52 @@ class _SentenceReader:
             found = lex.triggers_before.match_ending_at(words, k) if k >= 0 else None
         if k < 0:
             return None
+        if found is None and k >= 2 and words[k - 1] == "and" and _participle(words[k]) and self.toks[k].text.islower():
+            # "executed and crucified nine men", "arrested and questioned 14 suspects": a
+            # trigger and another verb over one object
+            found = lex.triggers_before.match_ending_at(words, k - 2)
+            if found is not None:
+                return None if self.hypothetical_before(k - 1 - found[0]) else (found[1], k - 1 - found[0])
         if found is None:
             return self.category_before_list(k)
         trig_start = k - found[0] + 1
         first = lex.triggers_before.match_ending_at(words, trig_start - 2) if words[trig_start - 1: trig_start] == ["and"] else None
+        pair_start = trig_start - 1 - first[0] if first else trig_start
         dominant = [c for c in first[1] if c in lex.dominant_pair_categories] if first else []
         if dominant:  # "intercepted and destroyed 147 drones": the first verb names the event
-            found, trig_start = (found[0], dominant + found[1]), trig_start - 1 - first[0]
-        if self.hypothetical_before(trig_start):
-            return None
+            found, trig_start = (found[0], dominant + found[1]), pair_start
+        if self.hypothetical_before(pair_start):
+            return None  # "could have seized and executed 12": the modal governs both verbs
         return found[1], trig_start
+
+    def complement_category(self, idx: int) -> tuple[str, int, CountedObject] | None:
+        """A verb before the count and its complement after the object: 'took 12 aid workers
+        hostage', 'held five soldiers captive', 'beat two men to death' (triggers.json
+        object_complements). Without an object between, a complement noun is the object:
+        'took 40 prisoners', 'took 12 hostage'. (category, the verb's index, the object
+        without the complement)."""
+        lex = LEXICON
+        words = self.words
+        m, obj = self.numbers[idx], self.objects[idx]
+        k = m.tok_start - 1
+        while k >= 0 and words[k] in lex.determiners and m.tok_start - k <= 3:
+            k -= 1  # "took all 12 hostage"
+        complements = lex.complements.get(words[k]) if k >= 0 else None
+        if complements is None or obj.head is None or self.hypothetical_before(k):
+            return None
+        after = complements.match_at(words, obj.end)
+        if after is not None:
+            return after[1][0], k, obj  # "held five soldiers captive", "took three suspects into custody"
+        last = complements.match_at(words, obj.head) if obj.head == obj.end - 1 else None
+        if last is None:
+            return None
+        if obj.head > m.tok_end:
+            # "12 aid workers hostage": the object before the complement, unless the plural
+            # is the head after its modifiers ("12 foreign hostages")
+            inner = read_object(self.sentence, m.tok_end, obj.head)
+            if inner.head is not None and (inner.object_class is not None or not words[obj.head].endswith("s")):
+                obj = inner
+        return last[1][0], k, obj
 
     def category_before_list(self, k: int) -> tuple[list[str], int] | None:
         """The second object of a verb: 'killed the commander Fayez Jan and one other
@@ -578,7 +653,7 @@ class _SentenceReader:
             # "five in a vehicle in Gaza City and four children": 'a vehicle' is where, not an
             # item; "two by a drone strike and one by gunfire": how
             prev -= 1
-        k = self.objects[prev].end if self.objects[prev].head is not None else self.numbers[prev].tok_end
+        k = self.phrase_end(prev)
         start = self.numbers[idx].tok_start
         gap = words[k:start]
         if words[self.numbers[idx].tok_end: self.numbers[idx].tok_end + 2] in _PARTITIVES[1:] and ";" not in gap:
@@ -605,7 +680,7 @@ class _SentenceReader:
         if prev is None or not prev.cumulative:
             return False
         words = self.words
-        k = self.objects[idx - 1].end if self.objects[idx - 1].head is not None else self.numbers[idx - 1].tok_end
+        k = self.phrase_end(idx - 1)
         own = LEXICON.triggers_after.match_at(words, k) if k < len(words) else None
         gap = words[k + (own[0] if own else 0): self.numbers[idx].tok_start]
         if gap in ([",", "with"], ["with"]):
@@ -671,6 +746,14 @@ class _SentenceReader:
                 return False  # "denied the account and reported eight deaths": a verb of its own
         return False
 
+    def rate(self, idx: int) -> bool:
+        """'killing 250 people a day', '150 strikes per day': a rate, no count of events
+        (not 'a day after the raid')."""
+        words = self.words
+        j = self.phrase_end(idx)
+        found = LEXICON.rate_markers.match_at(words, j)
+        return found is not None and (j + found[0] >= len(words) or words[j + found[0]] not in _RELATIVE_TIME_WORDS)
+
     def noun_class_before(self, start: int) -> str | None:
         """The class of the nearest counted-thing noun before `start`: what 'them' stands for."""
         for j in range(start - 1, -1, -1):
@@ -703,7 +786,7 @@ class _SentenceReader:
         obj = self.objects[idx]
         if obj.inherit or obj.prenominal or obj.object_class not in PEOPLE_CLASSES | {None}:
             return False
-        end = obj.end if obj.head is not None else self.numbers[idx].tok_end
+        end = self.phrase_end(idx)
         if _has_verb(words[self.numbers[idx].tok_end: self.numbers[idx].tok_end + 1] + words[end: end + 1]):
             return False  # ', with 20 wounded', ', with four rescued': a figure of its own
         return self.category_after(end) is None
@@ -725,7 +808,7 @@ class _SentenceReader:
     def list_goes_on(self, idx: int) -> bool:
         """Does another item follow this count ('three from Malawi and ...'), before any verb?"""
         obj = self.objects[idx]
-        k = obj.end if obj.head is not None else self.numbers[idx].tok_end
+        k = self.phrase_end(idx)
         for w in self.words[k: k + 6]:
             if w in (",", "and"):
                 return True
@@ -764,6 +847,11 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category, cumulative = drafts[whole].category, drafts[whole].cumulative
             if whole is not None and (object_class is None or obj.inherit):
                 object_class = drafts[whole].object_class
+        if category is None:
+            complement = reader.complement_category(idx)
+            if complement is not None and _compatible(complement[0], complement[2].object_class):
+                category, trigger_tok, obj = complement
+                object_text, object_class, side = obj.text, obj.object_class, obj.side
         if category is None and obj.prenominal:
             category = _pick([obj.prenominal], object_class)
         if category is None and obj.head is not None and not obj.inherit:
@@ -814,10 +902,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 trigger_tok = after[1]
                 aside = reader.last_aside
         if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
-                and not _has_verb(reader.words[obj.end if obj.head is not None else m.tok_end: numbers[idx + 1].tok_start]):
+                and not _has_verb(reader.words[reader.phrase_end(idx): numbers[idx + 1].tok_start]):
             # "Seven people in Kyiv and three more in Rostov are killed": the last item's verb
             nxt = reader.objects[idx + 1]
-            after = reader.category_after(reader.skip_coordinated(nxt.end if nxt.head is not None else numbers[idx + 1].tok_end))
+            after = reader.category_after(reader.skip_coordinated(reader.phrase_end(idx + 1)))
             if after is not None and not lex.combined_pairs.match_at(reader.words, after[1]):
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
@@ -826,7 +914,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             # "shelling claimed eight and injured 14", "strikes claimed 100 civilians": the
             # victims a blow claimed. Not a speech verb's clause ("claimed 40 soldiers
             # defected", "claimed 12 were killed": a verb after the count)
-            j = obj.end if obj.head is not None else m.tok_end
+            j = reader.phrase_end(idx)
             w = reader.words[j] if j < len(reader.words) else "."
             if w not in _BE_HAVE and w not in LEXICON.auxiliaries and not LEXICON.triggers_after.match_at(reader.words, j) \
                     and not (w[:1].isalpha() and w.endswith("ed")):
@@ -843,7 +931,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if _part_trigger(reader.words, whole.trigger_tok):
                 trigger_tok = whole.trigger_tok  # "Among the dead were 20 children and nine women": both parts
         if category is None or m.implicit and not _singular_counts(category, object_class) or reader.denied(m.tok_start) \
-                or reader.background(m.tok_start, drafts) or obj.text is not None and reader.words[obj.end - 1] in _COLLECTIVES and (category != "displaced" or m.implicit):
+                or reader.rate(idx) \
+                or reader.background(m.tok_start, drafts) or obj.text is not None and _collective(reader.words[obj.end - 1], m) \
+                and (category != "displaced" or m.implicit):
             drafts.append(None)
             continue
         if obj.inherit and idx > 0 and _uncounted(reader.objects[idx - 1].object_class):
@@ -928,6 +1018,12 @@ def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[C
         out.append(ClaimDraft(reader.sentence, mention, category, ante.object, ante.object_class, ante.side,
                               trigger_tok=k - found[0]))
     return out
+
+
+def _collective(head: str, m: NumberMention) -> bool:
+    """'a family', 'two households': a group, not people; but a head of singular form
+    counted above one is a plural of people ('four staff', 'three crew')."""
+    return head in _COLLECTIVES and (head.endswith("s") or m.value_low <= 1)
 
 
 def _singular_counts(category: str, object_class: str | None) -> bool:

@@ -5,7 +5,8 @@ Time phrases are found with compiled patterns (tracker.patterns) and lexicon phr
 handed ("Nov. 27", "12 March 2025"), cached. Rules (CLAIMS.md "When"): a weekday is the
 latest such day on or before publication; "yesterday" is published-1; "overnight" and
 "in the past 24 hours" are published-1..published; "last week" the previous calendar
-week; "since DATE" gives DATE..published and makes the claim cumulative, an undated
+week; "since DATE" gives DATE..published and makes the claim cumulative ("since dawn" or
+"since midnight" of the publication day is that day's figure), an undated
 "since the <event>" makes it cumulative from an unknown start; no time phrase gives
 null..published with precision "unknown".
 """
@@ -238,8 +239,11 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
             continue
         last_end = end
         tok_start, tok_end = _tok_range(sentence, start, end)
-        since = _introduced_by_since(sentence, tok_start) or text[start:end].lower().startswith("since") \
-            or _to_date(sentence, text[start:end], tok_start, period)
+        # a count since a time of the publication day ("since dawn", "since midnight") is that
+        # day's figure, as "so far today": no running total
+        since = (_introduced_by_since(sentence, tok_start) or text[start:end].lower().startswith("since")
+                 or _to_date(sentence, text[start:end], tok_start, period)) \
+            and not (published is not None and period.start == period.end == published)
         out.append(DateMention(sentence.start + start, sentence.start + end, tok_start, tok_end, period, since, span and not since))
     return out
 

@@ -80,6 +80,15 @@ def _by_category(section: dict[str, list[str]]) -> PhraseTable:
     return PhraseTable([(phrase, category) for category, phrases in section.items() for phrase in phrases])
 
 
+def _complements(groups: list[dict]) -> dict[str, PhraseTable]:
+    """Each verb of a group -> the group's object complements by category."""
+    out: dict[str, PhraseTable] = {}
+    for group in groups:
+        table = _by_category(group["complements"])
+        out.update((verb, table) for verb in group["verbs"])
+    return out
+
+
 def _singular(phrase: str) -> str | None:
     """A plural head's singular: 'settlers' -> 'settler', 'militias' -> 'militia', 'men' -> 'man'."""
     head = phrase.split()[-1]
@@ -129,6 +138,7 @@ class Lexicon:
     casualty_words: frozenset[str]
     combined_pairs: PhraseTable
     dominant_pair_categories: frozenset[str]
+    complements: dict[str, PhraseTable]  # a verb -> its object complements by category: 'took' -> 'hostage' abducted
     object_classes: PhraseTable
     civilian_modifiers: frozenset[str]
     generic_armed_heads: frozenset[str]
@@ -149,6 +159,7 @@ class Lexicon:
     additional_markers: frozenset[str]
     background_markers: PhraseTable
     source_markers: PhraseTable
+    rate_markers: PhraseTable  # "a day", "per day" after a count: a rate
     topic_shifts: PhraseTable
     closed: dict[str, frozenset[str]]  # small closed word classes by name (grammar.json "closed_classes")
     speech_verbs: frozenset[str]
@@ -194,6 +205,7 @@ def load_lexicon() -> Lexicon:
     function_words = frozenset(gram["function_words"])
     phrases = [p for section in ("before", "after", "nouns", "prenominal") for ps in trig[section].values() for p in ps]
     phrases += list(trig["toll_words"]) + list(trig["times_verbs"])
+    phrases += [w for group in trig["object_complements"] for ws in group["complements"].values() for w in ws]
     vocabulary = frozenset(
         max(reversed([w for w in p.lower().split() if w not in function_words] or p.lower().split()), key=len)
         for p in phrases  # ties go to the last word: "lost their lives" -> "lives"
@@ -219,6 +231,7 @@ def load_lexicon() -> Lexicon:
         casualty_words=frozenset(trig["casualty_words"]),
         combined_pairs=PhraseTable(trig["combined_pairs"]),
         dominant_pair_categories=frozenset(trig["dominant_pair_categories"]),
+        complements=_complements(trig["object_complements"]),
         object_classes=PhraseTable(_with_singulars(objs["classes"])),
         civilian_modifiers=frozenset(objs["civilian_modifiers"]),
         generic_armed_heads=frozenset(objs["generic_armed_heads"]),
@@ -239,6 +252,7 @@ def load_lexicon() -> Lexicon:
         additional_markers=frozenset(gram["additional_markers"]),
         background_markers=PhraseTable(gram["background_markers"]),
         source_markers=PhraseTable(gram["source_markers"]),
+        rate_markers=PhraseTable(gram["rate_markers"]),
         topic_shifts=PhraseTable(gram["topic_shifts"]),
         closed={name: frozenset(words) for name, words in gram["closed_classes"].items() if not name.startswith("_")},
         speech_verbs=frozenset(gram["speech_verbs"]),

@@ -89,8 +89,10 @@ def _qualifier_before(words: list[str], i: int) -> tuple[str, int] | None:
 
 def _raised_up_to(words: list[str], q_start: int) -> bool:
     """Is the qualifier at q_start the 'up to' of a total being brought somewhere ('bringing
-    the total number of people killed since Friday up to 104'), not a bound?"""
-    if words[q_start: q_start + 2] != ["up", "to"] or q_start and words[q_start - 1] == "to":
+    the total number of people killed since Friday up to 104'), not a bound? Not right after
+    the verb, with nothing raised between ('taking up to 30 people hostage')."""
+    before = words[q_start - 1] if q_start else ""
+    if words[q_start: q_start + 2] != ["up", "to"] or before == "to" or before in _RAISE_VERBS:
         return False
     for j in range(q_start - 1, max(-1, q_start - 20), -1):
         if words[j] in _RAISE_VERBS:

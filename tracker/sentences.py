@@ -21,12 +21,21 @@ from tracker.patterns import (
 from tracker.records import Article, Sentence, Token
 
 
-def split_sentences(text: str, field: str, first_index: int = 0) -> list[Sentence]:
-    """Sentences of one field; offsets are into that field, white space trimmed."""
+def split_sentences(text: str, field: str, first_index: int = 0, heading: str = "") -> list[Sentence]:
+    """Sentences of one field; offsets are into that field, white space trimmed. A field
+    that opens with `heading` run on into its next line (a page's title line whose break
+    was lost: "Ten civilians killed in airstrike in Raqqa 21 November SANA Aircrafts
+    ...") has the heading as a sentence of its own."""
     out: list[Sentence] = []
     start = 0
+    lead = len(text) - len(text.lstrip())
+    after = text[lead + len(heading):].lstrip()[:1]
+    if heading and text.startswith(heading, lead) and text[lead + len(heading): lead + len(heading) + 1].isspace() \
+            and (after.isupper() or after.isdigit()):  # a new line, not the heading's sentence going on
+        start = lead + len(heading)
+        _append(out, text, lead, start, field, first_index)
     for m in iter_sentence_ends(text):
-        if m.group().strip() and _ends_in_abbreviation(text, m.start()):
+        if m.start() < start or m.group().strip() and _ends_in_abbreviation(text, m.start()):
             continue
         end = m.start() + len(m.group().rstrip())
         _append(out, text, start, end, field, first_index)
@@ -58,7 +67,7 @@ def _append(out: list[Sentence], text: str, start: int, end: int, field: str, fi
 def article_sentences(article: Article) -> list[Sentence]:
     """Title sentences first, then the body's."""
     title = split_sentences(article.title, "title") if article.title else []
-    return title + split_sentences(article.text, "body", len(title))
+    return title + split_sentences(article.text, "body", len(title), article.title.strip())
 
 
 def may_hold_claim(sentence: Sentence, count_words: frozenset[str]) -> bool:
