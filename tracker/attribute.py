@@ -39,6 +39,7 @@ _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speak
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _MODALS = LEXICON.closed["modals"]
 _ADDRESSEE_VERBS = LEXICON.closed["addressee_verbs"]
+_INVERSION_VERBS = LEXICON.closed["inversion_verbs"]  # '... were killed said the monitor.
 _VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed 100 civilians'
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _BE_HAVE = LEXICON.closed["be_have"]
@@ -268,6 +269,34 @@ class _SpeechReader:
                 return a, end
         return None
 
+    def inverted_speaker(self, v: int, prev: str) -> tuple[int, int] | None:
+        """'..., said Oleg Ignasyuk', and without the comma '... nine women said Observatory
+        director Rami Abdel Rahman.', '... were wounded said the monitoring group.': the
+        speaker after a verb of saying. Without the comma the phrase must close the sentence,
+        after a verb that allows the inversion ('said', 'added'; not 'Israel accused Hamas.'),
+        and it wins over a noun phrase before the verb ('... to join opposition forces said
+        the Observatory.')."""
+        words = self.words
+        k = v + 1
+        if v == 0 or k >= len(words):
+            return None
+        speaker_noun = words[k] in _NP_ARTICLES and k + 1 < len(words) and (_speaker_noun(words[k + 1]) or self.role_ahead(k + 1))
+        after = self.np_forward(k) if self.is_name_start(k) or speaker_noun else None
+        if after is None:
+            return None
+        if prev not in _PUNCT and (words[v] not in _INVERSION_VERBS or not self.closes_sentence(after[1])):
+            return None
+        a, b = after  # 'said Rami Nassar director of the Observatory': the person, his title's body is his org
+        name_end = next((k for k in range(a + 1, b) if self.toks[k].text.islower() and _is_cap(self.toks[k - 1].text)
+                         and self.title_of(k)), b)
+        return a, name_end
+
+    def title_of(self, k: int) -> bool:
+        """A person's title at k followed by its body, not by the name ('director of the
+        Observatory', not 'director Karim Nassar')."""
+        title = LEXICON.person_titles.match_at(self.words, k)
+        return title is not None and k + title[0] < len(self.words) and self.words[k + title[0]] in ("of", "for", "at")
+
     def closes_sentence(self, k: int) -> bool:
         """Nothing but closing punctuation from token k to the end of the sentence."""
         return all(w in _PUNCT or w in ("!", "?") for w in self.words[k:])
@@ -366,18 +395,17 @@ class _SpeechReader:
             # 'an activist in Deir al-Zour who spoke ...': the relative pronoun's antecedent
             span = self.speaker_with_modifier(s - 1) or self.np_backward(s - 1)
             return SpeechAct(v, self.resolve(*span), subject=span[0]) if span is not None else None
+        inverted = self.inverted_speaker(v, prev)
+        if inverted is not None:
+            # the speaker after the verb is the subject of the whole sentence, whatever
+            # clauses come before it: 'subject' past the verb keeps them in its scope
+            return SpeechAct(v, self.resolve(*inverted), subject=inverted[0])
         span = self.np_backward(s) or self.speaker_with_modifier(s)
         subject = self.appositive_subject(s)
         if subject is not None and (span is None or span[0] > subject[1]):
             span = subject  # 'Omar Haddad the spokesman for the brigade said': the name, not the brigade
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
             return SpeechAct(v, self.resolve(*span), subject=span[0])
-        if v > 0 and v + 1 < len(words) and self.is_name_start(v + 1):
-            after = self.np_forward(v + 1)  # '..., said Oleg Ignasyuk'
-            # without the comma ('... nine women said Observatory director Rami Abdel Rahman.')
-            # the name must close the sentence, after a verb that names no listener
-            if after is not None and (prev in _PUNCT or words[v] not in _ADDRESSEE_VERBS and self.closes_sentence(after[1])):
-                return SpeechAct(v, self.resolve(*after))
         if prev in ("and", "but", "also") or prev == ",":
             subject = self.sentence_subject()
             if subject is not None:
