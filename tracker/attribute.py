@@ -44,6 +44,8 @@ _VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _BE_HAVE = LEXICON.closed["be_have"]
 _LIST_JOINERS = LEXICON.closed["item_joiners"] | {","}  # the words of a list: "weapons, documents and ..."
+_TIME_PREPOSITIONS = LEXICON.closed["time_prepositions"]  # 'the U.N. in August said'
+_PARTS_OF_DAY = LEXICON.closed["parts_of_day"]  # 'police on Monday night said'
 _LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
 
 
@@ -433,11 +435,19 @@ def _takes_victims(words: list[str], v: int) -> bool:
 
 
 def _lead_in_start(words: list[str], v: int) -> int:
-    """Where the speech verb at v starts with its lead-in ('have said', 'had announced'):
-    the speaker's noun phrase ends there."""
+    """Where the speech verb at v starts with its lead-in ('have said', 'had announced') and
+    a time adjunct before it ('the ministry earlier said', 'the U.N. in August said',
+    'police on Monday night said'): the speaker's noun phrase ends there."""
     for phrase in _LEAD_INS:
         if v >= len(phrase) and tuple(words[v - len(phrase): v]) == phrase:
-            return v - len(phrase)
+            v -= len(phrase)
+            break
+    if v > 0 and words[v - 1] in _SENTENCE_ADVERBS:
+        return v - 1
+    if v > 1 and words[v - 1] in _PARTS_OF_DAY and words[v - 2] in LEXICON.weekdays:
+        v -= 1
+    if v > 1 and words[v - 1].rstrip(".") in (LEXICON.weekdays.keys() | LEXICON.months.keys()) and words[v - 2] in _TIME_PREPOSITIONS:
+        return v - 2
     return v
 
 
