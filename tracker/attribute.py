@@ -44,6 +44,7 @@ _VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _BE_HAVE = LEXICON.closed["be_have"]
 _LIST_JOINERS = LEXICON.closed["item_joiners"] | {","}  # the words of a list: "weapons, documents and ..."
+_DOCUMENT_NOUNS = LEXICON.closed["document_nouns"]  # 'in a report issued Monday': no speaker
 _TIME_PREPOSITIONS = LEXICON.closed["time_prepositions"]  # 'the U.N. in August said'
 _PARTS_OF_DAY = LEXICON.closed["parts_of_day"]  # 'police on Monday night said'
 _LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
@@ -389,6 +390,9 @@ class _SpeechReader:
             return SpeechAct(v, self.resolve(*agent), forward_only=True) if agent is not None else None
         if v + 1 < len(words) and words[v + 1] == "of":
             return None  # a participle: "three militants accused of planning an attack"
+        if v > 2 and words[v].endswith("ed") and words[v - 1] in _DOCUMENT_NOUNS and words[v - 2] in _DETERMINERS \
+                and words[v - 3] in _SPEAKER_PREPOSITIONS:
+            return None  # a participle of the document a preposition governs: "said in a statement issued Monday"
         s = _lead_in_start(words, v)  # 'the White Helmets have said': the speaker ends before 'have'
         prev = words[s - 1] if s > 0 else ""
         if prev in LEXICON.pronouns:
