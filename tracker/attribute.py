@@ -44,6 +44,7 @@ _VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _BE_HAVE = LEXICON.closed["be_have"]
 _LIST_JOINERS = LEXICON.closed["item_joiners"] | {","}  # the words of a list: "weapons, documents and ..."
+_AREA_PREPOSITIONS = LEXICON.closed["area_prepositions"]  # 'activists in rural Idlib said'
 _DOCUMENT_NOUNS = LEXICON.closed["document_nouns"]  # 'in a report issued Monday': no speaker
 _TIME_PREPOSITIONS = LEXICON.closed["time_prepositions"]  # 'the U.N. in August said'
 _PARTS_OF_DAY = LEXICON.closed["parts_of_day"]  # 'police on Monday night said'
@@ -300,6 +301,13 @@ class _SpeechReader:
         title = LEXICON.person_titles.match_at(self.words, k)
         return title is not None and k + title[0] < len(self.words) and self.words[k + title[0]] in ("of", "for", "at")
 
+    def place_modifier(self, a: int, b: int) -> bool:
+        """Is the name at b the object of a place preposition after the speaker noun that opens
+        at a ('doctors in eastern Homs', 'a correspondent in Damascus'), not the body the
+        speaker works for ('a spokesman for the Northern Army', 'a source at the Police Command')?"""
+        prep = next((k for k in range(a, b) if self.words[k] in _SPEAKER_PREPOSITIONS), None)
+        return prep is not None and self.words[prep] in _AREA_PREPOSITIONS
+
     def closes_sentence(self, k: int) -> bool:
         """Nothing but closing punctuation from token k to the end of the sentence."""
         return all(w in _PUNCT or w in ("!", "?") for w in self.words[k:])
@@ -406,7 +414,10 @@ class _SpeechReader:
             # the speaker after the verb is the subject of the whole sentence, whatever
             # clauses come before it: 'subject' past the verb keeps them in its scope
             return SpeechAct(v, self.resolve(*inverted), subject=inverted[0])
-        span = self.np_backward(s) or self.speaker_with_modifier(s)
+        span = self.np_backward(s)
+        modified = self.speaker_with_modifier(s)
+        if span is None or modified is not None and self.place_modifier(modified[0], span[0]):
+            span = modified  # 'activists in rural Idlib said': the speaker, not the place
         subject = self.appositive_subject(s)
         if subject is not None and (span is None or span[0] > subject[1]):
             span = subject  # 'Omar Haddad the spokesman for the brigade said': the name, not the brigade
