@@ -44,6 +44,7 @@ _VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _BE_HAVE = LEXICON.closed["be_have"]
 _LIST_JOINERS = LEXICON.closed["item_joiners"] | {","}  # the words of a list: "weapons, documents and ..."
+_AREA_MAX = 3  # words from 'in' to the place name: 'in rural Idlib', 'in the eastern Homs'
 _AREA_PREPOSITIONS = LEXICON.closed["area_prepositions"]  # 'activists in rural Idlib said'
 _DOCUMENT_NOUNS = LEXICON.closed["document_nouns"]  # 'in a report issued Monday': no speaker
 _TIME_PREPOSITIONS = LEXICON.closed["time_prepositions"]  # 'the U.N. in August said'
@@ -293,6 +294,8 @@ class _SpeechReader:
         a, b = after  # 'said Rami Nassar director of the Observatory': the person, his title's body is his org
         name_end = next((k for k in range(a + 1, b) if self.toks[k].text.islower() and _is_cap(self.toks[k - 1].text)
                          and self.title_of(k)), b)
+        if prev not in _PUNCT and name_end - a > _SENTENCE_SUBJECT_MAX:
+            return None  # a run of capitals, no speaker ('... said Tags Aleppo Syria Assad extremism war')
         return a, name_end
 
     def title_of(self, k: int) -> bool:
@@ -306,7 +309,11 @@ class _SpeechReader:
         at a ('doctors in eastern Homs', 'a correspondent in Damascus'), not the body the
         speaker works for ('a spokesman for the Northern Army', 'a source at the Police Command')?"""
         prep = next((k for k in range(a, b) if self.words[k] in _SPEAKER_PREPOSITIONS), None)
-        return prep is not None and self.words[prep] in _AREA_PREPOSITIONS
+        if prep is None or self.words[prep] not in _AREA_PREPOSITIONS or b - prep > _AREA_MAX:
+            return False  # a longer phrase holds a speaker of its own ('a center in Turmanin neighborhood Vasik Harak')
+        # the name continues the preposition's object: no article opens a noun phrase of its own
+        # ('... the Islamic State group in eastern Syria a monitor said')
+        return not any(w in _DETERMINERS for w in self.words[prep + 2: b + 1])
 
     def closes_sentence(self, k: int) -> bool:
         """Nothing but closing punctuation from token k to the end of the sentence."""
