@@ -33,6 +33,7 @@ from tracker.patterns import (
     word_set,
 )
 from tracker.records import ClaimDraft, DateMention, Period, Sentence
+from tracker.sentences import ends_in_abbreviation
 
 UNKNOWN = "unknown"
 _BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
@@ -268,7 +269,7 @@ def _introduced_by_since(sentence: Sentence, tok_start: int) -> bool:
         w = words[k].lower
         if w == "since":
             return True
-        if w in _BREAKS:
+        if _breaks(sentence, k):
             return False
     return False
 
@@ -278,14 +279,21 @@ def blocked_tokens(dates: list[DateMention]) -> frozenset[int]:
     return frozenset(k for d in dates for k in range(d.tok_start, d.tok_end))
 
 
+def _breaks(sentence: Sentence, k: int) -> bool:
+    """Does token k end a stretch of the sentence: punctuation, but not the dot of an
+    abbreviation inside it ('On Jan. 4 at least 90 people were killed', 'the U.S. said')?"""
+    tok = sentence.tokens[k]
+    return tok.lower in _BREAKS and not (tok.lower == "." and ends_in_abbreviation(sentence.text, tok.start - sentence.start))
+
+
 def _segment(sentence: Sentence, k: int) -> tuple[int, int]:
     """The comma-bounded stretch of tokens around token k."""
     toks = sentence.tokens
     a = k
-    while a > 0 and toks[a - 1].lower not in _BREAKS:
+    while a > 0 and not _breaks(sentence, a - 1):
         a -= 1
     b = k
-    while b < len(toks) and toks[b].lower not in _BREAKS:
+    while b < len(toks) and not _breaks(sentence, b):
         b += 1
     return a, b
 
@@ -332,7 +340,7 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
                   and all(toks[j].lower[:1].isalnum() for j in range(r + 1, d.tok_start))]
         if not inside:
             continue
-        end = next((j for j in range(inside[0].tok_end, len(toks)) if toks[j].lower == "and" or toks[j].lower in _BREAKS),
+        end = next((j for j in range(inside[0].tok_end, len(toks)) if toks[j].lower == "and" or _breaks(sentence, j)),
                    len(toks))
         if not r < k < end:
             out.update(id(d) for d in inside if d.tok_end <= end)
