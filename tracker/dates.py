@@ -395,6 +395,9 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
         k = draft.number.tok_start
         a, b = _segment(draft.sentence, k)
         own = [d for d in usable if a <= d.tok_start < b]
+        # a running total's 'since' after the count wins over a time before it that frames the
+        # statement ('In late September the coalition acknowledged 735 deaths since 2014')
+        own = [d for d in own if d.since and d.tok_start > k] or own
         before = [d for d in usable if d.tok_end <= a]
         after = [d for d in usable if d.tok_start >= b and not _new_clause_between(draft.sentence, b, d.tok_start)]
         pool = own or before or after
