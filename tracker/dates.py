@@ -349,6 +349,7 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
 
 _SINCE_OPENERS = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"]
 _SINCE_RANKINGS = LEXICON.closed["since_rankings"]
+_PERFECT = LEXICON.closed["perfect_auxiliaries"]  # 'has since killed'
 
 
 def _since_event(sentence: Sentence, k: int) -> bool:
@@ -365,6 +366,15 @@ def _since_event(sentence: Sentence, k: int) -> bool:
                     and not any(toks[x].lower in _SINCE_RANKINGS for x in range(a, j)):
                 return True
     return False
+
+
+def _since_adverb(sentence: Sentence, k: int) -> int | None:
+    """The token of an adverb 'since' after an auxiliary in the claim's stretch ('the war
+    began in 2012 and has since killed 50000', 'thousands have since been killed'): the
+    count runs from the event before it, a running total from the date before it."""
+    toks = sentence.tokens
+    a, b = _segment(sentence, k)
+    return next((j for j in range(max(a, 1), b) if toks[j].lower == "since" and toks[j - 1].lower in _PERFECT), None)
 
 
 def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | None,
@@ -404,12 +414,14 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
         if pool:
             # "said on Tuesday" dates the statement, not the event: last resort only
             chosen = min(pool, key=lambda d: (_dates_speech(draft.sentence, d), min(abs(d.tok_start - k), abs(d.tok_end - k))))
+    since = _since_adverb(draft.sentence, draft.number.tok_start)
     if chosen is None:
-        return Period(None, published, UNKNOWN, draft.cumulative or _since_event(draft.sentence, draft.number.tok_start))
+        return Period(None, published, UNKNOWN, draft.cumulative or since is not None
+                      or _since_event(draft.sentence, draft.number.tok_start))
     p = chosen.period
     if published is not None and p.end is not None and p.end > published >= (p.start or published):
         p = Period(p.start, published, p.precision)  # "in September", published mid-September
-    if chosen.since or draft.cumulative:
+    if chosen.since or draft.cumulative or since is not None and chosen.tok_end <= since:
         end = published if published is not None else p.end
         return Period(p.start, end, p.precision, True)
     return p
