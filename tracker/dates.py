@@ -347,7 +347,8 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
     return out
 
 
-_SINCE_OPENERS = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"]
+_SINCE_ANAPHORS = LEXICON.closed["since_anaphors"]  # 'since then': the event of the sentence before
+_SINCE_OPENERS = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"] | _SINCE_ANAPHORS
 _SINCE_RANKINGS = LEXICON.closed["since_rankings"]
 _PERFECT = LEXICON.closed["perfect_auxiliaries"]  # 'has since killed'
 
@@ -375,6 +376,15 @@ def _since_adverb(sentence: Sentence, k: int) -> int | None:
     toks = sentence.tokens
     a, b = _segment(sentence, k)
     return next((j for j in range(max(a, 1), b) if toks[j].lower == "since" and toks[j - 1].lower in _PERFECT), None)
+
+
+def _since_then(sentence: Sentence, k: int) -> bool:
+    """Is 'since then' in token k's stretch ('Since then more than 300 people have been
+    killed', '... have been killed since then'): a running total from the time of the
+    sentence before."""
+    toks = sentence.tokens
+    a, b = _segment(sentence, k)
+    return any(toks[j].lower == "since" and toks[j + 1].lower in _SINCE_ANAPHORS for j in range(a, b - 1))
 
 
 def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | None,
@@ -431,14 +441,18 @@ def continued_period(draft: ClaimDraft, period: Period, previous: list[DateMenti
     """A claim with no time phrase in its sentence continues the sentence before it when
     that one has exactly one ("... hit in yesterday's airstrikes in Kabul. Hospital
     sources said five people were killed"): previous holds that sentence's time phrases
-    ([] after "Separately", "Elsewhere", or with no sentence before)."""
-    if period.precision != UNKNOWN or draft.cumulative or period.cumulative or published is None:
+    ([] after "Separately", "Elsewhere", or with no sentence before). A running total
+    "since then" starts at that sentence's time."""
+    since_then = period.cumulative and period.start is None and _since_then(draft.sentence, draft.number.tok_start)
+    if (period.precision != UNKNOWN or draft.cumulative or period.cumulative) and not since_then or published is None:
         return period
     usable = [d for d in previous if d.period.precision != UNKNOWN and d.period.start is not None
               and d.period.start <= published and not d.since]
     if len(usable) != 1:
         return period
     p = usable[0].period
+    if since_then:
+        return Period(p.start, published, p.precision, True)
     if p.end is not None and p.end > published:
         p = Period(p.start, published, p.precision)
     return p
