@@ -376,8 +376,8 @@ class _SpeechReader:
                 if words[j: j + 3] in (["a", "statement", "from"], ["a", "statement", "by"], ["a", "report", "by"], ["a", "report", "from"]):
                     j += 3
                 span = self.np_forward(j)
-                if span:
-                    out.append(SpeechAct(k, self.resolve(*span)))
+                if span:  # the speaker after the marker: the clauses before it stay in its scope
+                    out.append(SpeechAct(k, self.resolve(*span), subject=span[0]))
                 resume = j
                 continue
             if words[k] in lex.speech_verbs and self.toks[k].text.islower() and (k == 0 or words[k - 1] not in _DETERMINERS) \
