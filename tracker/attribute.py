@@ -345,6 +345,18 @@ class _SpeechReader:
             return None
         return span
 
+    def relative_subject(self, s: int) -> tuple[int, int] | None:
+        """Without commas, 'Bishop Mark Stone who visited the camps in Syria said ...': the
+        name opening the sentence, then a relative clause running up to the verb at s (no
+        punctuation, no other speech verb, at most _APPOSITION_MAX words), is the speaker."""
+        span = self.sentence_subject()
+        if span is None or span[1] >= s or self.words[span[1]] not in _RELATIVE_PRONOUNS or s - span[1] > _APPOSITION_MAX \
+                or not any(_is_cap(self.toks[k].text) for k in range(*span)):
+            return None
+        if any(w in _PUNCT or w in LEXICON.speech_verbs for w in self.words[span[1]: s]):
+            return None
+        return span
+
     def sentence_subject(self) -> tuple[int, int] | None:
         start = 0  # 'Earlier a source at the police command said': the adverb is no name
         while start < len(self.words) and self.words[start] in _SENTENCE_ADVERBS:
@@ -425,7 +437,7 @@ class _SpeechReader:
         modified = self.speaker_with_modifier(s)
         if span is None or modified is not None and self.place_modifier(modified[0], span[0]):
             span = modified  # 'activists in rural Idlib said': the speaker, not the place
-        subject = self.appositive_subject(s)
+        subject = self.appositive_subject(s) or self.relative_subject(s)
         if subject is not None and (span is None or span[0] > subject[1]):
             span = subject  # 'Omar Haddad the spokesman for the brigade said': the name, not the brigade
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
