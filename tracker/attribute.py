@@ -40,10 +40,16 @@ _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speak
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _MODALS = LEXICON.closed["modals"]
 _ADDRESSEE_VERBS = LEXICON.closed["addressee_verbs"]
+_INVERSION_VERBS = LEXICON.closed["inversion_verbs"]  # '... were killed said the monitor.
 _VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed 100 civilians'
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _BE_HAVE = LEXICON.closed["be_have"]
 _LIST_JOINERS = LEXICON.closed["item_joiners"] | {","}  # the words of a list: "weapons, documents and ..."
+_AREA_MAX = 2  # words from 'in' to the place name: 'in rural Idlib', 'in Homs'
+_AREA_PREPOSITIONS = LEXICON.closed["area_prepositions"]  # 'activists in rural Idlib said'
+_DOCUMENT_NOUNS = LEXICON.closed["document_nouns"]  # 'in a report issued Monday': no speaker
+_TIME_PREPOSITIONS = LEXICON.closed["time_prepositions"]  # 'the U.N. in August said'
+_PARTS_OF_DAY = LEXICON.closed["parts_of_day"]  # 'police on Monday night said'
 _LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
 
 
@@ -289,6 +295,47 @@ class _SpeechReader:
             return self.np_backward(a - 2) or span
         return span
 
+    def inverted_speaker(self, v: int, prev: str) -> tuple[int, int] | None:
+        """'..., said Oleg Ignasyuk', and without the comma '... nine women said Observatory
+        director Rami Abdel Rahman.', '... were wounded said the monitoring group.': the
+        speaker after a verb of saying. Without the comma the phrase must close the sentence,
+        after a verb that allows the inversion ('said', 'added'; not 'Israel accused Hamas.'),
+        and it wins over a noun phrase before the verb ('... to join opposition forces said
+        the Observatory.')."""
+        words = self.words
+        k = v + 1
+        if v == 0 or k >= len(words):
+            return None
+        speaker_noun = words[k] in _NP_ARTICLES and k + 1 < len(words) and (_speaker_noun(words[k + 1]) or self.role_ahead(k + 1))
+        after = self.np_forward(k) if self.is_name_start(k) or speaker_noun else None
+        if after is None:
+            return None
+        if prev not in _PUNCT and (words[v] not in _INVERSION_VERBS or not self.closes_sentence(after[1])):
+            return None
+        a, b = after  # 'said Rami Nassar director of the Observatory': the person, his title's body is his org
+        name_end = next((k for k in range(a + 1, b) if self.toks[k].text.islower() and _is_cap(self.toks[k - 1].text)
+                         and self.title_of(k)), b)
+        if prev not in _PUNCT and name_end - a > _SENTENCE_SUBJECT_MAX:
+            return None  # a run of capitals, no speaker ('... said Tags Aleppo Syria Assad extremism war')
+        return a, name_end
+
+    def title_of(self, k: int) -> bool:
+        """A person's title at k followed by its body, not by the name ('director of the
+        Observatory', not 'director Karim Nassar')."""
+        title = LEXICON.person_titles.match_at(self.words, k)
+        return title is not None and k + title[0] < len(self.words) and self.words[k + title[0]] in ("of", "for", "at")
+
+    def place_modifier(self, a: int, b: int) -> bool:
+        """Is the name at b the object of a place preposition after the speaker noun that opens
+        at a ('doctors in eastern Homs', 'a correspondent in Damascus'), not the body the
+        speaker works for ('a spokesman for the Northern Army', 'a source at the Police Command')?"""
+        prep = next((k for k in range(a, b) if self.words[k] in _SPEAKER_PREPOSITIONS), None)
+        if prep is None or self.words[prep] not in _AREA_PREPOSITIONS or b - prep > _AREA_MAX:
+            return False  # a longer phrase holds a speaker of its own ('a center in Turmanin neighborhood Vasik Harak')
+        # the name continues the preposition's object: no article opens a noun phrase of its own
+        # ('... the Islamic State group in eastern Syria a monitor said')
+        return not any(w in _DETERMINERS for w in self.words[prep + 2: b + 1])
+
     def closes_sentence(self, k: int) -> bool:
         """Nothing but closing punctuation from token k to the end of the sentence."""
         return all(w in _PUNCT or w in ("!", "?") for w in self.words[k:])
@@ -316,6 +363,18 @@ class _SpeechReader:
             return None
         if any(w in _PUNCT or w in LEXICON.speech_verbs or w in _CLAUSE_OPENERS and w != "to" or _verb_like(w)
                or w[:1].isdigit() or w in LEXICON.number_words for w in words[e:s]):
+            return None
+        return span
+
+    def relative_subject(self, s: int) -> tuple[int, int] | None:
+        """Without commas, 'Bishop Mark Stone who visited the camps in Syria said ...': the
+        name opening the sentence, then a relative clause running up to the verb at s (no
+        punctuation, no other speech verb, at most _APPOSITION_MAX words), is the speaker."""
+        span = self.sentence_subject()
+        if span is None or span[1] >= s or self.words[span[1]] not in _RELATIVE_PRONOUNS or s - span[1] > _APPOSITION_MAX \
+                or not any(_is_cap(self.toks[k].text) for k in range(*span)):
+            return None
+        if any(w in _PUNCT or w in LEXICON.speech_verbs for w in self.words[span[1]: s]):
             return None
         return span
 
@@ -350,8 +409,8 @@ class _SpeechReader:
                 if words[j: j + 3] in (["a", "statement", "from"], ["a", "statement", "by"], ["a", "report", "by"], ["a", "report", "from"]):
                     j += 3
                 span = self.np_forward(j)
-                if span:
-                    out.append(SpeechAct(k, self.resolve(*span)))
+                if span:  # the speaker after the marker: the clauses before it stay in its scope
+                    out.append(SpeechAct(k, self.resolve(*span), subject=span[0]))
                 resume = j
                 continue
             if words[k] in lex.speech_verbs and self.toks[k].text.islower() and (k == 0 or words[k - 1] not in _DETERMINERS) \
@@ -379,6 +438,9 @@ class _SpeechReader:
             return SpeechAct(v, self.resolve(*agent), forward_only=True) if agent is not None else None
         if v + 1 < len(words) and words[v + 1] == "of":
             return None  # a participle: "three militants accused of planning an attack"
+        if v > 2 and words[v].endswith("ed") and words[v - 1] in _DOCUMENT_NOUNS and words[v - 2] in _DETERMINERS \
+                and words[v - 3] in _SPEAKER_PREPOSITIONS:
+            return None  # a participle of the document a preposition governs: "said in a statement issued Monday"
         s = _lead_in_start(words, v)  # 'the White Helmets have said': the speaker ends before 'have'
         prev = words[s - 1] if s > 0 else ""
         if prev in LEXICON.pronouns:
@@ -387,20 +449,24 @@ class _SpeechReader:
             # 'an activist in Deir al-Zour who spoke ...': the relative pronoun's antecedent
             span = self.speaker_with_modifier(s - 1) or self.np_backward(s - 1)
             return SpeechAct(v, self.resolve(*span), subject=span[0]) if span is not None else None
-        span = self.np_backward(s) or self.speaker_with_modifier(s) or self.adverb_before(s)
+        inverted = self.inverted_speaker(v, prev)
+        if inverted is not None:
+            # the speaker after the verb is the subject of the whole sentence, whatever
+            # clauses come before it: 'subject' past the verb keeps them in its scope
+            return SpeechAct(v, self.resolve(*inverted), subject=inverted[0])
+        span = self.np_backward(s)
+        modified = self.speaker_with_modifier(s)
+        if span is None or modified is not None and self.place_modifier(modified[0], span[0]):
+            span = modified  # 'activists in rural Idlib said': the speaker, not the place
+        if span is None:
+            span = self.adverb_before(s)
         if span is not None:
             span = self.seated_speaker(span)
-        subject = self.appositive_subject(s)
+        subject = self.appositive_subject(s) or self.relative_subject(s)
         if subject is not None and (span is None or span[0] > subject[1]):
             span = subject  # 'Omar Haddad the spokesman for the brigade said': the name, not the brigade
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
             return SpeechAct(v, self.resolve(*span), subject=span[0])
-        if v > 0 and v + 1 < len(words) and self.is_name_start(v + 1):
-            after = self.np_forward(v + 1)  # '..., said Oleg Ignasyuk'
-            # without the comma ('... nine women said Observatory director Rami Abdel Rahman.')
-            # the name must close the sentence, after a verb that names no listener
-            if after is not None and (prev in _PUNCT or words[v] not in _ADDRESSEE_VERBS and self.closes_sentence(after[1])):
-                return SpeechAct(v, self.resolve(*after))
         if prev in ("and", "but", "also") or prev == ",":
             subject = self.sentence_subject()
             if subject is not None:
@@ -428,11 +494,19 @@ def _takes_victims(words: list[str], v: int) -> bool:
 
 
 def _lead_in_start(words: list[str], v: int) -> int:
-    """Where the speech verb at v starts with its lead-in ('have said', 'had announced'):
-    the speaker's noun phrase ends there."""
+    """Where the speech verb at v starts with its lead-in ('have said', 'had announced') and
+    a time adjunct before it ('the ministry earlier said', 'the U.N. in August said',
+    'police on Monday night said'): the speaker's noun phrase ends there."""
     for phrase in _LEAD_INS:
         if v >= len(phrase) and tuple(words[v - len(phrase): v]) == phrase:
-            return v - len(phrase)
+            v -= len(phrase)
+            break
+    if v > 0 and words[v - 1] in _SENTENCE_ADVERBS:
+        return v - 1
+    if v > 1 and words[v - 1] in _PARTS_OF_DAY and words[v - 2] in LEXICON.weekdays:
+        v -= 1
+    if v > 1 and words[v - 1].rstrip(".") in (LEXICON.weekdays.keys() | LEXICON.months.keys()) and words[v - 2] in _TIME_PREPOSITIONS:
+        return v - 2
     return v
 
 

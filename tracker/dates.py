@@ -34,6 +34,7 @@ from tracker.patterns import (
     word_set,
 )
 from tracker.records import ClaimDraft, DateMention, Period, Sentence
+from tracker.sentences import ends_in_abbreviation
 
 UNKNOWN = "unknown"
 _BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
@@ -272,7 +273,7 @@ def _introduced_by_since(sentence: Sentence, tok_start: int) -> bool:
         w = words[k].lower
         if w == "since":
             return True
-        if w in _BREAKS:
+        if _breaks(sentence, k):
             return False
     return False
 
@@ -282,14 +283,21 @@ def blocked_tokens(dates: list[DateMention]) -> frozenset[int]:
     return frozenset(k for d in dates for k in range(d.tok_start, d.tok_end))
 
 
+def _breaks(sentence: Sentence, k: int) -> bool:
+    """Does token k end a stretch of the sentence: punctuation, but not the dot of an
+    abbreviation inside it ('On Jan. 4 at least 90 people were killed', 'the U.S. said')?"""
+    tok = sentence.tokens[k]
+    return tok.lower in _BREAKS and not (tok.lower == "." and ends_in_abbreviation(sentence.text, tok.start - sentence.start))
+
+
 def _segment(sentence: Sentence, k: int) -> tuple[int, int]:
     """The comma-bounded stretch of tokens around token k."""
     toks = sentence.tokens
     a = k
-    while a > 0 and toks[a - 1].lower not in _BREAKS:
+    while a > 0 and not _breaks(sentence, a - 1):
         a -= 1
     b = k
-    while b < len(toks) and toks[b].lower not in _BREAKS:
+    while b < len(toks) and not _breaks(sentence, b):
         b += 1
     return a, b
 
@@ -336,15 +344,17 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
                   and all(toks[j].lower[:1].isalnum() for j in range(r + 1, d.tok_start))]
         if not inside:
             continue
-        end = next((j for j in range(inside[0].tok_end, len(toks)) if toks[j].lower == "and" or toks[j].lower in _BREAKS),
+        end = next((j for j in range(inside[0].tok_end, len(toks)) if toks[j].lower == "and" or _breaks(sentence, j)),
                    len(toks))
         if not r < k < end:
             out.update(id(d) for d in inside if d.tok_end <= end)
     return out
 
 
-_SINCE_OPENERS = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"]
+_SINCE_ANAPHORS = LEXICON.closed["since_anaphors"]  # 'since then': the event of the sentence before
+_SINCE_OPENERS = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"] | _SINCE_ANAPHORS
 _SINCE_RANKINGS = LEXICON.closed["since_rankings"]
+_PERFECT = LEXICON.closed["perfect_auxiliaries"]  # 'has since killed'
 
 
 def _since_event(sentence: Sentence, k: int) -> bool:
@@ -361,6 +371,24 @@ def _since_event(sentence: Sentence, k: int) -> bool:
                     and not any(toks[x].lower in _SINCE_RANKINGS for x in range(a, j)):
                 return True
     return False
+
+
+def _since_adverb(sentence: Sentence, k: int) -> int | None:
+    """The token of an adverb 'since' after an auxiliary in the claim's stretch ('the war
+    began in 2012 and has since killed 50000', 'thousands have since been killed'): the
+    count runs from the event before it, a running total from the date before it."""
+    toks = sentence.tokens
+    a, b = _segment(sentence, k)
+    return next((j for j in range(max(a, 1), b) if toks[j].lower == "since" and toks[j - 1].lower in _PERFECT), None)
+
+
+def _since_then(sentence: Sentence, k: int) -> bool:
+    """Is 'since then' in token k's stretch ('Since then more than 300 people have been
+    killed', '... have been killed since then'): a running total from the time of the
+    sentence before."""
+    toks = sentence.tokens
+    a, b = _segment(sentence, k)
+    return any(toks[j].lower == "since" and toks[j + 1].lower in _SINCE_ANAPHORS for j in range(a, b - 1))
 
 
 def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | None,
@@ -391,18 +419,23 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
         k = draft.number.tok_start
         a, b = _segment(draft.sentence, k)
         own = [d for d in usable if a <= d.tok_start < b]
+        # a running total's 'since' after the count wins over a time before it that frames the
+        # statement ('In late September the coalition acknowledged 735 deaths since 2014')
+        own = [d for d in own if d.since and d.tok_start > k] or own
         before = [d for d in usable if d.tok_end <= a]
         after = [d for d in usable if d.tok_start >= b and not _new_clause_between(draft.sentence, b, d.tok_start)]
         pool = own or before or after
         if pool:
             # "said on Tuesday" dates the statement, not the event: last resort only
             chosen = min(pool, key=lambda d: (_dates_speech(draft.sentence, d), min(abs(d.tok_start - k), abs(d.tok_end - k))))
+    since = _since_adverb(draft.sentence, draft.number.tok_start)
     if chosen is None:
-        return Period(None, published, UNKNOWN, draft.cumulative or _since_event(draft.sentence, draft.number.tok_start))
+        return Period(None, published, UNKNOWN, draft.cumulative or since is not None
+                      or _since_event(draft.sentence, draft.number.tok_start))
     p = chosen.period
     if published is not None and p.end is not None and p.end > published >= (p.start or published):
         p = Period(p.start, published, p.precision)  # "in September", published mid-September
-    if chosen.since or draft.cumulative:
+    if chosen.since or draft.cumulative or since is not None and chosen.tok_end <= since:
         end = published if published is not None else p.end
         return Period(p.start, end, p.precision, True)
     return p
@@ -412,14 +445,18 @@ def continued_period(draft: ClaimDraft, period: Period, previous: list[DateMenti
     """A claim with no time phrase in its sentence continues the sentence before it when
     that one has exactly one ("... hit in yesterday's airstrikes in Kabul. Hospital
     sources said five people were killed"): previous holds that sentence's time phrases
-    ([] after "Separately", "Elsewhere", or with no sentence before)."""
-    if period.precision != UNKNOWN or draft.cumulative or period.cumulative or published is None:
+    ([] after "Separately", "Elsewhere", or with no sentence before). A running total
+    "since then" starts at that sentence's time."""
+    since_then = period.cumulative and period.start is None and _since_then(draft.sentence, draft.number.tok_start)
+    if (period.precision != UNKNOWN or draft.cumulative or period.cumulative) and not since_then or published is None:
         return period
     usable = [d for d in previous if d.period.precision != UNKNOWN and d.period.start is not None
               and d.period.start <= published and not d.since]
     if len(usable) != 1:
         return period
     p = usable[0].period
+    if since_then:
+        return Period(p.start, published, p.precision, True)
     if p.end is not None and p.end > published:
         p = Period(p.start, published, p.precision)
     return p

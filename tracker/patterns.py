@@ -103,7 +103,8 @@ _explicit_date = re.compile(
       | (?P<iso>(?:19|20)\d\d-\d\d-\d\d)
       | (?P<dmy>[0-3]?\d[./][01]?\d[./](?:19|20)?\d\d)(?![.\d])
       | (?P<mo>(?:{_month_names}))(?=\s*[,.;]|\s+(?:when|and|in|as|after|before|while|that|this)\b)
-      | (?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\buntil\s))(?P<mo2>{_month_names})  # "in February left 134 dead"
+      | (?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bduring\s)|(?<=\buntil\s)|(?<=\bearly\s)|(?<=\bmid-)|(?<=\blate\s))
+            (?P<mo2>{_month_names})  # "in February left 134 dead", "since mid-February", "in early March"
     )\b
     """,
     re.VERBOSE,

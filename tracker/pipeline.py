@@ -18,7 +18,7 @@ from tracker.numbers import find_numbers
 from tracker.places import ArticlePlaces, claim_stops, shifts_topic
 from tracker.read import read_dateline
 from tracker.patterns import match_tally_line
-from tracker.records import Article, ArticleResult, ClaimDraft, DateMention, RejectedArticle, Sentence
+from tracker.records import Article, ArticleResult, ClaimDraft, DateMention, Period, RejectedArticle, Sentence
 from tracker.sentences import article_sentences, claim_sentences, tokenize
 from tracker.tally import tally_drafts
 
@@ -57,12 +57,18 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
         if d.aside is not None:
             asides[d.sentence.index] = asides.get(d.sentence.index, ()) + (d.aside,)
     mentions = []
+    periods: dict[int, Period] = {}  # by id of the draft: a part with no time of its own takes its whole's
     for d, a, stop in zip(drafts, attributions, claim_stops(drafts)):
         period = period_for(d, dates_of[d.sentence.index], article.published, claim_toks[d.sentence.index],
                             asides.get(d.sentence.index, ()))
-        if period.precision == "unknown":
+        whole = periods.get(id(d.part_of)) if d.part_of is not None else None
+        if period.precision == "unknown" and not period.cumulative and whole is not None \
+                and (whole.precision != "unknown" or whole.cumulative):
+            period = whole  # "The toll reached 330 since Monday. Among the dead were 20 children"
+        elif period.precision == "unknown":
             period = continued_period(d, period, _previous_dates(sentences, d.sentence, dates_of, article.published),
                                       article.published)
+        periods[id(d)] = period
         mentions.append(Mention(d, a, period, places.for_claim(d, stop)))
     return claim_rows(article, mentions, profile)
 

@@ -35,7 +35,7 @@ def split_sentences(text: str, field: str, first_index: int = 0, heading: str = 
         start = lead + len(heading)
         _append(out, text, lead, start, field, first_index)
     for m in iter_sentence_ends(text):
-        if m.start() < start or m.group().strip() and _ends_in_abbreviation(text, m.start()):
+        if m.start() < start or m.group().strip() and ends_in_abbreviation(text, m.start()):
             continue
         end = m.start() + len(m.group().rstrip())
         _append(out, text, start, end, field, first_index)
@@ -44,7 +44,7 @@ def split_sentences(text: str, field: str, first_index: int = 0, heading: str = 
     return out
 
 
-def _ends_in_abbreviation(text: str, dot: int) -> bool:
+def ends_in_abbreviation(text: str, dot: int) -> bool:
     """Is the period at `dot` the end of "Jan." / "U.S." / an initial, not of a sentence?"""
     if text[dot] != ".":
         return False
