@@ -304,6 +304,13 @@ class _SentenceReader:
                     idx = self.starts[j]
                     k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
                     continue
+                if part and words[k] != ",":
+                    # "19 civilians including women and children were killed": parts with no count
+                    end = next((x for x in range(j, min(len(words), j + 6)) if words[x] in _BE_HAVE), None)
+                    if end is not None and end > j and all(
+                            _is_word(w) and (w not in LEXICON.stop_words or w in _ITEM_JOINERS) for w in words[j:end]):
+                        k = end
+                        continue
                 if words[j - 1] == "and":
                     # "Seven members and a major are killed": a last item the lexicon cannot count
                     end = next((x for x in range(j, min(len(words), j + 5)) if words[x] in _BE_HAVE), None)

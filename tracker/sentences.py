@@ -20,18 +20,27 @@ from tracker.patterns import (
 )
 from tracker.records import Article, Sentence, Token
 
+# the copy of the title starts within the body's first characters, is at least a few
+# words long, and takes the punctuation that ends it along
+TITLE_COPY_WITHIN = 200
+TITLE_COPY_MIN_WORDS = 3
+TITLE_COPY_TRAIL = ".:|-\u2013\u2014"
 
-def split_sentences(text: str, field: str, first_index: int = 0) -> list[Sentence]:
-    """Sentences of one field; offsets are into that field, white space trimmed."""
+
+def split_sentences(text: str, field: str, first_index: int = 0, begin: int = 0, stop: int | None = None
+                    ) -> list[Sentence]:
+    """Sentences of one field (of text[begin:stop]); offsets are into that field, white
+    space trimmed."""
     out: list[Sentence] = []
-    start = 0
-    for m in iter_sentence_ends(text):
+    start = begin
+    stop = len(text) if stop is None else stop
+    for m in iter_sentence_ends(text, begin, stop):
         if m.group().strip() and _ends_in_abbreviation(text, m.start()):
             continue
         end = m.start() + len(m.group().rstrip())
         _append(out, text, start, end, field, first_index)
         start = m.end()
-    _append(out, text, start, len(text), field, first_index)
+    _append(out, text, start, stop, field, first_index)
     return out
 
 
@@ -56,9 +65,31 @@ def _append(out: list[Sentence], text: str, start: int, end: int, field: str, fi
 
 
 def article_sentences(article: Article) -> list[Sentence]:
-    """Title sentences first, then the body's."""
+    """Title sentences first, then the body's. A body that opens by repeating the title
+    (scraped pages often do, with no full stop after it: "Six dead in blast Monitor AFP
+    Sunday ... Six people were killed ...") is read without that copy: the title already
+    holds its claims, and the copy would run into the lead as one sentence."""
     title = split_sentences(article.title, "title") if article.title else []
-    return title + split_sentences(article.text, "body", len(title))
+    copy = _title_copy(article.title, article.text)
+    if copy is None:
+        return title + split_sentences(article.text, "body", len(title))
+    head = split_sentences(article.text, "body", len(title), 0, copy[0])
+    return title + head + split_sentences(article.text, "body", len(title) + len(head), copy[1])
+
+
+def _title_copy(title: str, text: str) -> tuple[int, int] | None:
+    """Offsets of the title repeated word for word near the start of the body (after at
+    most a dateline or a by-line), with any full stop after it; None if there is none."""
+    title = title.strip()
+    if len(title.split()) < TITLE_COPY_MIN_WORDS:
+        return None
+    start = text.find(title, 0, TITLE_COPY_WITHIN + len(title))
+    end = start + len(title)
+    if start < 0 or (start > 0 and not text[start - 1].isspace()) or (end < len(text) and text[end].isalnum()):
+        return None
+    while end < len(text) and (text[end].isspace() or text[end] in TITLE_COPY_TRAIL):
+        end += 1
+    return start, end
 
 
 def may_hold_claim(sentence: Sentence, count_words: frozenset[str]) -> bool:
