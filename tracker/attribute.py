@@ -405,11 +405,15 @@ def _takes_victims(words: list[str], v: int) -> bool:
 
 
 def _lead_in_start(words: list[str], v: int) -> int:
-    """Where the speech verb at v starts with its lead-in ('have said', 'had announced'):
-    the speaker's noun phrase ends there."""
+    """Where the speech verb at v starts with its lead-in ('have said', 'had announced') or
+    a day before it ('on Sunday said'): the speaker's noun phrase ends there."""
     for phrase in _LEAD_INS:
         if v >= len(phrase) and tuple(words[v - len(phrase): v]) == phrase:
-            return v - len(phrase)
+            v -= len(phrase)
+            break
+    # 'the ministry on Sunday said', 'the army Monday said': the day is no part of the speaker
+    if v >= 1 and words[v - 1] in LEXICON.weekdays:
+        v -= 2 if v >= 2 and words[v - 2] == "on" else 1
     return v
 
 
