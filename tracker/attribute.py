@@ -21,6 +21,8 @@ OUTLET = Attribution("outlet")
 UNATTRIBUTED = Attribution("unattributed")
 _CONNECTORS = LEXICON.closed["name_connectors"]
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+_OPENING_QUOTES = frozenset({'"', "\u201c"})
+_CLOSING_QUOTES = frozenset({'"', "\u201d"})
 _PUNCT = frozenset({",", ".", ";", ":", "(", ")", "-", "\u2013", "\u2014"}) | _QUOTES
 _SENTENCE_SUBJECT_MAX = 8
 _DETERMINERS = LEXICON.closed["articles"]
@@ -513,6 +515,22 @@ def _quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence: dict
     return None
 
 
+def _next_quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence: dict[int, list[SpeechAct]]
+                        ) -> Attribution | None:
+    """A sentence that is a quotation of its own, right after a quoted sentence with a
+    named speaker ('"Eleven were killed," he said. "There are around 20 wounded."'),
+    goes on quoting that speaker."""
+    text = sentences[index].text
+    if index == 0 or text[:1] not in _OPENING_QUOTES or text.rstrip(".!?")[-1:] not in _CLOSING_QUOTES \
+            or _open_quote(text) or text.count('"') + text.count("\u201c") > 2:
+        return None
+    before = sentences[index - 1]
+    if before.field != sentences[index].field or not _QUOTES.intersection(before.text[:1] + before.text[-40:]):
+        return None
+    named = [a for a in acts_by_sentence.get(before.index, ()) if a.attribution.attribution == "named"]
+    return named[-1].attribution if named else None
+
+
 def _whole_speaker(d: ClaimDraft, done: list[Attribution], position: dict[int, int]) -> Attribution | None:
     """A part of a figure of an earlier sentence ('The ministry said 270 civilians were killed.
     The victims included 51 children ...'), in a sentence with no speaker of its own, is a
@@ -545,7 +563,9 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
     for d in drafts:
         acts = acts_by_sentence.get(d.sentence.index)
         if not acts:
-            out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence) or _whole_speaker(d, out, position) or OUTLET)
+            out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence)
+                       or _next_quote_speaker(sentences, d.sentence.index, acts_by_sentence)
+                       or _whole_speaker(d, out, position) or OUTLET)
             continue
         k = d.number.tok_start
         words = d.sentence.words
