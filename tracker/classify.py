@@ -330,17 +330,7 @@ class _SentenceReader:
                 # "two teenagers, aged 16 and 18, are killed": past the ages
                 k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
                           if words[x] == "," and not words[x + 1][:1].isdigit()), k)
-        if k + 2 < len(words) and words[k] in _RELATIVE_PRONOUNS:
-            if (words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been") \
-                    and self.passive_trigger_at(k + 1) is not None:
-                k += 1  # a passive relative clause says what befell them: "four men who had been killed"
-            else:
-                # a clause about who they were: "three men who were involved in the raid are
-                # killed" — the subject's own passive verb follows it
-                main = self.main_verb_after_relative(k)
-                if main is not None:
-                    self.last_aside = (k, main)
-                    k = main
+        k = self.past_relative(k)
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1
@@ -350,6 +340,7 @@ class _SentenceReader:
                     and not lex.triggers_after.match_at(words, j):
                 j += 1  # "three leaders from Khyber Pakhtunkhwa, Pakistan, are abducted"
             j = self.skip_coordinated(j)  # "eight members of the militia, including a commander, were killed"
+            j = self.past_relative(j)  # "nine members of the alliance who were guarding the clinic were killed"
             if j < len(words) and words[j] == ",":
                 j += 1
             trigger = lex.triggers_after.match_at(words, j) if j < len(words) else None
@@ -407,6 +398,23 @@ class _SentenceReader:
         while j < len(words) and j - k < 6 and words[j] in LEXICON.auxiliaries:
             j += 1
         return j if j < len(words) and LEXICON.triggers_after.match_at(words, j) else None
+
+    def past_relative(self, k: int) -> int:
+        """Past a relative clause on the counted noun at token k, to where its verb can be
+        read: a passive one says what befell them ("four men who had been killed": to its
+        auxiliary); one about who they were ("three men who were involved in the raid are
+        killed": to the subject's own verb after it, the clause kept in last_aside)."""
+        words = self.words
+        if k + 2 >= len(words) or words[k] not in _RELATIVE_PRONOUNS:
+            return k
+        if (words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been") \
+                and self.passive_trigger_at(k + 1) is not None:
+            return k + 1
+        main = self.main_verb_after_relative(k)
+        if main is None:
+            return k
+        self.last_aside = (k, main)
+        return main
 
     def main_verb_after_relative(self, k: int) -> int | None:
         """The main verb after a relative clause on the counted noun: 'three militants
