@@ -305,10 +305,12 @@ class _SentenceReader:
                     k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
                     continue
                 if part and words[k] != ",":
-                    # "19 civilians including women and children were killed": parts with no count
-                    end = next((x for x in range(j, min(len(words), j + 6)) if words[x] in _BE_HAVE), None)
-                    if end is not None and end > j and all(
-                            _is_word(w) and (w not in LEXICON.stop_words or w in _ITEM_JOINERS) for w in words[j:end]):
+                    # "19 civilians including women and children were killed", "11 civilians including
+                    # a journalist for a local radio were killed": parts with no count
+                    end = next((x for x in range(j, min(len(words), j + 8)) if words[x] in _BE_HAVE), None)
+                    if end is not None and end > j and words[end - 1] not in LEXICON.stop_words and all(
+                            _is_word(w) and w not in _RELATIVE_PRONOUNS and w not in LEXICON.clause_breaks
+                            for w in words[j:end]):
                         k = end
                         continue
                 if words[j - 1] == "and":
