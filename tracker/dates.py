@@ -342,7 +342,8 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
     return out
 
 
-_SINCE_OPENERS = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"]
+# "since the war began", "since these attacks", "since then": a running total from an earlier event
+_SINCE_OPENERS = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"] | LEXICON.closed["since_anaphors"]
 _SINCE_RANKINGS = LEXICON.closed["since_rankings"]
 
 
