@@ -154,6 +154,7 @@ class _SpeechReader:
             m = a
             while m > 0 and end - m < 4 and self.words[m - 1].isalpha() and self.words[m - 1] not in lex.stop_words \
                     and self.words[m - 1] not in lex.auxiliaries and self.words[m - 1] not in _CONNECTORS \
+                    and self.words[m - 1] not in lex.weekdays \
                     and not lex.triggers_before.match_ending_at(self.words, m - 1):
                 m -= 1
             while m < a and m > 0 and _is_cap(self.toks[m - 1].text):
