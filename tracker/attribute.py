@@ -30,6 +30,7 @@ _NP_ARTICLES = LEXICON.closed["singular_articles"] | {"the"}
 _CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
 _SENTENCE_ADVERBS = LEXICON.closed["sentence_adverbs"]
 _PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
+_CONTRASTS = LEXICON.closed["contrast_conjunctions"]  # 'while', 'whereas': no clause of their own after a speech verb
 _NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
@@ -421,7 +422,8 @@ def _lead_in_start(words: list[str], v: int) -> int:
 
 
 def _ends_speech_scope(sentence: Sentence, j: int) -> bool:
-    """Does words[j] open a clause of its own ('..., after militants attacked')? 'since' or
+    """Does words[j] open a clause of its own ('..., after militants attacked')? 'while'
+    with no comma before it goes on with the report; 'since' or
     'after' before an article, a month or a number is a preposition ('since the ceasefire'),
     and so before a gerund ('after killing 100') and before a bare noun that a preposition
     or a relative pronoun follows ('after clashes with rebels that killed 11')."""
@@ -429,6 +431,8 @@ def _ends_speech_scope(sentence: Sentence, j: int) -> bool:
     w = words[j]
     if w not in LEXICON.speech_scope_breaks:
         return False
+    if w in _CONTRASTS and words[j - 1] != ",":
+        return False  # 'the ministry said four died while 50 were injured': one report of two figures
     if w in _PREPOSITION_BREAKS and j + 1 < len(words):
         nxt = words[j + 1]
         if _bare_noun_phrase(sentence, j + 1) or _gerund(sentence, j + 1):
