@@ -150,8 +150,10 @@ class _SpeechReader:
             break
         a = k + 1
         # "the health ministry", "the United Nations human rights chief": up to two
-        # lower-case modifiers before a role or title noun, and the capitalised name before them
-        if a < end and (lex.roles.match_ending_at(self.words, end - 1) or lex.person_titles.match_ending_at(self.words, end - 1)):
+        # lower-case modifiers before a role or title noun, and the capitalised name before
+        # them (not before a name that has its role noun: "in such attacks Anadolu Agency said")
+        if a < end and not _is_cap(self.toks[a].text) \
+                and (lex.roles.match_ending_at(self.words, end - 1) or lex.person_titles.match_ending_at(self.words, end - 1)):
             m = a
             while m > 0 and end - m < 4 and self.words[m - 1].isalpha() and self.words[m - 1] not in lex.stop_words \
                     and self.words[m - 1] not in lex.auxiliaries and self.words[m - 1] not in _CONNECTORS \

@@ -305,14 +305,17 @@ class _SentenceReader:
                     k = self.objects[idx].end if self.objects[idx].head is not None else self.numbers[idx].tok_end
                     continue
                 if part and words[k] != ",":
-                    # "19 civilians including women and children were killed", "11 civilians including
-                    # a journalist for a local radio were killed": parts with no count
-                    end = next((x for x in range(j, min(len(words), j + 8)) if words[x] in _BE_HAVE), None)
+                    # "19 civilians including women and children were killed", "12 villagers including
+                    # the head of the council were wounded", "21 people including refugees who had
+                    # fled the war were killed": parts with no count
+                    end = next((x for x in range(j, min(len(words), j + 8))
+                                if words[x] in _BE_HAVE or words[x] in _RELATIVE_PRONOUNS), None)
                     if end is not None and end > j and words[end - 1] not in LEXICON.stop_words and all(
-                            _is_word(w) and w not in _RELATIVE_PRONOUNS and w not in LEXICON.clause_breaks
-                            for w in words[j:end]):
-                        k = end
-                        continue
+                            _is_word(w) and w not in LEXICON.clause_breaks for w in words[j:end]):
+                        end = self.past_relative(end) if words[end] in _RELATIVE_PRONOUNS else end
+                        if words[end] in _BE_HAVE:
+                            k = end
+                            continue
                 if words[j - 1] == "and":
                     # "Seven members and a major are killed": a last item the lexicon cannot count
                     end = next((x for x in range(j, min(len(words), j + 5)) if words[x] in _BE_HAVE), None)
