@@ -35,6 +35,7 @@ _ANAPHORS = LEXICON.closed["anaphors"]
 _ARTICLES = LEXICON.closed["articles"]
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _ITEM_JOINERS = LEXICON.closed["item_joiners"]
+_DASHES = frozenset({"-", "\u2013", "\u2014"})  # around a parenthetical list: "11 civilians - among them four women -"
 _OBJECT_OPENERS = LEXICON.closed["object_openers"]
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
@@ -283,7 +284,7 @@ class _SentenceReader:
                 words_j = ","
             else:
                 words_j = words[j]
-            if words_j in (",", "and", "or") or words[j] == "as" and words[j + 1: j + 3] == ["well", "as"]:
+            if words_j in (",", "and", "or") or words_j in _DASHES or words[j] == "as" and words[j + 1: j + 3] == ["well", "as"]:
                 j += 3 if words[j] == "as" and words_j != "," else 1
                 if j < len(words) and words[j] == "and":
                     j += 1
@@ -297,6 +298,12 @@ class _SentenceReader:
                         # and one from C, are killed"; else the first one
                         close = next((x for x in commas if words[x + 1] in _BE_HAVE or words[x + 1] in LEXICON.auxiliaries
                                       or LEXICON.triggers_after.match_at(words, x + 1)), commas[0] if commas else None)
+                        if close is not None:
+                            k = close + 1
+                            continue
+                    elif words[k] in _DASHES:
+                        # "11 civilians - among them four women - were killed": past the dash that closes it
+                        close = next((x for x in range(j, min(len(words), j + 20)) if words[x] == words[k]), None)
                         if close is not None:
                             k = close + 1
                             continue
