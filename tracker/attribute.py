@@ -366,6 +366,13 @@ class _SpeechReader:
             return None  # a participle: "three militants accused of planning an attack"
         s = _lead_in_start(words, v)  # 'the White Helmets have said': the speaker ends before 'have'
         prev = words[s - 1] if s > 0 else ""
+        if prev in LEXICON.pronouns and s >= 3 and words[s - 3] in _RELATIVE_PRONOUNS and self.toks[s - 2].text.islower() \
+                and _is_verb_form(words[s - 2]):
+            # 'the aid group that supports it said': the pronoun is the relative clause's
+            # object; the speaker is the noun phrase before the relative pronoun
+            span = self.speaker_with_modifier(s - 3) or self.np_backward(s - 3)
+            if span is not None:
+                return SpeechAct(v, self.resolve(*span), subject=span[0])
         if prev in LEXICON.pronouns:
             return SpeechAct(v, self.resolve(s - 1, s), subject=s - 1)
         if prev in _RELATIVE_PRONOUNS and self.toks[s - 1].text.islower():
@@ -477,6 +484,12 @@ def _occasion_after_object(words: list[str], verb: int, j: int) -> bool:
     lex = LEXICON
     return not any(lex.triggers_after.match_at(words, x) or lex.triggers_before.match_at(words, x)
                    or lex.trigger_nouns.match_at(words, x) or _verb_like(words[x]) for x in range(verb + 1, j))
+
+
+def _is_verb_form(w: str) -> bool:
+    """A finite verb form of a short relative clause ('that supports it', 'which runs it',
+    'who employed them'): a third-person -s or a past -ed form."""
+    return w.isalpha() and (w.endswith("ed") or w.endswith("s") and not w.endswith("ss"))
 
 
 def _verb_like(w: str) -> bool:
