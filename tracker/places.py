@@ -44,7 +44,6 @@ from tracker.records import Article, ClaimDraft, Sentence
 _POSSESSIVE = ("'s", "\u2019s")
 _BE_HAVE = LEXICON.closed["be_have"]
 _SUBORDINATORS = LEXICON.closed["subordinators"]
-_ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 
 
 class ArticlePlaces:
@@ -121,21 +120,6 @@ class ArticlePlaces:
         before = text[max(sentence.start, m.start - 30):m.start].split()
         return bool(before) and (before[-1] in LEXICON.speech_verbs or before[-1] in _SUBORDINATORS) \
             and (after[0] in LEXICON.speech_verbs or after[0] in _BE_HAVE)
-
-    def _is_government_town(self, m: PlaceMention, sentence: Sentence) -> bool:
-        """'... after Washington accused Moscow of responsibility': a town that opens a clause
-        before a speech verb, or stands between an accusation verb and its 'of', names its
-        government, not where the event was (a country there is left to the rules above)."""
-        if not m.candidates or m.candidates[0].kind == "country":
-            return False
-        text = self.article.title if sentence.field == "title" else self.article.text
-        after = text[m.end:m.end + 30].split(None, 1)
-        before = text[max(sentence.start, m.start - 30):m.start].split()
-        if not after or not before:
-            return False
-        if before[-1] in _ACCUSATIONS:
-            return after[0] == "of"
-        return before[-1].lower() in _CLAUSE_OPENERS and after[0] in LEXICON.speech_verbs
 
     def _without_actors(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
         # a country of the subject acts; one in the possessive ("Iran's health minister says
@@ -233,8 +217,7 @@ class ArticlePlaces:
         roles = self._roles_of(s)
         in_sentence = [m for m in self.places(s.index) if not self._is_agent_country(m, s.field)
                        and (s.field == "title" or m.start >= self._dateline_end)
-                       and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)
-                       and not self._is_government_town(m, s)]
+                       and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)]
         if draft.aside is not None:
             # "three men who were involved in the Bucha massacre are killed in Kalynove": the
             # relative clause before the claim's verb says who they were, not where
