@@ -446,8 +446,15 @@ def _glued(idx: _Index, text: str, pieces: list[_Piece], i: int, j: int, after_o
         not prev.possessive
         and prev.key not in idx.entries
         and prev.key not in idx.directions
-        and not _sentence_start(text, prev.start)
+        and (not _sentence_start(text, prev.start) or _quoted_run(text, pieces))
     )
+
+
+def _quoted_run(text: str, pieces: list[_Piece]) -> bool:
+    """Is the run a name in quotation marks ('the "Arab Spring" uprisings')? Its opening
+    mark starts no sentence."""
+    start, end = pieces[0].start, pieces[-1].end
+    return start > 0 and text[start - 1] in "\"“" and text[end:end + 1] in ("\"", "”")
 
 
 def _designator_of(
