@@ -21,6 +21,8 @@ OUTLET = Attribution("outlet")
 UNATTRIBUTED = Attribution("unattributed")
 _CONNECTORS = LEXICON.closed["name_connectors"]
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+_OPENING_QUOTES = frozenset({'"', "\u201c"})
+_CLOSING_QUOTES = frozenset({'"', "\u201d"})
 _PUNCT = frozenset({",", ".", ";", ":", "(", ")", "-", "\u2013", "\u2014"}) | _QUOTES
 _SENTENCE_SUBJECT_MAX = 8
 _DETERMINERS = LEXICON.closed["articles"]
@@ -28,6 +30,7 @@ _NP_ARTICLES = LEXICON.closed["singular_articles"] | {"the"}
 _CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
 _SENTENCE_ADVERBS = LEXICON.closed["sentence_adverbs"]
 _PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
+_CONTRASTS = LEXICON.closed["contrast_conjunctions"]  # 'while', 'whereas': no clause of their own after a speech verb
 _NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
@@ -154,11 +157,14 @@ class _SpeechReader:
             break
         a = k + 1
         # "the health ministry", "the United Nations human rights chief": up to two
-        # lower-case modifiers before a role or title noun, and the capitalised name before them
-        if a < end and (lex.roles.match_ending_at(self.words, end - 1) or lex.person_titles.match_ending_at(self.words, end - 1)):
+        # lower-case modifiers before a role or title noun, and the capitalised name before
+        # them (not before a name that has its role noun: "in such attacks Anadolu Agency said")
+        if a < end and not _is_cap(self.toks[a].text) \
+                and (lex.roles.match_ending_at(self.words, end - 1) or lex.person_titles.match_ending_at(self.words, end - 1)):
             m = a
             while m > 0 and end - m < 4 and self.words[m - 1].isalpha() and self.words[m - 1] not in lex.stop_words \
                     and self.words[m - 1] not in lex.auxiliaries and self.words[m - 1] not in _CONNECTORS \
+                    and self.words[m - 1] not in lex.weekdays \
                     and not lex.triggers_before.match_ending_at(self.words, m - 1):
                 m -= 1
             while m < a and m > 0 and _is_cap(self.toks[m - 1].text):
@@ -443,6 +449,13 @@ class _SpeechReader:
             return None  # a participle of the document a preposition governs: "said in a statement issued Monday"
         s = _lead_in_start(words, v)  # 'the White Helmets have said': the speaker ends before 'have'
         prev = words[s - 1] if s > 0 else ""
+        if prev in LEXICON.pronouns and s >= 3 and words[s - 3] in _RELATIVE_PRONOUNS and self.toks[s - 2].text.islower() \
+                and _is_verb_form(words[s - 2]):
+            # 'the aid group that supports it said': the pronoun is the relative clause's
+            # object; the speaker is the noun phrase before the relative pronoun
+            span = self.speaker_with_modifier(s - 3) or self.np_backward(s - 3)
+            if span is not None:
+                return SpeechAct(v, self.resolve(*span), subject=span[0])
         if prev in LEXICON.pronouns:
             return SpeechAct(v, self.resolve(s - 1, s), subject=s - 1)
         if prev in _RELATIVE_PRONOUNS and self.toks[s - 1].text.islower():
@@ -496,7 +509,7 @@ def _takes_victims(words: list[str], v: int) -> bool:
 def _lead_in_start(words: list[str], v: int) -> int:
     """Where the speech verb at v starts with its lead-in ('have said', 'had announced') and
     a time adjunct before it ('the ministry earlier said', 'the U.N. in August said',
-    'police on Monday night said'): the speaker's noun phrase ends there."""
+    'police on Monday night said', 'the army Monday said'): the speaker's noun phrase ends there."""
     for phrase in _LEAD_INS:
         if v >= len(phrase) and tuple(words[v - len(phrase): v]) == phrase:
             v -= len(phrase)
@@ -507,11 +520,14 @@ def _lead_in_start(words: list[str], v: int) -> int:
         v -= 1
     if v > 1 and words[v - 1].rstrip(".") in (LEXICON.weekdays.keys() | LEXICON.months.keys()) and words[v - 2] in _TIME_PREPOSITIONS:
         return v - 2
+    if v > 0 and words[v - 1] in LEXICON.weekdays:
+        return v - 1  # 'the army Monday said'
     return v
 
 
 def _ends_speech_scope(sentence: Sentence, j: int) -> bool:
-    """Does words[j] open a clause of its own ('..., after militants attacked')? 'since' or
+    """Does words[j] open a clause of its own ('..., after militants attacked')? 'while'
+    with no comma before it goes on with the report; 'since' or
     'after' before an article, a month or a number is a preposition ('since the ceasefire'),
     and so before a gerund ('after killing 100') and before a bare noun that a preposition
     or a relative pronoun follows ('after clashes with rebels that killed 11')."""
@@ -519,6 +535,8 @@ def _ends_speech_scope(sentence: Sentence, j: int) -> bool:
     w = words[j]
     if w not in LEXICON.speech_scope_breaks:
         return False
+    if w in _CONTRASTS and words[j - 1] != ",":
+        return False  # 'the ministry said four died while 50 were injured': one report of two figures
     if w in _PREPOSITION_BREAKS and j + 1 < len(words):
         nxt = words[j + 1]
         if _bare_noun_phrase(sentence, j + 1) or _gerund(sentence, j + 1):
@@ -561,6 +579,12 @@ def _occasion_after_object(words: list[str], verb: int, j: int) -> bool:
     lex = LEXICON
     return not any(lex.triggers_after.match_at(words, x) or lex.triggers_before.match_at(words, x)
                    or lex.trigger_nouns.match_at(words, x) or _verb_like(words[x]) for x in range(verb + 1, j))
+
+
+def _is_verb_form(w: str) -> bool:
+    """A finite verb form of a short relative clause ('that supports it', 'which runs it',
+    'who employed them'): a third-person -s or a past -ed form."""
+    return w.isalpha() and (w.endswith("ed") or w.endswith("s") and not w.endswith("ss"))
 
 
 def _verb_like(w: str) -> bool:
@@ -606,6 +630,22 @@ def _quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence: dict
     return None
 
 
+def _next_quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence: dict[int, list[SpeechAct]]
+                        ) -> Attribution | None:
+    """A sentence that is a quotation of its own, right after a quoted sentence with a
+    named speaker ('"Eleven were killed," he said. "There are around 20 wounded."'),
+    goes on quoting that speaker."""
+    text = sentences[index].text
+    if index == 0 or text[:1] not in _OPENING_QUOTES or text.rstrip(".!?")[-1:] not in _CLOSING_QUOTES \
+            or _open_quote(text) or text.count('"') + text.count("\u201c") > 2:
+        return None
+    before = sentences[index - 1]
+    if before.field != sentences[index].field or not _QUOTES.intersection(before.text[:1] + before.text[-40:]):
+        return None
+    named = [a for a in acts_by_sentence.get(before.index, ()) if a.attribution.attribution == "named"]
+    return named[-1].attribution if named else None
+
+
 def _whole_speaker(d: ClaimDraft, done: list[Attribution], position: dict[int, int]) -> Attribution | None:
     """A part of a figure of an earlier sentence ('The ministry said 270 civilians were killed.
     The victims included 51 children ...'), in a sentence with no speaker of its own, is a
@@ -638,7 +678,9 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
     for d in drafts:
         acts = acts_by_sentence.get(d.sentence.index)
         if not acts:
-            out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence) or _whole_speaker(d, out, position) or OUTLET)
+            out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence)
+                       or _next_quote_speaker(sentences, d.sentence.index, acts_by_sentence)
+                       or _whole_speaker(d, out, position) or OUTLET)
             continue
         k = d.number.tok_start
         words = d.sentence.words

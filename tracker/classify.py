@@ -35,8 +35,9 @@ _ANAPHORS = LEXICON.closed["anaphors"]
 _ARTICLES = LEXICON.closed["articles"]
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _ITEM_JOINERS = LEXICON.closed["item_joiners"]
+_DASHES = frozenset({"-", "\u2013", "\u2014"})  # around a parenthetical list: "11 civilians - among them four women -"
+_UNCOUNTED_PART_MAX = 8  # words a part with no count may take before the verb
 _OBJECT_OPENERS = LEXICON.closed["object_openers"]
-_DASHES = frozenset({"-", "\u2013", "\u2014"})
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
@@ -343,19 +344,10 @@ class _SentenceReader:
                     idx = self.starts[j]
                     k = self.phrase_end(idx)
                     continue
-                if part and j not in self.starts and _plain_part_marker(words, j - part[0]):
-                    # "13 civilians mostly women and children were killed": past the part's nouns
-                    end = next((x for x in range(j, min(len(words), j + 6)) if words[x] in _BE_HAVE
-                                or LEXICON.triggers_after.match_at(words, x)), None)  # "... were killed", "... killed"
-                    if end is not None and all(_is_word(w) and (w == "and" or w not in LEXICON.stop_words) for w in words[j:end]):
+                if part and words[k] != "," and words[k] not in _DASHES and _plain_part_marker(words, j - part[0]):
+                    end = self.uncounted_part_end(j)
+                    if end is not None:
                         k = end
-                        break
-                if part and words[k] != "," and words[k] not in _DASHES:
-                    # an uncounted part without commas: "ten civilians including children killed",
-                    # "110 terrorists most of them foreigners were killed"
-                    inner = read_object(self.sentence, j)
-                    if inner.head is not None and not inner.inherit:
-                        k = inner.end
                         continue
                 if words[j - 1] == "and":
                     # "Seven members and a major are killed": a last item the lexicon cannot count
@@ -379,17 +371,7 @@ class _SentenceReader:
                 # "two teenagers, aged 16 and 18, are killed": past the ages
                 k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
                           if words[x] == "," and not words[x + 1][:1].isdigit()), k)
-        if k + 2 < len(words) and words[k] in _RELATIVE_PRONOUNS:
-            if (words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been") \
-                    and self.passive_trigger_at(k + 1) is not None:
-                k += 1  # a passive relative clause says what befell them: "four men who had been killed"
-            else:
-                # a clause about who they were: "three men who were involved in the raid are
-                # killed" — the subject's own passive verb follows it
-                main = self.main_verb_after_relative(k)
-                if main is not None:
-                    self.last_aside = (k, main)
-                    k = main
+        k = self.past_relative(k)
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1
@@ -399,6 +381,7 @@ class _SentenceReader:
                     and not lex.triggers_after.match_at(words, j):
                 j += 1  # "three leaders from Khyber Pakhtunkhwa, Pakistan, are abducted"
             j = self.skip_coordinated(j)  # "eight members of the militia, including a commander, were killed"
+            j = self.past_relative(j)  # "nine members of the alliance who were guarding the clinic were killed"
             if j < len(words) and words[j] == ",":
                 j += 1
             trigger = lex.triggers_after.match_at(words, j) if j < len(words) else None
@@ -468,6 +451,41 @@ class _SentenceReader:
         while j < len(words) and j - k < 6 and words[j] in LEXICON.auxiliaries:
             j += 1
         return j if j < len(words) and LEXICON.triggers_after.match_at(words, j) else None
+
+    def uncounted_part_end(self, j: int) -> int | None:
+        """Where a part with no count and no commas, from token j, gives way to the whole's
+        verb: "13 civilians mostly women and children were killed", "ten civilians including
+        children killed", "12 villagers including the head of the council were wounded", "21
+        people including refugees who had fled the war were killed". None when a clause
+        break or a non-word comes first, or no verb within a few words."""
+        words = self.words
+        for x in range(j, min(len(words), j + _UNCOUNTED_PART_MAX)):
+            w = words[x]
+            if x > j and w in _RELATIVE_PRONOUNS:
+                x = self.past_relative(x)
+                w = words[x] if x < len(words) else "."
+            if w in _BE_HAVE or LEXICON.triggers_after.match_at(words, x):
+                return x if x > j and words[x - 1] not in LEXICON.stop_words else None
+            if not _is_word(w) or w in LEXICON.clause_breaks:
+                return None
+        return None
+
+    def past_relative(self, k: int) -> int:
+        """Past a relative clause on the counted noun at token k, to where its verb can be
+        read: a passive one says what befell them ("four men who had been killed": to its
+        auxiliary); one about who they were ("three men who were involved in the raid are
+        killed": to the subject's own verb after it, the clause kept in last_aside)."""
+        words = self.words
+        if k + 2 >= len(words) or words[k] not in _RELATIVE_PRONOUNS:
+            return k
+        if (words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been") \
+                and self.passive_trigger_at(k + 1) is not None:
+            return k + 1
+        main = self.main_verb_after_relative(k)
+        if main is None:
+            return k
+        self.last_aside = (k, main)
+        return main
 
     def main_verb_after_relative(self, k: int) -> int | None:
         """The main verb after a relative clause on the counted noun: 'three militants

@@ -206,7 +206,10 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
             if (m.group("last") or "").strip().lower() == "last" and delta == 0:
                 delta = 7
             day = published - timedelta(days=delta)
-            found.append((m.start(), m.end(), Period(day, day, "day"), False))
+            # "on Friday and Saturday": from the first day to the second, the latest on or before publication
+            last = published - timedelta(days=(published.weekday() - LEXICON.weekdays[m.group("day2").lower()]) % 7) \
+                if m.group("day2") else day
+            found.append((m.start(), m.end(), Period(min(day, last), max(day, last), "day"), False))
         for m in iter_spans(text) if not words.isdisjoint(_SPAN_UNITS) else ():
             n_text = m.group("n").lower()
             n = int(n_text) if n_text.isdigit() else (parse_number_words([n_text], 0) or (None,))[0]

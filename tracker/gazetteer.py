@@ -447,8 +447,15 @@ def _glued(idx: _Index, text: str, pieces: list[_Piece], i: int, j: int, after_o
         not prev.possessive
         and (prev.key not in idx.entries or prev.key in idx.stoplist)
         and prev.key not in idx.directions
-        and not _sentence_start(text, prev.start)
+        and (not _sentence_start(text, prev.start) or _quoted_run(text, pieces))
     )
+
+
+def _quoted_run(text: str, pieces: list[_Piece]) -> bool:
+    """Is the run a name in quotation marks ('the "Arab Spring" uprisings')? Its opening
+    mark starts no sentence."""
+    start, end = pieces[0].start, pieces[-1].end
+    return start > 0 and text[start - 1] in "\"“" and text[end:end + 1] in ("\"", "”")
 
 
 def _designator_of(
@@ -493,18 +500,19 @@ def _plausible(
     population makes a place.
     """
     attached = designated in ("after", "before")  # "Plateau State", "the town of Said"
+    acronym = len(key) <= 3 and text[start:end].isupper()
+    if acronym:
+        # "UN", "IS", "NGO" are no towns, even before a type word ("an IS town"); "US",
+        # "UK" are countries.
+        readings = tuple(p for p in readings if p.kind == "country")
     if not attached:
         if key in idx.stoplist:
             return ()
         if key in idx.common_words and (_sentence_start(text, start) or lines.title_case(start)):
             return ()  # "Most of the victims", "More than 30"
-        if text[start:end].isupper():
-            if len(key) <= 3:
-                # "UN", "IS", "NGO" are no towns; "US", "UK" are countries.
-                readings = tuple(p for p in readings if p.kind == "country")
-            else:
-                # "SWAT team" is no district; capitals stay towns ("KYIV (AP) -").
-                readings = tuple(p for p in readings if p.kind != "district")
+        if text[start:end].isupper() and not acronym:
+            # "SWAT team" is no district; capitals stay towns ("KYIV (AP) -").
+            readings = tuple(p for p in readings if p.kind != "district")
     if text.startswith(idx.compound_suffixes, end):
         return ()  # "London-based", "Iran-backed": an adjective, not the place of the event
     if glued is None or designated == "after" or not readings:

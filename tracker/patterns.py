@@ -112,7 +112,9 @@ _explicit_date = re.compile(
 iter_explicit_dates = _explicit_date.finditer
 
 # "on Thursday", "last Friday", "Saturday night".
-_weekday = re.compile(rf"\b(?P<last>last\s+|this\s+|on\s+)?(?P<day>{_weekday_names})\b", re.IGNORECASE)
+# "on Friday", "last Monday", "on Friday and Saturday" (two days: a period over both)
+_weekday = re.compile(rf"\b(?P<last>last\s+|this\s+|on\s+)?(?P<day>{_weekday_names})(?:\s+and\s+(?P<day2>{_weekday_names}))?\b",
+                      re.IGNORECASE)
 iter_weekdays = _weekday.finditer
 
 # Relative phrases from the lexicon ("overnight", "last week", "in the past 24 hours"),
