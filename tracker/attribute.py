@@ -42,7 +42,6 @@ _APPOSITION_MAX = 12  # words of 'the director of a hospital in the rebel-held e
 _SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speaker noun and its verb
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _MODALS = LEXICON.closed["modals"]
-_ADDRESSEE_VERBS = LEXICON.closed["addressee_verbs"]
 _INVERSION_VERBS = LEXICON.closed["inversion_verbs"]  # '... were killed said the monitor.
 _VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed 100 civilians'
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]

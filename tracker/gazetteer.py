@@ -740,7 +740,6 @@ _NAME_PART = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
 # A capitalised word, then "of": "Movement of Uzbekistan" (see place_roles)
 _OF_NAME = re.compile(r"(?<![\w'’-])([" + _UPPER + r"][\w'’-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _INSIDE_NEXT = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
-_NEAR_NEXT = re.compile(r"[ \u00a0]+near[ \u00a0]+(?:the[ \u00a0]+)?")  # 'Jayrud near Damascus': a landmark
 
 
 def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], country: bool) -> str:
@@ -824,14 +823,11 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     Lebanon", "positions near Senegal": near a country is outside it); "speech" where
     something was said ("said in Ankara", "told reporters in Geneva"); "" where no such
     word does. A name of no role right before "in"
-    + a place of the event is in it ("strikes Eilat in southern Israel"); a name right
-    after a place of the event whose region is known and "near" is a landmark, "away"
-    ("in Jayrud near Damascus"; not "in Kafr Malik near Ramallah", a village of no known
-    region). A country after
+    + a place of the event is in it ("strikes Eilat in southern Israel"). A country after
     a capitalised word and "of" is part of a name, role "name" ("the Islamic Movement of
-    Uzbekistan"; a town opening the sentence before a speech verb is who speaks, role
-    "speech": "Washington blames ..." (a country there is left to places.py); not after a formal or type word: "the Islamic Republic of Afghanistan",
-    "the Sagaing Region of Myanmar").
+    Uzbekistan", not after a formal or type word: "the Islamic Republic of Afghanistan",
+    "the Sagaing Region of Myanmar"); a town opening the sentence before a speech verb is
+    who speaks, role "speech": "Washington blames ..." (a country there is left to places.py).
     floor: where the sentence starts; nothing before it is read."""
     decided: dict[int, str] = {}
     for m in mentions:
@@ -849,9 +845,6 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     for a, b in zip(mentions, mentions[1:]):
         if not decided[a.start] and decided[b.start] == "locative" and _INSIDE_NEXT.fullmatch(text, a.end, b.start):
             decided[a.start] = "locative"
-        elif decided[a.start] == "locative" and a.candidates and a.candidates[0].admin1_code \
-                and _NEAR_NEXT.fullmatch(text, a.end, b.start):
-            decided[b.start] = "away"  # "in the town of Jayrud near Damascus": the landmark is not where it was
     for m in mentions:
         if decided[m.start] == "locative" and _after_cause(text, m.start, floor):
             decided[m.start] = "away"  # "in retaliation for attacks on Israel": the other event's place
