@@ -52,6 +52,7 @@ _AREA_PREPOSITIONS = LEXICON.closed["area_prepositions"]  # 'activists in rural 
 _DOCUMENT_NOUNS = LEXICON.closed["document_nouns"]  # 'in a report issued Monday': no speaker
 _TIME_PREPOSITIONS = LEXICON.closed["time_prepositions"]  # 'the U.N. in August said'
 _PARTS_OF_DAY = LEXICON.closed["parts_of_day"]  # 'police on Monday night said'
+_DAY_AND_MONTH_NAMES = frozenset(LEXICON.weekdays) | frozenset(LEXICON.months)  # 'on Sunday', 'in August' (said)
 _LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
 
 
@@ -517,7 +518,7 @@ def _lead_in_start(words: list[str], v: int) -> int:
         return v - 1
     if v > 1 and words[v - 1] in _PARTS_OF_DAY and words[v - 2] in LEXICON.weekdays:
         v -= 1
-    if v > 1 and words[v - 1].rstrip(".") in (LEXICON.weekdays.keys() | LEXICON.months.keys()) and words[v - 2] in _TIME_PREPOSITIONS:
+    if v > 1 and words[v - 1].rstrip(".") in _DAY_AND_MONTH_NAMES and words[v - 2] in _TIME_PREPOSITIONS:
         return v - 2
     if v > 0 and words[v - 1] in LEXICON.weekdays:
         return v - 1  # 'the army Monday said'
