@@ -289,18 +289,25 @@ def blocked_tokens(dates: list[DateMention]) -> frozenset[int]:
 def _breaks(sentence: Sentence, k: int) -> bool:
     """Does token k end a stretch of the sentence: punctuation, but not the dot of an
     abbreviation inside it ('On Jan. 4 at least 90 people were killed', 'the U.S. said')?"""
+    return sentence.tokens[k].lower in _BREAKS and not _inner_dot(sentence, k)
+
+
+def _inner_dot(sentence: Sentence, k: int) -> bool:
+    """Is token k the dot of an abbreviation inside the sentence?"""
     tok = sentence.tokens[k]
-    return tok.lower in _BREAKS and not (tok.lower == "." and ends_in_abbreviation(sentence.text, tok.start - sentence.start))
+    return tok.lower == "." and ends_in_abbreviation(sentence.text, tok.start - sentence.start)
 
 
 def _segment(sentence: Sentence, k: int) -> tuple[int, int]:
     """The comma-bounded stretch of tokens around token k."""
     toks = sentence.tokens
+    # the membership test first: most tokens are words, and a call for each costs more
+    # than the rest of the scan
     a = k
-    while a > 0 and not _breaks(sentence, a - 1):
+    while a > 0 and (toks[a - 1].lower not in _BREAKS or _inner_dot(sentence, a - 1)):
         a -= 1
     b = k
-    while b < len(toks) and not _breaks(sentence, b):
+    while b < len(toks) and (toks[b].lower not in _BREAKS or _inner_dot(sentence, b)):
         b += 1
     return a, b
 
@@ -376,12 +383,12 @@ def _since_event(sentence: Sentence, k: int) -> bool:
     return False
 
 
-def _since_adverb(sentence: Sentence, k: int) -> int | None:
-    """The token of an adverb 'since' after an auxiliary in the claim's stretch ('the war
-    began in 2012 and has since killed 50000', 'thousands have since been killed'): the
-    count runs from the event before it, a running total from the date before it."""
+def _since_adverb(sentence: Sentence, a: int, b: int) -> int | None:
+    """The token of an adverb 'since' after an auxiliary in the claim's stretch of tokens
+    a..b ('the war began in 2012 and has since killed 50000', 'thousands have since been
+    killed'): the count runs from the event before it, a running total from the date
+    before it."""
     toks = sentence.tokens
-    a, b = _segment(sentence, k)
     return next((j for j in range(max(a, 1), b) if toks[j].lower == "since" and toks[j - 1].lower in _PERFECT), None)
 
 
@@ -418,9 +425,9 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
               and (published is None or d.period.start is None or d.period.start <= published)
               and not (draft.cumulative and (d.span or _dates_speech(draft.sentence, d)))]
     chosen = None
+    k = draft.number.tok_start
+    a, b = _segment(draft.sentence, k)
     if usable:
-        k = draft.number.tok_start
-        a, b = _segment(draft.sentence, k)
         own = [d for d in usable if a <= d.tok_start < b]
         # a running total's 'since' after the count wins over a time before it that frames the
         # statement ('In late September the coalition acknowledged 735 deaths since 2014')
@@ -431,7 +438,7 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
         if pool:
             # "said on Tuesday" dates the statement, not the event: last resort only
             chosen = min(pool, key=lambda d: (_dates_speech(draft.sentence, d), min(abs(d.tok_start - k), abs(d.tok_end - k))))
-    since = _since_adverb(draft.sentence, draft.number.tok_start)
+    since = _since_adverb(draft.sentence, a, b)
     if chosen is None:
         return Period(None, published, UNKNOWN, draft.cumulative or since is not None
                       or _since_event(draft.sentence, draft.number.tok_start))
