@@ -293,9 +293,9 @@ def _breaks(sentence: Sentence, k: int) -> bool:
 
 
 def _inner_dot(sentence: Sentence, k: int) -> bool:
-    """Is token k the dot of an abbreviation inside the sentence?"""
+    """Is token k the dot of an abbreviation inside the sentence (not its last token)?"""
     tok = sentence.tokens[k]
-    return tok.lower == "." and ends_in_abbreviation(sentence.text, tok.start - sentence.start)
+    return tok.lower == "." and k + 1 < len(sentence.tokens) and ends_in_abbreviation(sentence.text, tok.start - sentence.start)
 
 
 def _segment(sentence: Sentence, k: int) -> tuple[int, int]:

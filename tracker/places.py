@@ -203,6 +203,8 @@ class ArticlePlaces:
         Syrian capital Damascus': a name right after a place of the event, linked by 'near',
         'outside' or a compass word with 'of', only says where that place lies (when the
         place gives a region of its own: 'in the village of Kafr Malik near Ramallah')."""
+        if len(mentions) < 2:
+            return mentions
         roles = self._roles_of(sentence)
         text = self._text(sentence)
         ordered = sorted(mentions, key=lambda m: m.start)
