@@ -76,6 +76,9 @@ def test_dateline_gives_the_date_when_metadata_has_none():
      date(2012, 5, 3)),
     # a date without its year dates nothing
     ("For Immediate Release\n\nKABUL, Afghanistan (Sept. 4) - A patrol found a cache.", None),
+    # a date between city and outlet, after a teaser sentence of a scraped page
+    ("Get short URL Two killed in a raid the agency says. LAGOS, June 2, 2019 (NAN) - Two men were killed.",
+     date(2019, 6, 2)),
 ])
 def test_dateline_forms(text, published):
     dateline = read_dateline(text)

@@ -51,18 +51,6 @@ def word_set(text: str) -> frozenset[str]:
 _sentence_end = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])|\n+""")
 iter_sentence_ends = _sentence_end.finditer
 
-# Dateline: "TEHRAN (Tasnim) –", "KABUL, Afghanistan (Jan. 24, 2011) -", "BEIRUT (AP) —".
-_dateline = re.compile(
-    r"""\s*
-      (?P<city>[A-Z][A-Z'.\- ]{1,40}[A-Z])          # upper-case city
-      (?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,40}))?  # optional ", Afghanistan"
-      \s*\((?P<paren>[^()\n]{1,60})\)               # (outlet) or (date)
-      (?:\s*[-\u2013\u2014:]+                        # dash
-        |(?<=\d\))\s+(?=[A-Z]))                      # none after a date: "(March 24, 2011) An"
-    """,
-    re.VERBOSE,
-)
-match_dateline = _dateline.match
 
 # A list-form tally line: "personnel ‒ about 43900 (+150) persons were liquidated".
 _tally_line = re.compile(
@@ -87,6 +75,21 @@ _month_names = "|".join(
     form for name in sorted(LEXICON.months, key=len, reverse=True) for form in (name.title(), name.upper())
 )
 _weekday_names = "|".join(LEXICON.weekdays)
+
+# Dateline: "TEHRAN (Tasnim) –", "KABUL, Afghanistan (Jan. 24, 2011) -", "BEIRUT (AP) —",
+# "MOSCOW, October 18 (RIA Novosti) -".
+_dateline = re.compile(
+    rf"""\s*
+      (?P<city>[A-Z][A-Z'.\- ]{{1,40}}[A-Z])          # upper-case city
+      (?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{{1,40}}))?  # optional ", Afghanistan"
+      (?:,?\s+(?P<day>(?:{_month_names})\.?\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?))?  # optional ", October 18"
+      \s*\((?P<paren>[^()\n]{{1,60}})\)               # (outlet) or (date)
+      (?:\s*[-\u2013\u2014:]+                        # dash
+        |(?<=\d\))\s+(?=[A-Z]))                      # none after a date: "(March 24, 2011) An"
+    """,
+    re.VERBOSE,
+)
+match_dateline = _dateline.match
 
 # Explicit dates: "November 27", "Nov. 27, 2024", "27 November", "27 Nov 2024",
 # "between 1 and 5 March", "March 1-5", "in May 2024", "March 2025". Parsed by dateparser.

@@ -198,7 +198,8 @@ def read_dateline(text: str) -> Dateline:
         if any(ch.isdigit() for ch in paren):
             # a date without its year ("(Sept. 4)") cannot date the article: no publication date to resolve it by
             return Dateline(published=parse_explicit(paren, None), city=city, end=m.end())
-        return Dateline(outlet=paren, city=city, end=m.end())
+        day = m.group("day")  # "MOSCOW, October 18, 2014 (RIA Novosti) -"
+        return Dateline(outlet=paren, published=parse_explicit(day, None) if day else None, city=city, end=m.end())
     return Dateline()
 
 
@@ -209,8 +210,10 @@ def _line_starts(head: str) -> Iterator[int]:
         while pos != -1:
             yield pos + 1
             pos = head.find(sep, pos + 1)
-    # press releases put the dateline mid-line after boilerplate ("Download PDF  KABUL, ...")
-    for marker in ("  ", "PDF "):
+    # press releases put the dateline mid-line after boilerplate ("Download PDF  KABUL, ..."),
+    # scraped pages after a teaser sentence ("... the Observatory says. MOSCOW, October 18
+    # (RIA Novosti) - ...")
+    for marker in ("  ", "PDF ", ". "):
         idx = head.find(marker)
         while idx != -1:
             yield idx + len(marker)
