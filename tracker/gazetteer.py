@@ -600,6 +600,11 @@ def find_places(text: str) -> list[PlaceMention]:
             if readings is None:
                 continue
             end -= cut
+            if not cut and text.startswith(" countryside", end) \
+                    and (rural := idx.readings(key + " countryside")) is not None:
+                # "in Damascus countryside": the governorate around a city that is one of
+                # its own (Rif Dimashq), where the index knows the phrase as a name
+                key, readings, end = key + " countryside", rural, end + 12
             _add(idx, text, lines, found, key, start, end, readings, None)
     _share_designators(text, found)
     if len(found) > 1:
