@@ -305,7 +305,8 @@ class _SpeechReader:
         """'..., said Oleg Ignasyuk', and without the comma '... nine women said Observatory
         director Rami Abdel Rahman.', '... were wounded said the monitoring group.': the
         speaker after a verb of saying. Without the comma the phrase must close the sentence,
-        after a verb that allows the inversion ('said', 'added'; not 'Israel accused Hamas.'),
+        or before a relative clause of its own ('... said the monitor which has sources across
+        the country'), after a verb that allows the inversion ('said', 'added'; not 'Israel accused Hamas.'),
         and it wins over a noun phrase before the verb ('... to join opposition forces said
         the Observatory.')."""
         words = self.words
@@ -316,8 +317,9 @@ class _SpeechReader:
         after = self.np_forward(k) if self.is_name_start(k) or speaker_noun else None
         if after is None:
             return None
-        if prev not in _PUNCT and (words[v] not in _INVERSION_VERBS or not self.closes_sentence(after[1])):
-            return None
+        if prev not in _PUNCT and (words[v] not in _INVERSION_VERBS or not self.closes_sentence(after[1])
+                                   and not (after[1] < len(words) and words[after[1]] in _RELATIVE_PRONOUNS)):
+            return None  # (a relative clause may close it: '... said the Observatory which relies on ...')
         a, b = after  # 'said Rami Nassar director of the Observatory': the person, his title's body is his org
         name_end = next((k for k in range(a + 1, b) if self.toks[k].text.islower() and _is_cap(self.toks[k - 1].text)
                          and self.title_of(k)), b)
