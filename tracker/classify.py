@@ -783,11 +783,13 @@ class _SentenceReader:
         found = LEXICON.rate_markers.match_at(words, j)
         return found is not None and (j + found[0] >= len(words) or words[j + found[0]] not in _RELATIVE_TIME_WORDS)
 
-    def noun_class_before(self, start: int) -> str | None:
-        """The class of the nearest counted-thing noun before `start`: what 'them' stands for."""
+    def noun_class_before(self, start: int, category: str) -> str | None:
+        """The class of the nearest counted-thing noun before `start` that the category can
+        count: what 'them' stands for ('operations against terrorists and their positions
+        killing scores of them': the terrorists)."""
         for j in range(start - 1, -1, -1):
             found = LEXICON.object_classes.match_at(self.words, j)
-            if found is not None and self.words[j] not in LEXICON.inherit_heads:
+            if found is not None and self.words[j] not in LEXICON.inherit_heads and _compatible(category, found[1][0]):
                 return found[1][0]
         return None
 
@@ -982,7 +984,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
                 object_class = drafts[antecedent].object_class  # "332 children killed and 609 injured": children
         if object_class is None and obj.inherit:
-            object_class = reader.noun_class_before(m.tok_start)
+            object_class = reader.noun_class_before(m.tok_start, category)
         if object_class is None and category in PEOPLE_CATEGORIES:
             object_class = "person"
         if object_class is None and category == "attacks":
