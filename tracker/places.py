@@ -254,6 +254,13 @@ class ArticlePlaces:
             # "several others are injured when Puntland forces capture eight bases ... in
             # Bari": where the clause's event happened beats a name in another role
             own = [m for m in in_sentence if m.start < clause_end and roles[m.start] == "locative"] or own
+        if own and all(m.candidates[0].kind == "country" for m in own):
+            # "a bomb attack outside Aleppo has killed 126 in the deadliest such incident in
+            # Syria": the country after the number is refined by a place of the event in it
+            # before the number
+            countries = {m.candidates[0].country for m in own}
+            own = [m for m in in_sentence if m.start < draft.number.start and roles[m.start] == "locative"
+                   and m.candidates[0].kind != "country" and m.candidates[0].country in countries] or own
         if not own:
             own = [m for m in in_sentence if m.start < clause_end]
         if not own:
