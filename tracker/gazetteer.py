@@ -566,10 +566,17 @@ def _possessive_length(word: str) -> int:
 @functools.lru_cache(maxsize=1 << 16)
 def _word_parts(word: str) -> tuple[int, str]:
     """A capitalised word's possessive ending length and the name_key of the rest
-    ("Borno's" -> 2, "borno"). Cached: news repeats its capitalised words."""
+    ("Borno's" -> 2, "borno"). A text stripped of its apostrophes writes "Syrias Daraa",
+    "Aleppos Old City": a word that is no name but a country or first-level region's name
+    and an "s" is that name in the possessive. Cached: news repeats its capitalised words."""
     cut = _possessive_length(word)
     bare = word[: len(word) - cut]
-    return cut, bare.lower() if bare.isascii() and bare.isalpha() else name_key(bare)
+    key = bare.lower() if bare.isascii() and bare.isalpha() else name_key(bare)
+    if not cut and key[-1:] == "s" and len(key) > 4:
+        idx = _index()
+        if key not in idx.entries and (owner := idx.readings(key[:-1])) is not None and owner[0].kind in ("country", "admin1"):
+            return 1, key[:-1]
+    return cut, key
 
 
 def find_places(text: str) -> list[PlaceMention]:
