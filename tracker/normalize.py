@@ -221,7 +221,10 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
         if len(group) == 1:
             out.append(m)
             continue
-        attribution = next((g.attribution for g in group if g.attribution.attribution == "named"), m.attribution)
+        # a speaker the body names before a headline's ('... Aleppo Monitor' over 'the
+        # Syrian Observatory for Human Rights said')
+        named = sorted((g for g in group if g.attribution.attribution == "named"), key=lambda g: g.draft.sentence.field == "title")
+        attribution = named[0].attribution if named else m.attribution
         dated = [g.period for g in group if g.period.precision != "unknown"]
         # a running total's own start ("since ... on Thursday") before a day another
         # mention takes from its dateline or headline
