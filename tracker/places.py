@@ -224,8 +224,7 @@ class ArticlePlaces:
                 return []
             roles = self._roles_of(self.sentences[prev])
             kept = [m for m in self.places(prev) if roles[m.start] not in ("speech", "name")
-                    and m.start >= self._dateline_end  # the dateline's are the last resort
-                    and not self._is_possessive_country(m, "body")]  # an actor ("Russia's jets")
+                    and m.start >= self._dateline_end]  # the dateline's are the last resort
             if kept:
                 return self._located(kept, self.sentences[prev])
         return []
@@ -246,11 +245,6 @@ class ArticlePlaces:
         in_sentence = [m for m in self.places(s.index) if not self._is_agent_country(m, s.field)
                        and (s.field == "title" or m.start >= self._dateline_end)
                        and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)]
-        # a country in the possessive alone ("Syria's state TV said 19 were injured") names
-        # the actor: the sentence before or the headline say where, when they do
-        owner = [m for m in in_sentence if self._is_possessive_country(m, s.field)]
-        if owner and len(owner) == len(in_sentence):
-            in_sentence = []
         if draft.aside is not None:
             # "three men who were involved in the Bucha massacre are killed in Kalynove": the
             # relative clause before the claim's verb says who they were, not where
@@ -277,7 +271,7 @@ class ArticlePlaces:
             own = in_sentence
         borrowed = not own
         if not own:
-            own = self._previous(s) or self.main or owner
+            own = self._previous(s) or self.main
         if not own:
             return self._by_nationality(draft)
         if borrowed and search_many_regions(s.text):
