@@ -90,7 +90,10 @@ class ArticlePlaces:
         """Place mentions of one sentence, found on first use (field offsets)."""
         if index not in self._found:
             s = self.sentences[index]
-            self._found[index] = [_shift(m, s.start) for m in find_places(s.text)]
+            # a country in the possessive with its apostrophe stripped ("Syrias capital",
+            # "Syrias state TV") only ends the name before it: no place of its own
+            self._found[index] = [_shift(m, s.start) for m in find_places(s.text)
+                                  if s.text[m.end:m.end + 1] != "s" or m.candidates[0].kind != "country"]
         return self._found[index]
 
     def places(self, index: int) -> list[PlaceMention]:
@@ -105,9 +108,7 @@ class ArticlePlaces:
 
     def _is_possessive_country(self, m: PlaceMention, field: str) -> bool:
         text = self.article.title if field == "title" else self.article.text
-        # ("Syrias state media" where the apostrophes were stripped: the name ends before the "s")
-        return (text[m.end:m.end + 2] in _POSSESSIVE or text[m.end:m.end + 1] == "s") and bool(m.candidates) \
-            and m.candidates[0].kind == "country"
+        return text[m.end:m.end + 2] in _POSSESSIVE and bool(m.candidates) and m.candidates[0].kind == "country"
 
     def _is_agent_country(self, m: PlaceMention, field: str) -> bool:
         """'drones launched by Russia', 'killed by Israel': who acts, never where."""
