@@ -73,14 +73,9 @@ def _vague_range(draft: ClaimDraft) -> tuple[int, int]:
     return 2, 9
 
 
-_HEADLINE_SOURCES = LEXICON.closed["headline_sources"]
-
-
 def _same_source(a: Attribution, b: Attribution) -> bool:
-    """Could two mentions report one claim? Not when two named claimants differ; a
-    headline's source word ('... town Monitor') may stand for any."""
-    return a.attribution != "named" or b.attribution != "named" or a.claimant == b.claimant \
-        or a.claimant.lower() in _HEADLINE_SOURCES or b.claimant.lower() in _HEADLINE_SOURCES
+    """Could two mentions report one claim? Not when two named claimants differ."""
+    return a.attribution != "named" or b.attribution != "named" or a.claimant == b.claimant
 
 
 def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Attribution] | None = None,
