@@ -33,6 +33,7 @@ _PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
 _CONTRASTS = LEXICON.closed["contrast_conjunctions"]  # 'while', 'whereas': no clause of their own after a speech verb
 _NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
+_HEADLINE_SOURCES = LEXICON.closed["headline_sources"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
 _SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
 _SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
@@ -305,7 +306,8 @@ class _SpeechReader:
         """'..., said Oleg Ignasyuk', and without the comma '... nine women said Observatory
         director Rami Abdel Rahman.', '... were wounded said the monitoring group.': the
         speaker after a verb of saying. Without the comma the phrase must close the sentence,
-        after a verb that allows the inversion ('said', 'added'; not 'Israel accused Hamas.'),
+        or before a relative clause of its own ('... said the monitor which has sources across
+        the country'), after a verb that allows the inversion ('said', 'added'; not 'Israel accused Hamas.'),
         and it wins over a noun phrase before the verb ('... to join opposition forces said
         the Observatory.')."""
         words = self.words
@@ -316,8 +318,9 @@ class _SpeechReader:
         after = self.np_forward(k) if self.is_name_start(k) or speaker_noun else None
         if after is None:
             return None
-        if prev not in _PUNCT and (words[v] not in _INVERSION_VERBS or not self.closes_sentence(after[1])):
-            return None
+        if prev not in _PUNCT and (words[v] not in _INVERSION_VERBS or not self.closes_sentence(after[1])
+                                   and not (after[1] < len(words) and words[after[1]] in _RELATIVE_PRONOUNS)):
+            return None  # (a relative clause may close it: '... said the Observatory which relies on ...')
         a, b = after  # 'said Rami Nassar director of the Observatory': the person, his title's body is his org
         name_end = next((k for k in range(a + 1, b) if self.toks[k].text.islower() and _is_cap(self.toks[k - 1].text)
                          and self.title_of(k)), b)
@@ -646,6 +649,19 @@ def _next_quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence:
     return named[-1].attribution if named else None
 
 
+def _headline_source(sentence: Sentence) -> Attribution | None:
+    """'Air raids kill 29 civilians in north Syria town Monitor', '... Aleppo: state media':
+    a headline's last words that name a source are its claims' claimant."""
+    if sentence.field != "title":
+        return None
+    words = sentence.text.rstrip(" .").split()
+    for n in (2, 1):
+        tail = words[-n:]
+        if len(words) > n + 2 and " ".join(tail).lower().strip(":-") in _HEADLINE_SOURCES:
+            return Attribution("named", " ".join(tail).strip(":-"))
+    return None
+
+
 def _whole_speaker(d: ClaimDraft, done: list[Attribution], position: dict[int, int]) -> Attribution | None:
     """A part of a figure of an earlier sentence ('The ministry said 270 civilians were killed.
     The victims included 51 children ...'), in a sentence with no speaker of its own, is a
@@ -680,7 +696,7 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         if not acts:
             out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence)
                        or _next_quote_speaker(sentences, d.sentence.index, acts_by_sentence)
-                       or _whole_speaker(d, out, position) or OUTLET)
+                       or _headline_source(d.sentence) or _whole_speaker(d, out, position) or OUTLET)
             continue
         k = d.number.tok_start
         words = d.sentence.words

@@ -198,6 +198,17 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             text = sentence.text[toks[k].start - sentence.start: toks[second.end - 1].end - sentence.start]
             return CountedObject(text, cls, " ".join(side_words) or None, second.end, second.head,
                                  second.prenominal, False)
+    if head_start is None and run_end > k and run_end + 2 < n and words[run_end] == "and" \
+            and (words[run_end + 1][:1].isdigit() or words[run_end + 1] in lex.number_words) \
+            and toks[run_end - 1].text.islower() == toks[k].text.islower() and not words[run_end - 1].endswith("s"):
+        # "30 regime and 39 rebel fighters", "five Iraqi and three Syrian soldiers": the
+        # second count's head noun is the first's too (the first has modifiers only)
+        second = read_object(sentence, run_end + 2, end)
+        if second.head is not None and second.object_class is not None and not second.inherit \
+                and 0 < second.head - run_end - 2 <= 3:
+            text = sentence.text[toks[k].start - sentence.start: toks[run_end - 1].end - sentence.start]
+            return CountedObject(f"{text} {toks[second.head].text}", second.object_class, None, run_end,
+                                 run_end - 1, None, False)
     if head_start is None:
         inherit = k < n and words[k] in lex.inherit_heads
         if inherit:
@@ -772,11 +783,13 @@ class _SentenceReader:
         found = LEXICON.rate_markers.match_at(words, j)
         return found is not None and (j + found[0] >= len(words) or words[j + found[0]] not in _RELATIVE_TIME_WORDS)
 
-    def noun_class_before(self, start: int) -> str | None:
-        """The class of the nearest counted-thing noun before `start`: what 'them' stands for."""
+    def noun_class_before(self, start: int, category: str) -> str | None:
+        """The class of the nearest counted-thing noun before `start` that the category can
+        count: what 'them' stands for ('operations against terrorists and their positions
+        killing scores of them': the terrorists)."""
         for j in range(start - 1, -1, -1):
             found = LEXICON.object_classes.match_at(self.words, j)
-            if found is not None and self.words[j] not in LEXICON.inherit_heads:
+            if found is not None and self.words[j] not in LEXICON.inherit_heads and _compatible(category, found[1][0]):
                 return found[1][0]
         return None
 
@@ -971,7 +984,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
                 object_class = drafts[antecedent].object_class  # "332 children killed and 609 injured": children
         if object_class is None and obj.inherit:
-            object_class = reader.noun_class_before(m.tok_start)
+            object_class = reader.noun_class_before(m.tok_start, category)
         if object_class is None and category in PEOPLE_CATEGORIES:
             object_class = "person"
         if object_class is None and category == "attacks":
@@ -1092,6 +1105,7 @@ def _total_before(words: list[str], start: int) -> bool:
 _WAR_NOUNS = LEXICON.closed["war_nouns"]
 _WAR_FOLLOWERS = LEXICON.closed["war_noun_followers"]
 _WAR_TOLL_VERBS = LEXICON.closed["war_toll_verbs"]
+_WAR_SPANS = LEXICON.closed["war_spans"]
 _WAR_DETERMINERS = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
 
 
@@ -1114,13 +1128,17 @@ def war_total(sentence: Sentence, k: int) -> bool:
         reach = 4 + 2 * sum(toks[x].lower == "-" for x in range(max(0, j - 4), j))  # "30 - month" is one word
         det = next((x for x in range(j - 1, max(-1, j - reach), -1) if toks[x].lower in _WAR_DETERMINERS
                     or toks[x].lower.endswith("'s")), None)  # "the country's five-year war"
+        if det is None and j > 3 and toks[j - 1].lower == "of" and toks[j - 2].lower in _WAR_SPANS \
+                and (toks[j - 3].lower.isdigit() or toks[j - 3].lower in LEXICON.number_words):
+            # "in more than three years of conflict": the counted span's "in" stands for the determiner
+            det = next((x + 1 for x in range(j - 4, max(-1, j - 8), -1) if toks[x].lower in ("in", "during")), None)
         if det is None or any(not toks[x].lower[:1].isalnum() and toks[x].lower != "-" for x in range(det, j)):
             continue  # ("-" joins a modifier: "the 30-month war")
         if det >= 1 and toks[det].lower.endswith("'s") and toks[det - 1].lower in _WAR_DETERMINERS:
             det -= 1  # the possessive's own article: "in the country's war"
         if j < k:
             # the war is the subject: "the conflict (that) has (so far) killed N"
-            verb = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].lower in _WAR_TOLL_VERBS), None)
+            verb = next((x for x in range(j + 1, min(n, j + 10)) if toks[x].lower in _WAR_TOLL_VERBS), None)
             if verb is not None and verb < k and all(toks[x].lower[:1].isalnum() for x in range(j + 1, verb)) \
                     and any(toks[x].lower in ("has", "have", "had") for x in range(j + 1, verb)):
                 return True

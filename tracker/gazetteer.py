@@ -566,10 +566,18 @@ def _possessive_length(word: str) -> int:
 @functools.lru_cache(maxsize=1 << 16)
 def _word_parts(word: str) -> tuple[int, str]:
     """A capitalised word's possessive ending length and the name_key of the rest
-    ("Borno's" -> 2, "borno"). Cached: news repeats its capitalised words."""
+    ("Borno's" -> 2, "borno"). A text stripped of its apostrophes writes "Syrias Daraa":
+    a word that is no name but a country's name and an "s" is that name in the possessive
+    (not a region's or town's: "Damascuss ally Russia" names no place, and too many
+    surnames are a town's name and an "s"). Cached: news repeats its capitalised words."""
     cut = _possessive_length(word)
     bare = word[: len(word) - cut]
-    return cut, bare.lower() if bare.isascii() and bare.isalpha() else name_key(bare)
+    key = bare.lower() if bare.isascii() and bare.isalpha() else name_key(bare)
+    if not cut and key[-1:] == "s" and len(key) > 4:
+        idx = _index()
+        if key not in idx.entries and (owner := idx.readings(key[:-1])) is not None and owner[0].kind == "country":
+            return 1, key[:-1]
+    return cut, key
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -600,6 +608,11 @@ def find_places(text: str) -> list[PlaceMention]:
             if readings is None:
                 continue
             end -= cut
+            if not cut and text.startswith(" countryside", end) \
+                    and (rural := idx.readings(key + " countryside")) is not None:
+                # "in Damascus countryside": the governorate around a city that is one of
+                # its own (Rif Dimashq), where the index knows the phrase as a name
+                key, readings, end = key + " countryside", rural, end + 12
             _add(idx, text, lines, found, key, start, end, readings, None)
     _share_designators(text, found)
     if len(found) > 1:

@@ -73,6 +73,9 @@ def _vague_range(draft: ClaimDraft) -> tuple[int, int]:
     return 2, 9
 
 
+_HEADLINE_SOURCES = LEXICON.closed["headline_sources"]
+
+
 def _same_source(a: Attribution, b: Attribution) -> bool:
     """Could two mentions report one claim? Not when two named claimants differ."""
     return a.attribution != "named" or b.attribution != "named" or a.claimant == b.claimant
@@ -146,11 +149,19 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
             if (j != i and (e.number.qualifier != "vague" or bare and e.number.kind != "bare_plural")
                     and base[j][0] == base[i][0] and base[j][2] == base[i][2] and (bare or restatable[j] == base[i][3])
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
-                    and (bare or e.sentence.index != d.sentence.index) and _same_source(attributions[i], attributions[j])
+                    and (bare or e.sentence.index != d.sentence.index)
+                    and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
                     and (bare or d.side is None or e.side is None or d.side == e.side)):
                 keys[i], subsumed[i] = keys[j], True
                 break
     return _split_conflicts(drafts, keys), subsumed
+
+
+def _headline_source(draft: ClaimDraft, attribution: Attribution) -> bool:
+    """Is the mention a headline's attributed to the headline's source word ('Shelling kills
+    dozens in besieged town Monitor'), which may stand for any named source of the body?"""
+    return draft.sentence.field == "title" and attribution.attribution == "named" \
+        and attribution.claimant.lower() in _HEADLINE_SOURCES
 
 
 def _headline_repeat(draft: ClaimDraft, title: str) -> bool:
@@ -221,7 +232,10 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
         if len(group) == 1:
             out.append(m)
             continue
-        attribution = next((g.attribution for g in group if g.attribution.attribution == "named"), m.attribution)
+        # a speaker the body names before a headline's ('... Aleppo Monitor' over 'the
+        # Syrian Observatory for Human Rights said')
+        named = sorted((g for g in group if g.attribution.attribution == "named"), key=lambda g: g.draft.sentence.field == "title")
+        attribution = named[0].attribution if named else m.attribution
         dated = [g.period for g in group if g.period.precision != "unknown"]
         # a running total's own start ("since ... on Thursday") before a day another
         # mention takes from its dateline or headline

@@ -48,7 +48,10 @@ def word_set(text: str) -> frozenset[str]:
 
 # Candidate sentence ends: terminal punctuation, optional closing quotes/brackets, then
 # white space and an opening capital, digit or quote. Abbreviations are checked in code.
-_sentence_end = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])|\n+""")
+# A photo caption's credit ("... on Monday (AFP photo) BEIRUT Thirteen civilians ...")
+# ends the caption too: scraped pages run it into the article's first sentence.
+_sentence_end = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])|\n+"""
+                           r"""|\((?:[A-Z]\w*\s+)?[Pp]hoto(?:\s+[A-Z]\w*)?\)\s+(?=[A-Z])""")
 iter_sentence_ends = _sentence_end.finditer
 
 

@@ -90,7 +90,10 @@ class ArticlePlaces:
         """Place mentions of one sentence, found on first use (field offsets)."""
         if index not in self._found:
             s = self.sentences[index]
-            self._found[index] = [_shift(m, s.start) for m in find_places(s.text)]
+            # a country in the possessive with its apostrophe stripped ("Syrias capital",
+            # "Syrias state TV") only ends the name before it: no place of its own
+            self._found[index] = [_shift(m, s.start) for m in find_places(s.text)
+                                  if s.text[m.end:m.end + 1] != "s" or m.candidates[0].kind != "country"]
         return self._found[index]
 
     def places(self, index: int) -> list[PlaceMention]:
@@ -256,6 +259,13 @@ class ArticlePlaces:
             # "several others are injured when Puntland forces capture eight bases ... in
             # Bari": where the clause's event happened beats a name in another role
             own = [m for m in in_sentence if m.start < clause_end and roles[m.start] == "locative"] or own
+        if own and all(m.candidates[0].kind == "country" for m in own):
+            # "a bomb attack outside Aleppo has killed 126 in the deadliest such incident in
+            # Syria": the country after the number is refined by a place of the event in it
+            # before the number
+            countries = {m.candidates[0].country for m in own}
+            own = [m for m in in_sentence if m.start < draft.number.start and roles[m.start] == "locative"
+                   and m.candidates[0].kind != "country" and m.candidates[0].country in countries] or own
         if not own:
             own = [m for m in in_sentence if m.start < clause_end]
         if not own:
