@@ -351,6 +351,8 @@ def _pieces(idx: _Index, text: str, start: int, end: int) -> list[_Piece] | None
         word = m.group()
         cut, key = _word_parts(word)
         capital = word[0].isupper() or (word[1:2] in ("'", "’") and word[2:3].isupper())  # "d'Ivoire"
+        if not cut and capital and not word.isupper() and _bare_possessive(idx, key):
+            cut, key = 1, key[:-1]
         # A name starts with a capital, or with the run's first word ("al-Bab").
         useful = useful or ((capital or not out) and idx.begins_name(key))
         out.append(_Piece(word_start, word_end - cut, key, capital, text[prev_end:word_start], cut > 0))
@@ -563,6 +565,16 @@ def _possessive_length(word: str) -> int:
     return 1 if last in "'’" else 0
 
 
+def _bare_possessive(idx: _Index, key: str) -> bool:
+    """'Syrias civil war', 'Turkeys official news agency': a country's possessive whose
+    apostrophe the text lost (no name as written, a country's without its last 's'; not
+    an acronym: "USS")."""
+    if not key.endswith("s") or idx.begins_name(key):
+        return False
+    readings = idx.readings(key[:-1])
+    return readings is not None and readings[0].kind == "country"
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _word_parts(word: str) -> tuple[int, str]:
     """A capitalised word's possessive ending length and the name_key of the rest
@@ -597,6 +609,9 @@ def find_places(text: str) -> list[PlaceMention]:
             # One word alone, as most runs are: no neighbours, no pieces to make.
             cut, key = _word_parts(word)
             readings = idx.readings(key)
+            if readings is None and not cut and not word.isupper() and _bare_possessive(idx, key):
+                cut, key = 1, key[:-1]
+                readings = idx.readings(key)
             if readings is None:
                 continue
             end -= cut
@@ -740,6 +755,9 @@ _NAME_PART = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
 # A capitalised word, then "of": "Movement of Uzbekistan" (see place_roles)
 _OF_NAME = re.compile(r"(?<![\w'’-])([" + _UPPER + r"][\w'’-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _INSIDE_NEXT = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
+# from a country's possessive ending to a name its noun phrase holds: "Syria's divided
+# northeastern city of Qamishli", "Syrias second city Aleppo" (lower-case words only)
+_OWNED_NEXT = re.compile(r"(?:'s|’s|s|'|’)(?:[ \u00a0]+[a-z][a-z-]*){1,5}[ \u00a0]+")
 
 
 def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], country: bool) -> str:
@@ -753,6 +771,8 @@ def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], 
         if pos in decided:
             return decided[pos]
         role = roles.get(word.lower().strip("-'’"))
+        if role is None and "-" in word:
+            role = roles.get(word.rsplit("-", 1)[1].lower())  # "rebel-held": a compound by its last part
         if role is None or role in ("speech", "cause"):
             if not _NAME_PART.search(word):
                 return ""
@@ -823,7 +843,9 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     Lebanon", "positions near Senegal": near a country is outside it); "speech" where
     something was said ("said in Ankara", "told reporters in Geneva"); "" where no such
     word does. A name of no role right before "in"
-    + a place of the event is in it ("strikes Eilat in southern Israel"). A country after
+    + a place of the event is in it ("strikes Eilat in southern Israel"), and a name of no
+    role in the noun phrase of a country's possessive shares its role ("in Syria's
+    northeastern city of Qamishli"). A country after
     a capitalised word and "of" is part of a name, role "name" ("the Islamic Movement of
     Uzbekistan", not after a formal or type word: "the Islamic Republic of Afghanistan",
     "the Sagaing Region of Myanmar"); a town opening the sentence before a speech verb is
@@ -845,6 +867,9 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     for a, b in zip(mentions, mentions[1:]):
         if not decided[a.start] and decided[b.start] == "locative" and _INSIDE_NEXT.fullmatch(text, a.end, b.start):
             decided[a.start] = "locative"
+        elif decided[a.start] == "locative" and not decided[b.start] and a.candidates and a.candidates[0].kind == "country" \
+                and _OWNED_NEXT.fullmatch(text, a.end, b.start):
+            decided[b.start] = "locative"  # "in Syria's northeastern city of Qamishli": in the owner's place
     for m in mentions:
         if decided[m.start] == "locative" and _after_cause(text, m.start, floor):
             decided[m.start] = "away"  # "in retaliation for attacks on Israel": the other event's place
