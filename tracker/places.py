@@ -215,26 +215,23 @@ class ArticlePlaces:
                       and _reference_link(text[p.end:m.start])}
         return [m for m in mentions if id(m) not in references]
 
-    def _previous(self, sentence: Sentence) -> list[PlaceMention]:
+    def _previous(self, sentence: Sentence, owners: bool = False) -> list[PlaceMention]:
         """Places of the nearest earlier body sentence (up to two back) that has any;
         where its event happened, when it says ("near Senegal in Mali": Mali). A sentence
-        whose only place is a country in the possessive ("Syria's state news agency
-        said ...") gives it only when the other has none: whose agency, not where."""
+        whose only place is a country in the possessive ("Turkey's state news agency
+        said ...") counts only with owners, after the headline's: whose agency, not where."""
         if sentence.field != "body" or shifts_topic(sentence):
             return []
-        owner: list[PlaceMention] = []
         for back in (1, 2):
             prev = sentence.index - back
             if prev < 0 or self.sentences[prev].field != "body":
-                break
+                return []
             roles = self._roles_of(self.sentences[prev])
             kept = [m for m in self.places(prev) if roles[m.start] not in ("speech", "name")
                     and m.start >= self._dateline_end]  # the dateline's are the last resort
-            if kept and all(self._is_possessive_country(m, "body") for m in kept):
-                owner = owner or kept
-            elif kept:
+            if kept and (owners or not all(self._is_possessive_country(m, "body") for m in kept)):
                 return self._located(kept, self.sentences[prev])
-        return owner
+        return []
 
     def _resolve(self, own: list[PlaceMention]) -> PlaceResolution:
         """resolve_places in this article's context; claims of one clause often name the
@@ -278,7 +275,7 @@ class ArticlePlaces:
             if earlier and all(m.candidates[0].country in homes for m in earlier):
                 own, borrowed = earlier, True
         if not own:
-            own = self._previous(s) or self.main
+            own = self._previous(s) or self.main or self._previous(s, owners=True)
         if not own:
             return self._by_nationality(draft)
         if borrowed and search_many_regions(s.text):
