@@ -453,6 +453,11 @@ class _SpeechReader:
                 and words[v - 3] in _SPEAKER_PREPOSITIONS:
             return None  # a participle of the document a preposition governs: "said in a statement issued Monday"
         s = _lead_in_start(words, v)  # 'the White Helmets have said': the speaker ends before 'have'
+        if s >= 2 and words[s - 1] in _OPENING_QUOTES and words[s - 2] not in _PUNCT \
+                and self.toks[s - 1].start > self.toks[s - 2].end and self.toks[s].start == self.toks[s - 1].end:
+            # 'The monitor "has documented ...': a quotation opens with the verb, after its
+            # subject (the mark glued to the verb, not to the word before: '... women" said')
+            s -= 1
         prev = words[s - 1] if s > 0 else ""
         if prev in LEXICON.pronouns and s >= 3 and words[s - 3] in _RELATIVE_PRONOUNS and self.toks[s - 2].text.islower() \
                 and _is_verb_form(words[s - 2]):
