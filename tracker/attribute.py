@@ -264,12 +264,13 @@ class _SpeechReader:
         c = self.registry.add(phrase, org, is_person)
         return Attribution("named", c.name, c.org)
 
-    def speaker_with_modifier(self, v: int) -> tuple[int, int] | None:
+    def speaker_with_modifier(self, v: int, reach: int = _SPEAKER_MODIFIER_MAX) -> tuple[int, int] | None:
         """'a source in the northern province said', 'the Russian center for monitoring the
         ceasefire registered': a speaker noun with a prepositional phrase of place, body or
-        purpose between it and the verb (the whole phrase is the claimant)."""
+        purpose between it and the verb (the whole phrase is the claimant), at most reach
+        words long."""
         words = self.words
-        for j in range(v - 1, max(-1, v - 2 - _SPEAKER_MODIFIER_MAX), -1):
+        for j in range(v - 1, max(-1, v - 2 - reach), -1):
             if words[j] in _PUNCT or words[j] in LEXICON.speech_verbs or words[j] in _CLAUSE_OPENERS:
                 return None
             if j + 1 < v and words[j + 1] in _SPEAKER_PREPOSITIONS and _speaker_noun(words[j]):
@@ -337,7 +338,11 @@ class _SpeechReader:
     def place_modifier(self, a: int, b: int) -> bool:
         """Is the name at b the object of a place preposition after the speaker noun that opens
         at a ('doctors in eastern Homs', 'a correspondent in Damascus'), not the body the
-        speaker works for ('a spokesman for the Northern Army', 'a source at the Police Command')?"""
+        speaker works for ('a spokesman for the Northern Army', 'a source at the Police Command')?
+        A name right after one of the place prepositions is its object, however far the
+        speaker noun ('a doctor at the clinic in Saraqeb in Idlib said')."""
+        if self.words[b - 1] in _AREA_PREPOSITIONS and self.words[b - 2] not in _SEAT_PARTICIPLES:
+            return True  # (but 'the Observatory based in Britain said': seated_speaker)
         prep = next((k for k in range(a, b) if self.words[k] in _SPEAKER_PREPOSITIONS), None)
         if prep is None or self.words[prep] not in _AREA_PREPOSITIONS or b - prep > _AREA_MAX:
             return False  # a longer phrase holds a speaker of its own ('a center in Turmanin neighborhood Vasik Harak')
@@ -451,6 +456,11 @@ class _SpeechReader:
                 and words[v - 3] in _SPEAKER_PREPOSITIONS:
             return None  # a participle of the document a preposition governs: "said in a statement issued Monday"
         s = _lead_in_start(words, v)  # 'the White Helmets have said': the speaker ends before 'have'
+        if s >= 2 and words[s - 1] in _OPENING_QUOTES and words[s - 2] not in _PUNCT \
+                and self.toks[s - 1].start > self.toks[s - 2].end and self.toks[s].start == self.toks[s - 1].end:
+            # 'The monitor "has documented ...': a quotation opens with the verb, after its
+            # subject (the mark glued to the verb, not to the word before: '... women" said')
+            s -= 1
         prev = words[s - 1] if s > 0 else ""
         if prev in LEXICON.pronouns and s >= 3 and words[s - 3] in _RELATIVE_PRONOUNS and self.toks[s - 2].text.islower() \
                 and _is_verb_form(words[s - 2]):
@@ -472,6 +482,10 @@ class _SpeechReader:
             return SpeechAct(v, self.resolve(*inverted), subject=inverted[0])
         span = self.np_backward(s)
         modified = self.speaker_with_modifier(s)
+        if modified is None and span is not None and span[0] > 0 and words[span[0] - 1] in _AREA_PREPOSITIONS:
+            # 'a spokesman at the hospital in Kafr Nabl in Idlib said': the name a place
+            # preposition governs is no subject; the speaker noun may stand further back
+            modified = self.speaker_with_modifier(s, _SPEAKER_MODIFIER_MAX + span[1] - span[0])
         if span is None or modified is not None and self.place_modifier(modified[0], span[0]):
             span = modified  # 'activists in rural Idlib said': the speaker, not the place
         if span is None:

@@ -22,6 +22,7 @@ from tracker.records import ClaimDraft, NumberMention, Sentence
 PEOPLE_CATEGORIES = frozenset({"killed", "injured", "detained", "abducted", "missing", "displaced"})
 THING_CATEGORIES = frozenset({"destroyed", "damaged", "seized"})
 PEOPLE_CLASSES = frozenset({"combatant", "civilian", "person"})
+_PEOPLE_OR_OPEN = PEOPLE_CLASSES | {None}  # counted people, or no class said
 
 # Which object classes each category can count.
 _COMPATIBLE = {
@@ -99,9 +100,12 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             k += 1  # "45 of the 52 drones": the drones are counted
     if k < n and words[k] in _REFERRING_OBJECTS:
         if words[k] == "them" and k > start and k + 1 < n:
-            # "three of them children", "two of them soldiers": the noun after says what they are
-            said = read_object(sentence, k + 1, end)
-            if said.head is not None and said.object_class is not None and not said.inherit \
+            # "three of them children", "two of them soldiers", "12 of them were women": the
+            # noun after says what they are (not a bare "people", "men": the antecedent's
+            # class says more; nor a participle: "scores of them were killed")
+            after = k + 2 if words[k + 1] in _BE_HAVE and k + 2 < n else k + 1
+            said = read_object(sentence, after, end) if not lex.triggers_after.match_at(words, after) else None
+            if said is not None and said.head is not None and said.object_class not in (None, "person") and not said.inherit \
                     and words[said.end - 1] not in _COLLECTIVES:
                 return said
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
@@ -147,8 +151,11 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             break
         if run_end > k and lex.trigger_prenominal.match_at(words, run_end) and (
             run_end + 1 >= n or not _is_word(words[run_end + 1]) or words[run_end + 1] in lex.stop_words
+            or words[run_end + 1] in _ARTICLES and not w.endswith(("ed", "ing"))
         ):
-            break  # predicative: "89 civilians dead in 10 days"
+            # predicative: "89 civilians dead in 10 days", and before an article an adjective
+            # ("leaving 12 civilians dead a source said"; "20 others wounded the ..." may be a verb and its object)
+            break
         run_end += 1
     # the head is before the part (not a predicate: "people dead most of them civilians",
     # "400 wounded mostly women": the head follows the participle)
@@ -796,16 +803,25 @@ class _SentenceReader:
     def is_part(self, idx: int) -> bool:
         """Introduced by 'including' / 'among them', directly or as a later item of such a
         list ("including 12 teachers and 303 schoolchildren", "including nine from A, three
-        from B and one from C"; ", and" closes the list)."""
+        from B and one from C"; ", and" closes the list; without commas "including 12
+        teachers 30 pupils and ...", but "including 2 women 29 injured" has a verb of its own)."""
         while idx is not None:
             if self.part_marker_before(self.numbers[idx].tok_start) or self.verbless_comma_part(idx) or self.degree_part(idx):
                 return True
             prev = self.coordinated_with(idx)
-            before = self.words[self.numbers[idx].tok_start - 2: self.numbers[idx].tok_start]
-            if prev is None or not (before[-1:] == ["and"] and before[0] != "," or before[-1:] == [","] and self.list_goes_on(idx)):
+            start = self.numbers[idx].tok_start
+            before = self.words[start - 2: start]
+            if prev is None or not (before[-1:] == ["and"] and before[0] != "," or before[-1:] == [","] and self.list_goes_on(idx)
+                                    or self.phrase_end(prev) == start and self._listed_item(idx)):
                 return False
             idx = prev
         return False
+
+    def _listed_item(self, idx: int) -> bool:
+        """A count whose object is a noun, no participle ('30 pupils', not '29 injured')."""
+        obj = self.objects[idx]
+        return obj.head is not None and not obj.inherit and not obj.prenominal \
+            and LEXICON.triggers_after.match_at(self.words, obj.head) is None
 
     def verbless_comma_part(self, idx: int) -> bool:
         """', with at least 14 who were seeking aid': after a comma, a count of people with no
@@ -909,6 +925,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 before = None  # "killed nine soldiers and 20 more were wounded": the second count's own verb
             if before is not None and before[1] == m.tok_start - 1 and reader.headline_pair(before[1], m.tok_start):
                 before = None  # "Eight Civilians Killed 14 Injured": 14's own participle
+            if before is not None and before[1] == m.tok_start - 1 and object_class in _PEOPLE_OR_OPEN \
+                    and reader.toll_category(m.tok_start) is not None:
+                before = None  # "the death toll hits 43": the toll's link verb, not a blow (the toll below)
             if before is not None and lex.combined_pairs.match_ending_at(reader.words, before[1]):
                 drafts.append(None)  # "captured or killed 40 insurgents": how many of each is unsaid
                 continue
@@ -998,7 +1017,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                                  or _part_trigger(reader.words, trigger_tok)))
     _link_parts(reader, drafts)
     _link_counted_partitives(reader, drafts)
-    _widen_mixed_wholes(drafts)
+    _match_part_classes(drafts)
     claims = [d for d in drafts if d is not None]
     extra = _anaphor_drafts(reader, claims) + _second_verb_drafts(reader, claims)
     return sorted(claims + extra, key=lambda d: d.number.start)
@@ -1167,13 +1186,17 @@ def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> Non
             d.part_of = drafts[whole]
 
 
-def _widen_mixed_wholes(drafts: list[ClaimDraft | None]) -> None:
+def _match_part_classes(drafts: list[ClaimDraft | None]) -> None:
     """A figure of combatants cannot hold civilians: 'sixteen soldiers are killed and 29
-    others are injured, including six children' counts people of both kinds."""
+    others are injured, including six children' counts people of both kinds. A part of a
+    figure of civilians is civilians: '900 civilians including 200 children and 550 men'."""
     for d in drafts:
-        if d is not None and d.part_of is not None and d.object_class == "civilian" \
-                and d.part_of.object_class == "combatant":
+        if d is None or d.part_of is None:
+            continue
+        if d.object_class == "civilian" and d.part_of.object_class == "combatant":
             d.part_of.object_class = "person"
+        elif d.object_class == "person" and d.part_of.object_class == "civilian":
+            d.object_class = "civilian"
 
 
 def _link_counted_partitives(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> None:

@@ -573,7 +573,7 @@ def _word_parts(word: str) -> tuple[int, str]:
     cut = _possessive_length(word)
     bare = word[: len(word) - cut]
     key = bare.lower() if bare.isascii() and bare.isalpha() else name_key(bare)
-    if not cut and key[-1:] == "s" and len(key) > 4:
+    if not cut and key[-1:] == "s" and len(key) > 4 and not word.isupper():  # not an acronym: "USS"
         idx = _index()
         if key not in idx.entries and (owner := idx.readings(key[:-1])) is not None and owner[0].kind == "country":
             return 1, key[:-1]
@@ -753,6 +753,9 @@ _NAME_PART = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
 # A capitalised word, then "of": "Movement of Uzbekistan" (see place_roles)
 _OF_NAME = re.compile(r"(?<![\w'’-])([" + _UPPER + r"][\w'’-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 _INSIDE_NEXT = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
+# from a country's possessive ending to a name its noun phrase holds: "Syria's divided
+# northeastern city of Qamishli", "Syrias second city Aleppo" (lower-case words only)
+_OWNED_NEXT = re.compile(r"(?:'s|’s|s|'|’)(?:[ \u00a0]+[a-z][a-z-]*){1,5}[ \u00a0]+")
 
 
 def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], country: bool) -> str:
@@ -766,6 +769,8 @@ def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], 
         if pos in decided:
             return decided[pos]
         role = roles.get(word.lower().strip("-'’"))
+        if role is None and "-" in word:
+            role = roles.get(word.rsplit("-", 1)[1].lower())  # "rebel-held": a compound by its last part
         if role is None or role in ("speech", "cause"):
             if not _NAME_PART.search(word):
                 return ""
@@ -836,7 +841,9 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     Lebanon", "positions near Senegal": near a country is outside it); "speech" where
     something was said ("said in Ankara", "told reporters in Geneva"); "" where no such
     word does. A name of no role right before "in"
-    + a place of the event is in it ("strikes Eilat in southern Israel"). A country after
+    + a place of the event is in it ("strikes Eilat in southern Israel"), and a name of no
+    role in the noun phrase of a country's possessive shares its role ("in Syria's
+    northeastern city of Qamishli"). A country after
     a capitalised word and "of" is part of a name, role "name" ("the Islamic Movement of
     Uzbekistan", not after a formal or type word: "the Islamic Republic of Afghanistan",
     "the Sagaing Region of Myanmar"); a town opening the sentence before a speech verb is
@@ -858,6 +865,9 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     for a, b in zip(mentions, mentions[1:]):
         if not decided[a.start] and decided[b.start] == "locative" and _INSIDE_NEXT.fullmatch(text, a.end, b.start):
             decided[a.start] = "locative"
+        elif decided[a.start] == "locative" and not decided[b.start] and a.candidates and a.candidates[0].kind == "country" \
+                and _OWNED_NEXT.fullmatch(text, a.end, b.start):
+            decided[b.start] = "locative"  # "in Syria's northeastern city of Qamishli": in the owner's place
     for m in mentions:
         if decided[m.start] == "locative" and _after_cause(text, m.start, floor):
             decided[m.start] = "away"  # "in retaliation for attacks on Israel": the other event's place

@@ -169,7 +169,10 @@ def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str
         if words[j] in lex.closed["age_words"]:
             return True  # a later age of a list: "aged 22, 25 and 31"
     if kind == "times":
-        return False
+        # "once Syria's commercial capital", "once the fighting stops": an adverb or a
+        # conjunction before a noun phrase (not a day: "opened fire once Sunday")
+        return words[i] in _ADVERBIAL_TIMES and nxt < len(words) and (
+            words[nxt] in lex.determiners or raw[nxt][:1].isupper() and words[nxt] not in _DAY_NAMES)
     if nxt < len(words):
         if lex.non_count_units.match_at(words, nxt):
             return True
@@ -205,6 +208,8 @@ class _Gaps:
         return k == 0 or self.tokens[k].start > self.tokens[k - 1].end
 
 
+_ADVERBIAL_TIMES = LEXICON.closed["adverbial_times_words"]
+_DAY_NAMES = frozenset(LEXICON.weekdays) | frozenset(LEXICON.months)
 # Words that can begin a count, besides the profile's vague words: number words, "once",
 # "a dozen", articles of singulars ("his" in a list: "the commander and his deputy").
 _STARTERS = (LEXICON.number_words | frozenset(LEXICON.times_words) | LEXICON.number_fixed.first_words

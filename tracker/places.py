@@ -47,6 +47,7 @@ _SUBORDINATORS = LEXICON.closed["subordinators"]
 _ARTICLES = LEXICON.closed["articles"]
 _REFERENCE_LINKS = LEXICON.closed["reference_links"]
 _COMPASS_POINTS = LEXICON.closed["compass_points"]
+_LIST_WORDS = LEXICON.closed["item_joiners"]
 
 
 class ArticlePlaces:
@@ -108,7 +109,9 @@ class ArticlePlaces:
 
     def _is_possessive_country(self, m: PlaceMention, field: str) -> bool:
         text = self.article.title if field == "title" else self.article.text
-        return text[m.end:m.end + 2] in _POSSESSIVE and bool(m.candidates) and m.candidates[0].kind == "country"
+        # (a mention borrowed from the headline is not read in the body's text)
+        return text[m.end:m.end + 2] in _POSSESSIVE and bool(m.candidates) and m.candidates[0].kind == "country" \
+            and text[m.start:m.end] == m.surface
 
     def _is_agent_country(self, m: PlaceMention, field: str) -> bool:
         """'drones launched by Russia', 'killed by Israel': who acts, never where."""
@@ -216,9 +219,11 @@ class ArticlePlaces:
                       and _reference_link(text[p.end:m.start])}
         return [m for m in mentions if id(m) not in references]
 
-    def _previous(self, sentence: Sentence) -> list[PlaceMention]:
+    def _previous(self, sentence: Sentence, owners: bool = False) -> list[PlaceMention]:
         """Places of the nearest earlier body sentence (up to two back) that has any;
-        where its event happened, when it says ("near Senegal in Mali": Mali)."""
+        where its event happened, when it says ("near Senegal in Mali": Mali). A sentence
+        whose only place is a country in the possessive ("Turkey's state news agency
+        said ...") counts only with owners, after the headline's: whose agency, not where."""
         if sentence.field != "body" or shifts_topic(sentence):
             return []
         for back in (1, 2):
@@ -228,7 +233,7 @@ class ArticlePlaces:
             roles = self._roles_of(self.sentences[prev])
             kept = [m for m in self.places(prev) if roles[m.start] not in ("speech", "name")
                     and m.start >= self._dateline_end]  # the dateline's are the last resort
-            if kept:
+            if kept and (owners or not all(self._is_possessive_country(m, "body") for m in kept)):
                 return self._located(kept, self.sentences[prev])
         return []
 
@@ -273,8 +278,15 @@ class ArticlePlaces:
             # Kordofan": the sentence's other clause before any other sentence
             own = in_sentence
         borrowed = not own
+        if own and all(self._is_possessive_country(m, s.field) for m in own):
+            # "Syria's state news agency said five were killed": whose agency; the places
+            # named before in that country say where, when there are any
+            earlier = self._previous(s) or self.main
+            homes = {m.candidates[0].country for m in own}
+            if earlier and all(m.candidates[0].country in homes for m in earlier):
+                own, borrowed = earlier, True
         if not own:
-            own = self._previous(s) or self.main
+            own = self._previous(s) or self.main or self._previous(s, owners=True)
         if not own:
             return self._by_nationality(draft)
         if borrowed and search_many_regions(s.text):
@@ -304,12 +316,13 @@ class ArticlePlaces:
 
 
 def _reference_link(between: str) -> bool:
-    """' near ', ' west of the Syrian capital ': words that make the next name a point of
-    reference (up to five, no punctuation)."""
+    """' near ', ' west of the Syrian capital ', ' on the outskirts of ', ' the besieged
+    town east of ': words that make the next name a point of reference (up to seven, no
+    punctuation, no second item of a list)."""
     words = between.lower().split()
-    if not words or len(words) > 5 or not all(w.replace("-", "").isalpha() for w in words):
+    if not words or len(words) > 7 or not all(w.replace("-", "").isalpha() and w not in _LIST_WORDS for w in words):
         return False
-    return words[0] in _REFERENCE_LINKS or words[0] in _COMPASS_POINTS and words[1:2] == ["of"]
+    return any(w in _REFERENCE_LINKS or w in _COMPASS_POINTS and words[i + 1:i + 2] == ["of"] for i, w in enumerate(words))
 
 
 def _shift(m: PlaceMention, offset: int) -> PlaceMention:
