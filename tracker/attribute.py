@@ -20,6 +20,7 @@ from tracker.sentences import tokenize
 OUTLET = Attribution("outlet")
 UNATTRIBUTED = Attribution("unattributed")
 _CONNECTORS = LEXICON.closed["name_connectors"]
+_BACK_REFERENCES = LEXICON.closed["back_references"]
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 _OPENING_QUOTES = frozenset({'"', "\u201c"})
 _CLOSING_QUOTES = frozenset({'"', "\u201d"})
@@ -236,6 +237,11 @@ class _SpeechReader:
                 c = self.registry.latest(None)
             return Attribution("named", c.name, c.org) if c else UNATTRIBUTED
         if not any(_is_cap(self.toks[k].text) for k in range(a, b)):
+            if any(w in _BACK_REFERENCES for w in self.words[max(0, a - 1): a + 2]):  # "the same source said"
+                c = self.registry.latest(None)
+                if c is not None:
+                    self.registry.items.append(c)
+                    return Attribution("named", c.name, c.org)
             role = lex.roles.match_ending_at(self.words, b - 1)
             if role is not None:
                 c = self.registry.by_role(_role_words(role[1][0]))

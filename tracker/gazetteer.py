@@ -136,6 +136,8 @@ _RUN = re.compile(
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_PART})[-'’]$", re.IGNORECASE)
 # A name written with its particle: "al-Karak" ("the al-Karak neighbourhood of Daraa")
 _PARTICLE_NAME = re.compile(rf"(?i:{_PART})[-'’][" + _UPPER + "]")
+# "the Salah al-Din district of Aleppo": "of" and a name after a type word (_designator_of)
+_PART_OF_NEXT = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 # The words of a run, and the separators between them.
 _PIECE = re.compile(r"[^ \u00a0\-–]+")
 # Two mentions in one list: "Aleppo and Idlib", "Kharkiv, Sumy, and Odesa".
@@ -469,7 +471,12 @@ def _designator_of(
             if len(words) > n and (designator := idx.designators.get(" ".join(words[-n:]))):
                 return designator, "name"
     if text.startswith((" ", "\u00a0"), end) and (m := idx.designator_after.match(text, end)):
-        return idx.designators[name_key(m.group(1))], "after"
+        designator = idx.designators[name_key(m.group(1))]
+        if designator.level == "admin2" and _PART_OF_NEXT.match(text, m.end()):
+            # "the Salah al-Din district of Aleppo": a part of the place named next (a
+            # town's quarter), no region of its own
+            designator = _Designator(designator.label, "local", designator.plural)
+        return designator, "after"
     if text.endswith(("of ", "of the "), max(0, start - 8), start) and (
         m := idx.designator_before.search(text, max(0, start - 60), start)
     ) and not _after_name(text, m.start()):
