@@ -44,6 +44,8 @@ _BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
 _NOUN_PP = LEXICON.closed["noun_prepositions"]
 _AGE_WORDS = LEXICON.closed["age_words"]
+_MINOR_NOUNS = LEXICON.closed["minor_nouns"]
+_OTHERS_WORDS = LEXICON.closed["others_words"]
 _PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
 _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
 _HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
@@ -1189,12 +1191,18 @@ def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> Non
 def _match_part_classes(drafts: list[ClaimDraft | None]) -> None:
     """A figure of combatants cannot hold civilians: 'sixteen soldiers are killed and 29
     others are injured, including six children' counts people of both kinds. A part of a
-    figure of civilians is civilians: '900 civilians including 200 children and 550 men'."""
+    figure of civilians is civilians: '900 civilians including 200 children and 550 men'.
+    But minors within a figure named as fighters are child fighters: '80 fighters among
+    them 12 teenagers'."""
     for d in drafts:
         if d is None or d.part_of is None:
             continue
         if d.object_class == "civilian" and d.part_of.object_class == "combatant":
-            d.part_of.object_class = "person"
+            if d.object is not None and d.object.rsplit(None, 1)[-1].lower() in _MINOR_NOUNS \
+                    and d.part_of.object is not None and d.part_of.object.rsplit(None, 1)[-1].lower() not in _OTHERS_WORDS:
+                d.object_class = "combatant"
+            else:
+                d.part_of.object_class = "person"
         elif d.object_class == "person" and d.part_of.object_class == "civilian":
             d.object_class = "civilian"
 
@@ -1244,7 +1252,7 @@ def _others_of_irregulars(words: list[str], obj: CountedObject, antecedent: Clai
     more of the same group."""
     head = (antecedent.object or "").lower().split()[-1:]
     return bool(head) and head[0] in LEXICON.irregular_heads and obj.head is not None \
-        and words[obj.head] in LEXICON.closed["others_words"]
+        and words[obj.head] in _OTHERS_WORDS
 
 
 def sums_up_events(sentence: Sentence) -> bool:
