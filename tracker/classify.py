@@ -14,7 +14,7 @@ their whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.lexicon import LEXICON
 from tracker.records import ClaimDraft, NumberMention, Sentence
@@ -100,6 +100,17 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             k += 1
         if k < n and (words[k][:1].isdigit() or words[k] in lex.number_words):
             k += 1  # "45 of the 52 drones": the drones are counted
+        if k + 2 < n and words[k - 1] in ("the", "those") and words[k + 1] in _BE_HAVE and lex.triggers_after.match_at(words, k):
+            # "six of those killed were rebel fighters", "ten of the dead were believed to be
+            # civilians": the predicate says what they are
+            after = k + 2
+            while after < n - 1 and after < k + 6 and (words[after] in lex.auxiliaries or words[after] == "to"):
+                after += 1
+            said = read_object(sentence, after, end)
+            if said.head is not None and said.object_class not in (None, "person") and not said.inherit:
+                # the count's own phrase still ends at "killed" (its category word)
+                return replace(read_object(sentence, k, end), text=said.text,
+                               object_class=said.object_class, side=said.side)
     if k < n and words[k] in _REFERRING_OBJECTS:
         if words[k] == "them" and k > start and k + 1 < n:
             # "three of them children", "two of them soldiers", "12 of them were women": the
