@@ -21,6 +21,7 @@ OUTLET = Attribution("outlet")
 UNATTRIBUTED = Attribution("unattributed")
 _CONNECTORS = LEXICON.closed["name_connectors"]
 _BACK_REFERENCES = LEXICON.closed["back_references"]
+_CONTINUATION_OPENERS = LEXICON.closed["continuation_openers"]
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 _OPENING_QUOTES = frozenset({'"', "\u201c"})
 _CLOSING_QUOTES = frozenset({'"', "\u201d"})
@@ -693,6 +694,18 @@ def _whole_speaker(d: ClaimDraft, done: list[Attribution], position: dict[int, i
     return done[i] if done[i].attribution == "named" else None
 
 
+def _continued_speaker(d: ClaimDraft, drafts: list[ClaimDraft], done: list[Attribution]) -> Attribution | None:
+    """'The Observatory said 50 fighters were killed ... Another 11 were killed in
+    clashes.': a sentence with no speaker of its own that opens with 'another' and its count
+    adds to the figures of the sentence before: it takes their speaker."""
+    i = len(done) - 1
+    if i < 0 or d.sentence.words[0] not in _CONTINUATION_OPENERS:
+        return None
+    if drafts[i].sentence.index != d.sentence.index and (d.number.tok_start != 1 or drafts[i].sentence.index != d.sentence.index - 1):
+        return None  # (a later count of the sentence takes what its first one took)
+    return done[i] if done[i].attribution == "named" else None
+
+
 @functools.cache
 def _speech_openers() -> frozenset[str]:
     """Words that can open a speech act: speech verbs and the first words of markers."""
@@ -716,7 +729,8 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         if not acts:
             out.append(_quote_speaker(sentences, d.sentence.index, acts_by_sentence)
                        or _next_quote_speaker(sentences, d.sentence.index, acts_by_sentence)
-                       or _headline_source(d.sentence) or _whole_speaker(d, out, position) or OUTLET)
+                       or _headline_source(d.sentence) or _whole_speaker(d, out, position)
+                       or _continued_speaker(d, drafts, out) or OUTLET)
             continue
         k = d.number.tok_start
         words = d.sentence.words
