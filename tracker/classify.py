@@ -46,6 +46,7 @@ _NOUN_PP = LEXICON.closed["noun_prepositions"]
 _AGE_WORDS = LEXICON.closed["age_words"]
 _MINOR_NOUNS = LEXICON.closed["minor_nouns"]
 _OTHERS_WORDS = LEXICON.closed["others_words"]
+_VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
 _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
 _HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
@@ -92,6 +93,8 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
     words = sentence.words
     n = len(words) if end is None else end
     k = start
+    if k + 1 < n and words[k] in _QUOTE_MARKS and words[k + 1] == "of" and k > 0 and words[k - 1] in _VAGUE_PLURALS:
+        k += 1  # a vague word in scare quotes: '"dozens" of rebels'
     if k + 1 < n and words[k] in _MEASURE_HEADS and words[k + 1] == "of":
         k += 1  # "7 waves of attacks": the attacks are counted
     if k < n and words[k] == "of":
