@@ -48,13 +48,18 @@ def _marker(draft: ClaimDraft) -> str | None:
     return next((w for w in words if w in LEXICON.additional_markers), None)
 
 
-def _sets_off(draft: ClaimDraft, drafts: list[ClaimDraft]) -> bool:
-    """Does the figure's 'others' or 'another' (or a vague word's 'more': 'killed 3 more'
-    may add to an earlier sentence's 3) only set it off from a figure of another category
-    of its sentence ('killed 9 and wounded 30 others', 'killed one and wounded another
-    three', 'killing 44 people and wounding dozens more')?"""
+def _others(draft: ClaimDraft) -> bool:
+    """Is the figure marked 'others' or 'another' (or, for a vague word, 'more': 'killed 3
+    more' may add to an earlier sentence's 3), which may only set it off from other people?"""
     marker = _marker(draft)
-    if marker not in LEXICON.inherit_heads or marker == "more" and draft.number.qualifier != "vague":
+    return marker in LEXICON.inherit_heads and (marker != "more" or draft.number.qualifier == "vague")
+
+
+def _sets_off(draft: ClaimDraft, drafts: list[ClaimDraft]) -> bool:
+    """Does the figure's 'others' only set it off from a figure of another category of its
+    sentence ('killed 9 and wounded 30 others', 'killed one and wounded another three',
+    'killing 44 people and wounding dozens more')?"""
+    if not _others(draft):
         return False
     earlier = [e.category for e in drafts if e.sentence.index == draft.sentence.index
                and e.number.start < draft.number.start]
@@ -66,7 +71,8 @@ def _identity(draft: ClaimDraft, set_off: bool) -> str:
     'Taliban facilitator' captured before it, and 'several more' not the first 'several'.
     A figure only set off from one of another category is the same figure told elsewhere
     ('killed 9 and wounded 30 others' is the headline's '30 wounded', 'wounding dozens
-    more' its 'dozens injured')."""
+    more' its 'dozens injured'), and so are the 'others' of its value ('the attack left
+    30 others wounded')."""
     if set_off:
         return ""
     if _marker(draft) is not None:
@@ -106,7 +112,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
 
     Mentions share a key when they state the same figure (category, value) for the same
     kind of thing and identity; two figures of one sentence stay apart by class ('3
-    soldiers and 3 civilians'). A vague mention ('several insurgents were detained') takes
+    soldiers and 3 civilians'), and a vague word's coded value ('scores' = 40) is no
+    stated figure ('40 others'). A vague mention ('several insurgents were detained') takes
     the key of a specific figure of the same claim in the article that its word can stand
     for ('four suspected insurgents were detained'), unless their claimants or sides differ.
     A headline's vague word (in the title, or the title repeated as the body's first line)
@@ -115,7 +122,12 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     """
     attributions = attributions or [Attribution("outlet")] * len(drafts)
     set_off = [_sets_off(d, drafts) for d in drafts]
-    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, off)) for d, off in zip(drafts, set_off)]
+    loose = {(d.category, d.number.value_best, _kind(d.object_class)) for d, off in zip(drafts, set_off) if off}
+    if loose:
+        set_off = [off or (d.category, d.number.value_best, _kind(d.object_class)) in loose and _others(d)
+                   for d, off in zip(drafts, set_off)]
+    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, off), d.number.qualifier == "vague")
+            for d, off in zip(drafts, set_off)]
     keys = []
     for i, d in enumerate(drafts):
         twins = [e for j, e in enumerate(drafts) if j != i and base[j] == base[i] and e.sentence.index == d.sentence.index
@@ -281,8 +293,8 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
     mention get a key of their own per province set. Mentions with no province stay with
     the first. Exact figures are left alone (the same number restated with a nearer or
     farther place name is usually one claim), unless the key holds a figure set off from
-    another category ('two others were injured' in one town of a roundup is not 'two
-    people were injured' in another province)."""
+    another category: 'two others were injured' in one town of a roundup is not 'two
+    people were injured' in another province of the same country."""
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append(i)
@@ -297,9 +309,12 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
         if len(placed) < 2:
             continue
         first = set(mentions[placed[0]].places.admin1_code)
+        countries = {c.split("-")[0] for c in first}
         for i in placed[1:]:
             codes = set(mentions[i].places.admin1_code)
-            if not codes & first:
+            # an exact figure placed in another country is more likely a misread place name
+            if not codes & first and (mentions[i].draft.number.qualifier == "vague"
+                                      or any(c.split("-")[0] in countries for c in codes)):
                 out[i] = _hash(k, *sorted(codes))
     return out
 
