@@ -37,22 +37,47 @@ def _kind(object_class: str | None) -> str | None:
     return "people" if object_class in _PEOPLE else object_class
 
 
-def _identity(draft: ClaimDraft, drafts: list[ClaimDraft]) -> str:
-    """What tells two figures of one value apart: 'one additional insurgent' is not the
-    'Taliban facilitator' captured before it, and 'several more' not the first 'several'.
-    A vague word with 'more' or 'others' after a figure of another category only sets
-    the count off from it ('killing 44 people and wounding dozens more' is the headline's
-    'dozens injured')."""
+def _marker(draft: ClaimDraft) -> str | None:
+    """The word that marks a figure as more of something ('another three', '30 others',
+    'one additional insurgent'), if any."""
     words = (draft.object or "").lower().split()
     tokens = draft.sentence.tokens
     before = tokens[draft.number.tok_start - 1].lower if draft.number.tok_start > 0 and tokens else ""
-    if before in LEXICON.additional_markers or any(w in LEXICON.additional_markers for w in words):
-        earlier = [e.category for e in drafts if e.sentence.index == draft.sentence.index
-                   and e.number.start < draft.number.start]
-        if draft.number.qualifier == "vague" and words and words[-1] in LEXICON.inherit_heads \
-                and before not in LEXICON.additional_markers and earlier and draft.category not in earlier:
-            return ""
+    if before in LEXICON.additional_markers:
+        return before
+    return next((w for w in words if w in LEXICON.additional_markers), None)
+
+
+def _others(draft: ClaimDraft) -> bool:
+    """Is the figure marked 'others' or 'another' (or, for a vague word, 'more': 'killed 3
+    more' may add to an earlier sentence's 3), which may only set it off from other people?"""
+    marker = _marker(draft)
+    return marker in LEXICON.inherit_heads and (marker != "more" or draft.number.qualifier == "vague")
+
+
+def _sets_off(draft: ClaimDraft, drafts: list[ClaimDraft]) -> bool:
+    """Does the figure's 'others' only set it off from a figure of another category of its
+    sentence ('killed 9 and wounded 30 others', 'killed one and wounded another three',
+    'killing 44 people and wounding dozens more')?"""
+    if not _others(draft):
+        return False
+    earlier = [e.category for e in drafts if e.sentence.index == draft.sentence.index
+               and e.number.start < draft.number.start]
+    return bool(earlier) and draft.category not in earlier
+
+
+def _identity(draft: ClaimDraft, set_off: bool) -> str:
+    """What tells two figures of one value apart: 'one additional insurgent' is not the
+    'Taliban facilitator' captured before it, and 'several more' not the first 'several'.
+    A figure only set off from one of another category is the same figure told elsewhere
+    ('killed 9 and wounded 30 others' is the headline's '30 wounded', 'wounding dozens
+    more' its 'dozens injured'), and so are the 'others' of its value ('the attack left
+    30 others wounded')."""
+    if set_off:
+        return ""
+    if _marker(draft) is not None:
         return "additional"
+    words = (draft.object or "").lower().split()
     if draft.number.kind in ("singular", "definite") and words:
         return words[-1]
     return ""
@@ -87,7 +112,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
 
     Mentions share a key when they state the same figure (category, value) for the same
     kind of thing and identity; two figures of one sentence stay apart by class ('3
-    soldiers and 3 civilians'). A vague mention ('several insurgents were detained') takes
+    soldiers and 3 civilians'), and a vague word's coded value ('scores' = 40) is no
+    stated figure ('40 others'). A vague mention ('several insurgents were detained') takes
     the key of a specific figure of the same claim in the article that its word can stand
     for ('four suspected insurgents were detained'), unless their claimants or sides differ.
     A headline's vague word (in the title, or the title repeated as the body's first line)
@@ -95,7 +121,13 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     the body, whatever the body's figure.
     """
     attributions = attributions or [Attribution("outlet")] * len(drafts)
-    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, drafts)) for d in drafts]
+    set_off = [_sets_off(d, drafts) for d in drafts]
+    loose = {(d.category, d.number.value_best, _kind(d.object_class)) for d, off in zip(drafts, set_off) if off}
+    if loose:
+        set_off = [off or (d.category, d.number.value_best, _kind(d.object_class)) in loose and _others(d)
+                   for d, off in zip(drafts, set_off)]
+    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, off), d.number.qualifier == "vague")
+            for d, off in zip(drafts, set_off)]
     keys = []
     for i, d in enumerate(drafts):
         twins = [e for j, e in enumerate(drafts) if j != i and base[j] == base[i] and e.sentence.index == d.sentence.index
@@ -115,10 +147,11 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
             if earlier is not None:
                 keys[i] = keys[earlier]
     # "detained the man and three additional suspects": additional to the man of its own
-    # sentence, so it may restate an earlier "several suspects"
-    restatable = [b[3] if b[3] != "additional" or not any(
+    # sentence, so it may restate an earlier "several suspects"; "injured 45 others" is
+    # told apart from another sentence's "scores were injured" as an additional figure is
+    restatable = ["additional" if off else b[3] if b[3] != "additional" or not any(
         e.sentence.index == d.sentence.index and e.category == d.category and e.number.start < d.number.start
-        for e in drafts) else "" for b, d in zip(base, drafts)]
+        for e in drafts) else "" for b, d, off in zip(base, drafts, set_off)]
     for i, d in enumerate(drafts):
         if restatable[i] != "additional" or shifts_topic(d.sentence):
             continue
@@ -165,13 +198,18 @@ def _headline_source(draft: ClaimDraft, attribution: Attribution) -> bool:
 
 
 def _headline_repeat(draft: ClaimDraft, title: str) -> bool:
-    """Is the mention in the headline repeated at the start of the body's first sentence
-    ('88 dead in two days of clashes ... Monitor AFP Saturday At least 88 rebel and regime
-    forces have been killed'): the headline's figure, not a second one of the sentence?"""
-    if not title or draft.sentence.field != "body" or not draft.sentence.text.startswith(title[:_HEADLINE_PREFIX]):
+    """Is the mention in the headline repeated in a body sentence, at its start or after a
+    dateline ('88 dead in two days of clashes ... Monitor AFP Saturday At least 88 rebel
+    and regime forces have been killed', 'Sunday 3 May 2020 <headline> At least ...'):
+    the headline's figure, not a second one of the sentence?"""
+    if not title or draft.sentence.field != "body":
         return False
-    shared = len(os.path.commonprefix([title, draft.sentence.text]))
-    return draft.number.end - draft.sentence.start <= shared
+    text = draft.sentence.text
+    at = text.find(title[:_HEADLINE_PREFIX])
+    if at < 0:
+        return False
+    shared = len(os.path.commonprefix([title, text[at:]]))
+    return at <= draft.number.start - draft.sentence.start and draft.number.end - draft.sentence.start <= at + shared
 
 
 def _split_conflicts(drafts: list[ClaimDraft], keys: list[str]) -> list[str]:
@@ -253,21 +291,30 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
     ('killing scores of terrorists' in Daraa, then again in Damascus Countryside): a key's
     vague mentions whose own provinces are disjoint from those of its first placed vague
     mention get a key of their own per province set. Mentions with no province stay with
-    the first. Exact figures are left alone: the same number restated with a nearer or
-    farther place name is usually one claim."""
+    the first. Exact figures are left alone (the same number restated with a nearer or
+    farther place name is usually one claim), unless the key holds a figure set off from
+    another category: 'two others were injured' in one town of a roundup is not 'two
+    people were injured' in another province of the same country."""
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append(i)
+    drafts = [m.draft for m in mentions]
     out = list(keys)
     for k, idxs in by_key.items():
-        placed = [i for i in idxs if mentions[i].places.admin1_code and mentions[i].draft.number.qualifier == "vague"
-                  and mentions[i].draft.number.kind != "bare_plural"]
+        if len(idxs) < 2:
+            continue
+        exact = any(_sets_off(drafts[i], drafts) for i in idxs)
+        placed = [i for i in idxs if mentions[i].places.admin1_code and mentions[i].draft.number.kind != "bare_plural"
+                  and (exact or mentions[i].draft.number.qualifier == "vague")]
         if len(placed) < 2:
             continue
         first = set(mentions[placed[0]].places.admin1_code)
+        countries = {c.split("-")[0] for c in first}
         for i in placed[1:]:
             codes = set(mentions[i].places.admin1_code)
-            if not codes & first:
+            # an exact figure placed in another country is more likely a misread place name
+            if not codes & first and (mentions[i].draft.number.qualifier == "vague"
+                                      or any(c.split("-")[0] in countries for c in codes)):
                 out[i] = _hash(k, *sorted(codes))
     return out
 
