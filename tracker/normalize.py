@@ -180,7 +180,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
             low, high = (min(low, 1) if roundup else low), 10**12
         for j, e in enumerate(drafts):
             if (j != i and (e.number.qualifier != "vague" or bare and e.number.kind != "bare_plural")
-                    and base[j][0] == base[i][0] and base[j][2] == base[i][2] and (bare or restatable[j] == base[i][3])
+                    and base[j][0] == base[i][0] and base[j][2] == base[i][2]
+                    and (bare or restatable[j] == base[i][3] or set_off[i] and _restates_others(e, restatable[j]))
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
                     and (bare or e.sentence.index != d.sentence.index)
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
@@ -188,6 +189,14 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                 keys[i], subsumed[i] = keys[j], True
                 break
     return _split_conflicts(drafts, keys), subsumed
+
+
+def _restates_others(figure: ClaimDraft, restatable: str) -> bool:
+    """May an "additional" figure restate a vague "others" set off from another category?
+    It is still more of its kind ("killed a leader and detained several other insurgents
+    ... Two additional suspected insurgents were detained"), but an exact "more" adds to
+    it ("scores more wounded ... fifty more were wounded" in another raid)."""
+    return restatable == "additional" and _marker(figure) != "more"
 
 
 def _headline_source(draft: ClaimDraft, attribution: Attribution) -> bool:
