@@ -91,6 +91,12 @@ class ClaimantRegistry:
         self.items.append(c)
         return c
 
+    def again(self, c: Claimant) -> Attribution:
+        """A known claimant spoken of again ('the same source', 'the spokesman'): the
+        latest one now, for 'it said' next."""
+        self.items.append(c)
+        return Attribution("named", c.name, c.org)
+
     def full_name(self, name: str) -> Claimant | None:
         """'Ignasyuk' -> the earlier 'Oleg Ignasyuk'."""
         for c in reversed(self.items):
@@ -241,14 +247,12 @@ class _SpeechReader:
             if any(w in _BACK_REFERENCES for w in self.words[max(0, a - 1): a + 2]):  # "the same source said"
                 c = self.registry.latest(None)
                 if c is not None:
-                    self.registry.items.append(c)
-                    return Attribution("named", c.name, c.org)
+                    return self.registry.again(c)
             role = lex.roles.match_ending_at(self.words, b - 1)
             if role is not None:
                 c = self.registry.by_role(_role_words(role[1][0]))
                 if c is not None:
-                    self.registry.items.append(c)  # the latest speaker, for "it said" next
-                    return Attribution("named", c.name, c.org)
+                    return self.registry.again(c)
             c = self.registry.add(phrase.removeprefix("the ").removeprefix("The "), None, False)
             return Attribution("named", c.name, c.org)
         # "Russian Defense Ministry spokesman Igor Konashenkov": organisation, title, person
