@@ -58,6 +58,8 @@ _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
+_PERFECT_HAVE = LEXICON.closed["perfect_have"]
+_PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
 
@@ -427,9 +429,13 @@ class _SentenceReader:
             if j < len(words) and (words[j] in _BE_HAVE or trigger is not None):
                 k = j
         steps = 0
+        perfect = False  # 'have killed', 'had reportedly captured': active, as a bare past
+        passive = False
         while k < len(words) and steps < 6 and words[k] in _AUXILIARY_OR_HYPOTHETICAL:
             if words[k] in lex.hypothetical:
                 return None
+            perfect = perfect or words[k] in _PERFECT_HAVE
+            passive = passive or words[k] in _PASSIVE_MARKERS
             k += 1
             steps += 1
         found = lex.triggers_after.match_at(words, k) if k < len(words) else None
@@ -442,7 +448,7 @@ class _SentenceReader:
                 after += 1 + second[0]  # "soldiers captured and killed 40 militants"
         # a capital opens a named object, but not a title-case preposition or conjunction:
         # "Dozens of Insurgents Killed In Aleppo", "Five Soldiers Killed As Rebels Attack"
-        if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
+        if (steps == 0 or perfect and not passive) and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
                                                   or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
                                                   and words[after] not in lex.months and words[after] not in lex.stop_words
                                                   and words[after] not in lex.clause_breaks) \
