@@ -784,15 +784,25 @@ class _SentenceReader:
 
     def background(self, start: int, drafts: list[ClaimDraft | None] = ()) -> bool:
         """'linked to an IED attack that killed four soldiers': a past act blamed on a target.
-        A marker inside a relative clause on an earlier count's noun ends with that clause:
+        A participle clause after a comma ends it. A marker inside a relative clause on an earlier count's noun ends with that clause:
         'three men who were involved in the massacre are killed and two others injured'."""
         if self._first_background is None:
             # where the sentence's first background marker ends (its length when there is none)
             first = LEXICON.background_markers.first_end(self.words)
             self._first_background = len(self.words) if first is None else first
         first = self._first_background
-        return first < start and not any(d is not None and d.aside is not None and d.aside[0] < first <= d.aside[1] <= start
-                                         for d in drafts)
+        if first >= start or any(d is not None and d.aside is not None and d.aside[0] < first <= d.aside[1] <= start
+                                 for d in drafts):
+            return False
+        # a participle clause after a comma returns to the main clause's act: 'raided the
+        # house of a facilitator responsible for attacks on police, detaining two suspects';
+        # not a gerund in a list of the background's acts ('responsible for weapons
+        # facilitation, kidnapping citizens and planning attacks')
+        words = self.words
+        return not any(words[j] == "," and words[j + 1].endswith("ing") and LEXICON.triggers_before.match_at(words, j + 1)
+                       and not any(words[x] in ("and", "or") and words[x + 1].endswith("ing")
+                                   for x in range(j + 2, len(words) - 1))
+                       for j in range(first, start - 1))
 
     def denied(self, start: int) -> bool:
         """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""
