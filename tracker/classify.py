@@ -54,6 +54,8 @@ _CAUSE_PREPOSITIONS = LEXICON.closed["cause_prepositions"]  # ', two by a drone 
 _MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
+_OPERATION_HEADS = LEXICON.closed["operation_heads"]
+_ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
@@ -1285,9 +1287,13 @@ def _others_of_irregulars(words: list[str], obj: CountedObject, antecedent: Clai
         and words[obj.head] in _OTHERS_WORDS
 
 
-def sums_up_events(sentence: Sentence) -> bool:
+def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
     """'Numerous insurgents were killed during separate operations': a roundup of several
-    events, which the sentences after it report one by one."""
+    events, which the sentences after it report one by one. With operations, also a figure
+    'in' or 'during' a force's operations, missions or engagements ('killed eight militants
+    and detained five in recent operations throughout the country'), which sums up the
+    exact figures after it but is too loose to make a vague word restate any of them ('has
+    reported hundreds of civilians killed in operations against IS')."""
     words = sentence.words
     for k, w in enumerate(words):
         if w == "separate" and (k == 0 or words[k - 1] not in LEXICON.closed["singular_articles"]):
@@ -1295,6 +1301,13 @@ def sums_up_events(sentence: Sentence) -> bool:
                 if words[x] in _ROUNDUP_HEADS:
                     return True
                 if not _is_word(words[x]):
+                    break
+        elif operations and w in _ROUNDUP_PREPOSITIONS:
+            # "in operations", "during several operations": at most two modifiers, no article
+            for x in range(k + 1, min(len(words), k + 4)):
+                if words[x] in _OPERATION_HEADS:
+                    return True
+                if not _is_word(words[x]) or words[x] in LEXICON.determiners:
                     break
     return False
 
@@ -1361,10 +1374,12 @@ def _part_trigger(words: list[str], trigger_tok: int | None) -> bool:
 
 def link_partitives(drafts: list[ClaimDraft]) -> None:
     """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
-    rest of a list that restates a figure, and lists whose sum another sentence states."""
+    rest of a list that restates a figure, lists whose sum another sentence states, and
+    the events a lead's figure sums up."""
     _link_partitive_parts(drafts)
     _link_list_remainders(drafts)
     _link_listed_sums(drafts)
+    _link_breakdowns(drafts)
 
 
 def _link_partitive_parts(drafts: list[ClaimDraft]) -> None:
@@ -1409,6 +1424,69 @@ def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
     between = [t.lower for t in toks[first.number.tok_end:second.number.tok_start]]
     return len(between) <= 8 and not LEXICON.closed["list_joiners"].isdisjoint(between) \
         and not any(w[:1].isdigit() or w in (",", ";", ".") for w in between)
+
+
+_BREAKDOWN_MAX = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
+
+
+def _link_breakdowns(drafts: list[ClaimDraft]) -> None:
+    """'Coalition forces killed eight militants and detained five in recent operations' ...
+    'troops killed two militants in Farah' ... 'killed six fighters in Maywand': the figures
+    the sentences after a lead give event by event are parts of the lead's. A roundup's
+    figure ('in operations', 'during separate operations') is the whole of all of its
+    category's later figures when they come to no more than it (a release may leave events
+    out); an article's first exact figure of a category is the whole of the later exact
+    figures that, from the first on, add up to it exactly. Figures as large as the whole
+    restate it, and are left alone."""
+    wholes = [w for w in drafts if w.object_class in PEOPLE_CLASSES and w.part_of is None and not w.partitive
+              and not w.cumulative and w.number.qualifier in ("exact", "at_least", "more_than")
+              and w.number.kind != "definite" and not w.number.implicit and w.number.value_best >= 2]
+    first: dict[str, ClaimDraft] = {}
+    for w in wholes:
+        first.setdefault(w.category, w)
+    for w in reversed(wholes):  # a figure broken down inside a larger one is the nearer whole
+        roundup = sums_up_events(w.sentence, operations=True)
+        if not roundup and first[w.category] is not w:
+            continue
+        # a figure beside the whole ('kill 10 children, 5 women') and its repeats are no parts
+        beside = {d.number.value_best for d in drafts if d.sentence is w.sentence and d.category == w.category}
+        later = [d for d in drafts if d.sentence.index > w.sentence.index and d.category == w.category
+                 and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
+                 and d.number.kind not in ("definite", "bare_plural") and d.number.value_best < w.number.value_best
+                 and d.number.value_best not in beside]
+        later = later[:_BREAKDOWN_MAX]
+        if roundup and sum(d.number.value_best for d in later) <= w.number.value_best:
+            parts = later
+        else:
+            parts = _summands([d for d in later if d.number.qualifier == "exact"], w.number.value_best)
+        for d in parts:
+            d.part_of = w
+
+
+def _summands(figures: list[ClaimDraft], total: int) -> list[ClaimDraft]:
+    """Two or more figures, taken in the article's order from the first, that add up to
+    total ('killed two militants in Farah' ... 'killed six fighters in Maywand' for a lead's
+    eight). A figure repeating the one just taken restates it ('killed two militants' ...
+    'but two were killed as the patrol cleared the area') and is not added; failing a sum
+    that way, only one in the very next sentence is taken for a restatement ('detained
+    eight suspects' in one district, 'detained eight suspects' in another, paragraphs
+    apart)."""
+    for reach in (None, 1):
+        taken: list[ClaimDraft] = []
+        left = total
+        for d in figures:
+            if taken and d.number.value_best == taken[-1].number.value_best \
+                    and (reach is None or d.sentence.index - taken[-1].sentence.index <= reach):
+                continue
+            if d.number.value_best > left:
+                break
+            taken.append(d)
+            left -= d.number.value_best
+            if left == 0:
+                if len(taken) >= 2:
+                    return taken
+                break
+    return []
 
 
 def _link_listed_sums(drafts: list[ClaimDraft]) -> None:
