@@ -157,8 +157,9 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             # vessel", "civilians mostly families"
             break
         if lex.triggers_after.match_at(words, run_end) and not lex.object_classes.match_at(words, run_end) \
-                and not lex.trigger_prenominal.match_at(words, run_end):
-            break
+                and (not lex.trigger_prenominal.match_at(words, run_end)
+                     or any(lex.object_classes.match_at(words, x) for x in range(k, run_end))):
+            break  # after the head a participle is the verb: "five soldiers killed insurgents"
         if run_end > k and w in lex.speech_verbs and toks[run_end].text.islower():
             break
         if run_end > k and part_at is None and _plain_part_marker(words, run_end):
@@ -449,14 +450,32 @@ class _SentenceReader:
             if second is not None:
                 after += 1 + second[0]  # "soldiers captured and killed 40 militants"
         # a capital opens a named object, but not a title-case preposition or conjunction:
-        # "Dozens of Insurgents Killed In Aleppo", "Five Soldiers Killed As Rebels Attack"
+        # "Dozens of Insurgents Killed In Aleppo", "Five Soldiers Killed As Rebels Attack";
+        # so does a plural of people ("five soldiers killed insurgents"), but not a speaker
+        # in comma-less text ("five soldiers killed police said")
         if (steps == 0 or perfect and not passive) and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
                                                   or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
                                                   and words[after] not in lex.months and words[after] not in lex.stop_words
-                                                  and words[after] not in lex.clause_breaks) \
+                                                  and words[after] not in lex.clause_breaks
+                                                  or self.people_object_at(k, after)) \
                 and lex.triggers_before.match_at(words, k) and not self.headline_pair(k, after):
             return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
         return found[1], k  # type: ignore[return-value]
+
+    def people_object_at(self, k: int, j: int) -> bool:
+        """After the verb at k, a plural noun of people at j: its object when a noun of
+        people ends the subject before k ('five soldiers killed insurgents'; not 'hundreds
+        of badly injured civilians'), 'others' is no second subject ('eight civilians killed
+        others injured') and no speech verb follows ('five soldiers killed police said')."""
+        lex = LEXICON
+        words = self.words
+        if k == 0 or not lex.object_classes.match_ending_at(words, k - 1) or words[j] in lex.inherit_heads:
+            return False
+        found = lex.object_classes.match_at(words, j)
+        if found is None or found[1][0] not in ("combatant", "civilian", "person") or not words[j + found[0] - 1].endswith("s"):
+            return False
+        end = j + found[0]
+        return end >= len(words) or words[end] not in lex.speech_verbs
 
     def headline_pair(self, k: int, after: int) -> bool:
         """A participle followed by a count with its own participle is two comma-less
@@ -471,8 +490,11 @@ class _SentenceReader:
         m = self.numbers[idx]
         words = self.words
         if not self.toks[k].text[:1].isupper():
-            end = self.phrase_end(idx)
             subject = any(self.phrase_end(x) == k for x in range(len(self.numbers)))
+            if subject and m.tok_end < len(words) and _participle(words[m.tok_end]) \
+                    and lex.triggers_after.match_at(words, m.tok_end) is not None:
+                return True  # the count's participle right after it: "seven people killed scores injured"
+            end = self.phrase_end(idx)
             # not a verb of its own object: "a bomber killed 30 people injured 90"
             return subject and end + 1 not in self.starts and end < len(words) and _participle(words[end]) \
                 and lex.triggers_after.match_at(words, end) is not None
