@@ -615,11 +615,14 @@ def find_places(text: str) -> list[PlaceMention]:
             if readings is None:
                 continue
             end -= cut
-            if not cut and text.startswith(" countryside", end) \
-                    and (rural := idx.readings(key + " countryside")) is not None:
-                # "in Damascus countryside": the governorate around a city that is one of
-                # its own (Rif Dimashq), where the index knows the phrase as a name
-                key, readings, end = key + " countryside", rural, end + 12
+            if not cut and (rural := idx.readings(key + " countryside")) is not None:
+                # "in Damascus countryside", "a Damascus suburb", "the suburbs of Damascus",
+                # "rural Damascus": the governorate around a city that is one of its own
+                # (Rif Dimashq), where the index knows "<city> countryside" as its name
+                after = next((w for w in _SURROUNDINGS_AFTER if text[end:end + len(w)].lower() == w), None)
+                if after is not None or text[max(0, start - 12):start].lower().endswith(_SURROUNDINGS_BEFORE):
+                    key, readings = key + " countryside", rural
+                    end += len(after or "")
             _add(idx, text, lines, found, key, start, end, readings, None)
     _share_designators(text, found)
     if len(found) > 1:
@@ -628,6 +631,10 @@ def find_places(text: str) -> list[PlaceMention]:
         PlaceMention(start, end, text[start:end], readings, designator.label if designator else None)
         for start, end, readings, designator, _where, _namesake in found
     ]
+
+
+_SURROUNDINGS_AFTER = (" countryside", " suburbs", " suburb")
+_SURROUNDINGS_BEFORE = ("rural ", "suburbs of ", "suburb of ")
 
 
 def _without_namesakes(found: list[list]) -> list[list]:
