@@ -61,6 +61,7 @@ _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
+_REPORT_PARTICIPLES = LEXICON.closed["report_participles"]  # "were reported as wounded"
 
 
 @dataclass(frozen=True)
@@ -433,7 +434,8 @@ class _SentenceReader:
             if j < len(words) and (words[j] in _BE_HAVE or trigger is not None):
                 k = j
         steps = 0
-        while k < len(words) and steps < 6 and words[k] in _AUXILIARY_OR_HYPOTHETICAL:
+        while k < len(words) and steps < 6 and (words[k] in _AUXILIARY_OR_HYPOTHETICAL
+                                                or words[k] == "as" and k > 0 and words[k - 1] in _REPORT_PARTICIPLES):
             if words[k] in lex.hypothetical:
                 return None
             k += 1
