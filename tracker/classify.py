@@ -308,16 +308,25 @@ def _is_coordination_break(words: list[str], k: int) -> bool:
 
 
 def _of_armed_body(words: list[str], k: int) -> bool:
-    """'members of the Revolutionary Guard Corps', 'members of a terrorist group': an armed
-    body named within the 'of' phrase at words[k]."""
+    """'members of the Revolutionary Guard Corps', 'members of a terrorist group', 'members
+    and commanders of the Islamist militants': an armed body, or fighters, named within
+    the 'of' phrase at words[k] (after a second head joined by 'and')."""
+    if k + 2 < len(words) and words[k] == "and" and words[k + 2] == "of":
+        k += 2
     if k >= len(words) or words[k] != "of":
         return False
-    for w in words[k + 1: k + 8]:
-        if w in LEXICON.combatant_modifiers or w in LEXICON.closed["armed_bodies"]:
-            return True
-        if not _is_word(w) or w in LEXICON.stop_words and w not in ("the", "of"):
-            return False
-    return False
+    armed = False
+    for x in range(k + 1, min(len(words), k + 8)):
+        w = words[x]
+        if w in _COLLECTIVES:
+            return False  # "members of the soldiers' families": of a family
+        found = LEXICON.object_classes.match_at(words, x)
+        if w in LEXICON.combatant_modifiers or w in LEXICON.closed["armed_bodies"] \
+                or found is not None and found[1][0] == "combatant":
+            armed = True
+        elif not _is_word(w) or w in LEXICON.stop_words and w not in ("the", "of"):
+            break
+    return armed
 
 
 def _compatible(category: str, object_class: str | None) -> bool:

@@ -305,7 +305,7 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
     another category: 'two others were injured' in one town of a roundup is not 'two
     people were injured' in another province of the same country. A vague figure that
     took the key of an exact one ('killed 30 soldiers' in Aleppo, then 'left dozens
-    killed' near Damascus) is measured against the exact figure's provinces."""
+    killed' near Damascus) is measured against the exact figure's provinces, in its country."""
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append(i)
@@ -325,8 +325,9 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
         countries = {c.split("-")[0] for c in first}
         for i in placed[0 if anchors else 1:]:
             codes = set(mentions[i].places.admin1_code)
-            # an exact figure placed in another country is more likely a misread place name
-            if not codes & first and (mentions[i].draft.number.qualifier == "vague"
+            # an exact figure placed in another country is more likely a misread place name,
+            # and so is a vague one measured against an exact figure
+            if not codes & first and (mentions[i].draft.number.qualifier == "vague" and not anchors
                                       or any(c.split("-")[0] in countries for c in codes)):
                 out[i] = _hash(k, *sorted(codes))
     return out
