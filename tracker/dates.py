@@ -318,16 +318,18 @@ def _dates_speech(sentence: Sentence, d: DateMention) -> bool:
     return any(toks[k].lower in LEXICON.speech_verbs for k in range(max(0, d.tok_start - 2), d.tok_start))
 
 
-def _stamps(sentence: Sentence, dates: list[DateMention]) -> set[int]:
+def _stamps(sentence: Sentence, dates: list[DateMention], published: date) -> set[int]:
     """Ids of the dates that stamp the page, not the event: a dateline's full date that the
     text runs into ('... Monitor AFP Monday 23 Jun 2014 At least 10 soldiers were killed
-    overnight', 'Published April 15 2017 At least 126 ...'): a date with its year after
-    no word but a capitalised one that is no preposition (its weekday right before it is
-    part of it)."""
+    overnight', 'Published April 15 2017 At least 126 ...'): the publication day with its
+    year, after no word but a capitalised one that is no preposition (its weekday right
+    before it is part of it). A stamp of another day than the metadata's is left to date
+    the event: the metadata is then the doubtful one ('on Tuesday' is read against it)."""
     toks = sentence.tokens
     out: set[int] = set()
     for i, d in enumerate(dates):
-        if not any(len(t.lower) == 4 and t.lower.isdigit() for t in toks[d.tok_start:d.tok_end]):
+        if d.period.start != published or d.period.end != published \
+                or not any(len(t.lower) == 4 and t.lower.isdigit() for t in toks[d.tok_start:d.tok_end]):
             continue
         weekday = dates[i - 1] if i and dates[i - 1].tok_end == d.tok_start and dates[i - 1].period.precision == "day" else None
         k = (weekday or d).tok_start - 1
@@ -440,7 +442,7 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
         for a, b in set(asides) | ({draft.aside} if draft.aside else set()):
             others |= {id(d) for d in dates if a < d.tok_start < b and d.period.end is not None
                        and d.period.end <= published - _BACKGROUND_AGE}
-    stamps = _stamps(draft.sentence, dates) if len(dates) > 1 else set()
+    stamps = _stamps(draft.sentence, dates, published) if len(dates) > 1 and published is not None else set()
     usable = [d for d in dates if d.period.precision != UNKNOWN and id(d) not in others
               and (published is None or d.period.start is None or d.period.start <= published)
               and not (draft.cumulative and (d.span or _dates_speech(draft.sentence, d) or id(d) in stamps))]
