@@ -639,7 +639,9 @@ class _SentenceReader:
                 # following a shootout with a soldier and a civilian": the occasion's own nouns
                 return None
             found = lex.triggers_before.match_ending_at(words, x)
-            if found is not None and x < j:
+            # "20 guards were killed as well as dozens of passengers": a second subject of
+            # the passive right after it
+            if found is not None and (x < j or additive and x - found[0] >= 0 and words[x - found[0]] in _BE_HAVE):
                 if words[x + 1] == "by":
                     return None  # "were wounded by a soldier and two police officers": the agents
                 trig_start = x - found[0] + 1
