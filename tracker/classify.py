@@ -52,7 +52,8 @@ _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 1
 _HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
 _CAUSE_PREPOSITIONS = LEXICON.closed["cause_prepositions"]  # ', two by a drone strike'
 _MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
-_COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
+_COLLECTIVES = LEXICON.closed["collective_heads"]
+_TALLY_NOUNS = ("number", "total", "tally")  # "the number of detained personnel": the count's own name  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _OPERATION_HEADS = LEXICON.closed["operation_heads"]
 _ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]
@@ -64,6 +65,7 @@ _PERFECT_HAVE = LEXICON.closed["perfect_have"]
 _PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
+_REPORT_PARTICIPLES = LEXICON.closed["report_participles"]  # "were reported as wounded"
 
 
 @dataclass(frozen=True)
@@ -119,16 +121,21 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
                 return replace(read_object(sentence, k, end), text=said.text,
                                object_class=said.object_class, side=said.side)
     if k < n and words[k] in _REFERRING_OBJECTS:
-        if words[k] == "them" and k > start and k + 1 < n:
-            # "three of them children", "two of them soldiers", "12 of them were women": the
-            # noun after says what they are (not a bare "people", "men": the antecedent's
-            # class says more; nor a participle: "scores of them were killed")
+        if words[k] in ("them", "whom") and k > start and k + 1 < n:
+            # "three of them children", "two of them soldiers", "12 of them were women", "40
+            # evacuees 13 of whom were women": the noun after says what they are (not a bare
+            # "people", "men": the antecedent's class says more; nor a participle: "scores
+            # of them were killed")
             after = k + 2 if words[k + 1] in _BE_HAVE and k + 2 < n else k + 1
             said = read_object(sentence, after, end) if not lex.triggers_after.match_at(words, after) else None
             if said is not None and said.head is not None and said.object_class not in (None, "person") and not said.inherit \
                     and words[said.end - 1] not in _COLLECTIVES:
                 return said
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
+    if k == start and k + 3 < n and start >= 2 and words[start - 2] == "to" and words[k] == "the" \
+            and words[k + 1] in _TALLY_NOUNS and words[k + 2] == "of":
+        # "bringing to 30 the number of civilians killed": the civilians are counted
+        return read_object(sentence, k + 2, end)
     if k == start and k < n and words[k] in _ARTICLES and words[start - 1] != "of" and (start < 2 or words[start - 2] != "to"):
         # a determiner right after a count opens another phrase ("... Base (200) 2510 The
         # US missile strike killed ..."): nothing is counted (but "bringing to 30 the number
@@ -306,16 +313,25 @@ def _is_coordination_break(words: list[str], k: int) -> bool:
 
 
 def _of_armed_body(words: list[str], k: int) -> bool:
-    """'members of the Revolutionary Guard Corps', 'members of a terrorist group': an armed
-    body named within the 'of' phrase at words[k]."""
+    """'members of the Revolutionary Guard Corps', 'members of a terrorist group', 'members
+    and commanders of the Islamist militants': an armed body, or fighters, named within
+    the 'of' phrase at words[k] (after a second head joined by 'and')."""
+    if k + 2 < len(words) and words[k] == "and" and words[k + 2] == "of":
+        k += 2
     if k >= len(words) or words[k] != "of":
         return False
-    for w in words[k + 1: k + 8]:
-        if w in LEXICON.combatant_modifiers or w in LEXICON.closed["armed_bodies"]:
-            return True
-        if not _is_word(w) or w in LEXICON.stop_words and w not in ("the", "of"):
-            return False
-    return False
+    armed = False
+    for x in range(k + 1, min(len(words), k + 8)):
+        w = words[x]
+        if w in _COLLECTIVES:
+            return False  # "members of the soldiers' families": of a family
+        found = LEXICON.object_classes.match_at(words, x)
+        if w in LEXICON.combatant_modifiers or w in LEXICON.closed["armed_bodies"] \
+                or found is not None and found[1][0] == "combatant":
+            armed = True
+        elif not _is_word(w) or w in LEXICON.stop_words and w not in ("the", "of"):
+            break
+    return armed
 
 
 def _compatible(category: str, object_class: str | None) -> bool:
@@ -434,7 +450,8 @@ class _SentenceReader:
         steps = 0
         perfect = False  # 'have killed', 'had reportedly captured': active, as a bare past
         passive = False
-        while k < len(words) and steps < 6 and words[k] in _AUXILIARY_OR_HYPOTHETICAL:
+        while k < len(words) and steps < 6 and (words[k] in _AUXILIARY_OR_HYPOTHETICAL
+                                                or words[k] == "as" and k > 0 and words[k - 1] in _REPORT_PARTICIPLES):
             if words[k] in lex.hypothetical:
                 return None
             perfect = perfect or words[k] in _PERFECT_HAVE
@@ -652,7 +669,9 @@ class _SentenceReader:
                 # following a shootout with a soldier and a civilian": the occasion's own nouns
                 return None
             found = lex.triggers_before.match_ending_at(words, x)
-            if found is not None and x < j:
+            # "20 guards were killed as well as dozens of passengers": a second subject of
+            # the passive right after it
+            if found is not None and (x < j or additive and x - found[0] >= 0 and words[x - found[0]] in _BE_HAVE):
                 if words[x + 1] == "by":
                     return None  # "were wounded by a soldier and two police officers": the agents
                 trig_start = x - found[0] + 1
@@ -686,7 +705,7 @@ class _SentenceReader:
                 if any(words[x] in lex.hypothetical and self.toks[x].text.islower() for x in range(j + 1, k)):
                     return None  # "the death toll could reach 200": a forecast, not a count
                 return toll[1][0]
-            if words[j] in ("total", "tally", "number"):
+            if words[j] in _TALLY_NOUNS:
                 # "the total number of detained UN personnel to 53": category from between
                 for x in range(j + 1, k):
                     for table in (lex.trigger_prenominal, lex.triggers_after):
@@ -702,7 +721,7 @@ class _SentenceReader:
         for j in range(start - 2, max(-1, start - 25), -1):
             if words[j] in _PUNCT_BREAK:
                 return None
-            if words[j] == "of" and j > 0 and words[j - 1] in ("number", "total", "tally"):
+            if words[j] == "of" and j > 0 and words[j - 1] in _TALLY_NOUNS:
                 obj = read_object(self.sentence, j + 1)
                 return obj if obj.head is not None and obj.end < start else None
         return None
@@ -1065,7 +1084,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if object_class is None and category == "attacks":
             object_class = "event"
         if not cumulative:
-            cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start) \
+            cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start, m.tok_end) \
                 or reader.continues_total(idx, drafts) or war_total(sentence, m.tok_start)
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
                                  cumulative=cumulative, trigger_tok=trigger_tok, aside=aside,
@@ -1172,8 +1191,12 @@ def _says_dead(words: list[str]) -> bool:
     return any(w in ("dead", "died", "killed", "deaths", "fatalities", "fatal") for w in words)
 
 
-def _total_before(words: list[str], start: int) -> bool:
-    """'totaling 1,383', 'a total of 50', 'bringing the total to 53': a running total."""
+def _total_before(words: list[str], start: int, end: int) -> bool:
+    """'totaling 1,383', 'a total of 50', 'bringing the total to 53', 'took to 89 the number
+    of civilians killed' (the total named after its new figure): a running total."""
+    if 0 < start and end + 1 < len(words) and words[start - 1] == "to" and words[end] == "the" \
+            and words[end + 1] in _TALLY_NOUNS:
+        return True
     return any(LEXICON.total_words.match_ending_at(words, k) for k in range(max(0, start - 4), start))
 
 

@@ -318,6 +318,27 @@ def _dates_speech(sentence: Sentence, d: DateMention) -> bool:
     return any(toks[k].lower in LEXICON.speech_verbs for k in range(max(0, d.tok_start - 2), d.tok_start))
 
 
+def _stamps(sentence: Sentence, dates: list[DateMention], published: date) -> set[int]:
+    """Ids of the dates that stamp the page, not the event: a dateline's full date that the
+    text runs into ('... Monitor AFP Monday 23 Jun 2014 At least 10 soldiers were killed
+    overnight', 'Published April 15 2017 At least 126 ...'): the publication day with its
+    year, after no word but a capitalised one that is no preposition (its weekday right
+    before it is part of it). A stamp of another day than the metadata's is left to date
+    the event: the metadata is then the doubtful one ('on Tuesday' is read against it)."""
+    toks = sentence.tokens
+    out: set[int] = set()
+    for i, d in enumerate(dates):
+        if d.period.start != published or d.period.end != published \
+                or not any(len(t.lower) == 4 and t.lower.isdigit() for t in toks[d.tok_start:d.tok_end]):
+            continue
+        weekday = dates[i - 1] if i and dates[i - 1].tok_end == d.tok_start and dates[i - 1].period.precision == "day" else None
+        k = (weekday or d).tok_start - 1
+        if k < 0 or not toks[k].lower[:1].isalnum() \
+                or toks[k].text[:1].isupper() and toks[k].lower not in LEXICON.stop_words:
+            out.update(id(x) for x in (weekday, d) if x is not None)
+    return out
+
+
 def _new_clause_between(sentence: Sentence, a: int, b: int) -> bool:
     """Does a segment between tokens a and b open another clause ('..., making it the
     second strike in September')? Its time phrase then belongs to that clause."""
@@ -421,9 +442,10 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
         for a, b in set(asides) | ({draft.aside} if draft.aside else set()):
             others |= {id(d) for d in dates if a < d.tok_start < b and d.period.end is not None
                        and d.period.end <= published - _BACKGROUND_AGE}
+    stamps = _stamps(draft.sentence, dates, published) if len(dates) > 1 and published is not None else set()
     usable = [d for d in dates if d.period.precision != UNKNOWN and id(d) not in others
               and (published is None or d.period.start is None or d.period.start <= published)
-              and not (draft.cumulative and (d.span or _dates_speech(draft.sentence, d)))]
+              and not (draft.cumulative and (d.span or _dates_speech(draft.sentence, d) or id(d) in stamps))]
     chosen = None
     k = draft.number.tok_start
     a, b = _segment(draft.sentence, k)
@@ -436,8 +458,10 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
         after = [d for d in usable if d.tok_start >= b and not _new_clause_between(draft.sentence, b, d.tok_start)]
         pool = own or before or after
         if pool:
-            # "said on Tuesday" dates the statement, not the event: last resort only
-            chosen = min(pool, key=lambda d: (_dates_speech(draft.sentence, d), min(abs(d.tok_start - k), abs(d.tok_end - k))))
+            # "said on Tuesday" dates the statement, a dateline's date the page, not the
+            # event: last resort only
+            chosen = min(pool, key=lambda d: (_dates_speech(draft.sentence, d) or id(d) in stamps,
+                                              min(abs(d.tok_start - k), abs(d.tok_end - k))))
     since = _since_adverb(draft.sentence, a, b)
     if chosen is None:
         return Period(None, published, UNKNOWN, draft.cumulative or since is not None

@@ -766,6 +766,9 @@ _NAME_PART = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
 # "Pokrovsk in Donetsk Oblast", "Mandera in Kenya": a place inside a place of the event
 # A capitalised word, then "of": "Movement of Uzbekistan" (see place_roles)
 _OF_NAME = re.compile(r"(?<![\w'’-])([" + _UPPER + r"][\w'’-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
+# the outlet's bracket after an upper-case city inside the text, and the sentence it opens:
+# "... in Hama DAMASCUS (Sputnik) The death toll ..." (a dateline the text ran into)
+_INNER_DATELINE = re.compile(r"[ \u00a0]*\([A-Z][^()\n]{1,40}\)[ \u00a0]+[A-Z]")
 _INSIDE_NEXT = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
 # from a country's possessive ending to a name its noun phrase holds: "Syria's divided
 # northeastern city of Qamishli", "Syrias second city Aleppo" (lower-case words only)
@@ -795,8 +798,8 @@ def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], 
                 if country and word.lower() == "near":
                     return "away"  # "positions near Senegal in Mali"
                 before, _pos, _comma = _word_before(text, pos, floor)
-                if roles.get(before.lower()) == "speech":
-                    return "speech"  # "said in Ankara", "told reporters in Geneva"
+                if roles.get(before.lower().lstrip("(")) == "speech":
+                    return "speech"  # "said in Ankara", "told reporters in Geneva", "(banned in Russia)"
             return role
     return ""
 
@@ -861,7 +864,8 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     a capitalised word and "of" is part of a name, role "name" ("the Islamic Movement of
     Uzbekistan", not after a formal or type word: "the Islamic Republic of Afghanistan",
     "the Sagaing Region of Myanmar"); a town opening the sentence before a speech verb is
-    who speaks, role "speech": "Washington blames ..." (a country there is left to places.py).
+    who speaks, role "speech": "Washington blames ..." (a country there is left to places.py),
+    and so is a dateline inside the text: "DAMASCUS (Sputnik) The death toll ...".
     floor: where the sentence starts; nothing before it is read."""
     decided: dict[int, str] = {}
     for m in mentions:
@@ -869,6 +873,9 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
         if country and (name := _OF_NAME.search(text, max(floor, m.start - 40), m.start)) \
                 and _index().phrase_roles.get(name.group(1).lower()) not in ("formal", "inside"):
             decided[m.start] = "name"  # "the Islamic Movement of Uzbekistan", "the Bank of England"
+            continue
+        if m.surface.isupper() and len(m.surface) > 3 and _INNER_DATELINE.match(text, m.end):
+            decided[m.start] = "speech"  # "DAMASCUS (Sputnik) The death toll ...": where the outlet files from
             continue
         if not country and (m.start == floor or _SENTENCE_END.search(text, max(floor, m.start - 8), m.start)):
             after = text[m.end:m.end + 20].split(None, 1)

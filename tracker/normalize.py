@@ -303,7 +303,9 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
     the first. Exact figures are left alone (the same number restated with a nearer or
     farther place name is usually one claim), unless the key holds a figure set off from
     another category: 'two others were injured' in one town of a roundup is not 'two
-    people were injured' in another province of the same country."""
+    people were injured' in another province of the same country. A vague figure that
+    took the key of an exact one ('killed 30 soldiers' in Aleppo, then 'left dozens
+    killed' near Damascus) is measured against the exact figure's provinces, in its country."""
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append(i)
@@ -313,16 +315,19 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
         if len(idxs) < 2:
             continue
         exact = any(_sets_off(drafts[i], drafts) for i in idxs)
-        placed = [i for i in idxs if mentions[i].places.admin1_code and mentions[i].draft.number.kind != "bare_plural"
-                  and (exact or mentions[i].draft.number.qualifier == "vague")]
-        if len(placed) < 2:
+        placed = [i for i in idxs if mentions[i].places.admin1_code and mentions[i].draft.number.kind != "bare_plural"]
+        anchors = [] if exact else [i for i in placed if drafts[i].number.qualifier != "vague"]
+        if not exact:
+            placed = [i for i in placed if drafts[i].number.qualifier == "vague"]
+        if len(placed) + min(len(anchors), 1) < 2:
             continue
-        first = set(mentions[placed[0]].places.admin1_code)
+        first = set().union(*(mentions[i].places.admin1_code for i in anchors)) or set(mentions[placed[0]].places.admin1_code)
         countries = {c.split("-")[0] for c in first}
-        for i in placed[1:]:
+        for i in placed[0 if anchors else 1:]:
             codes = set(mentions[i].places.admin1_code)
-            # an exact figure placed in another country is more likely a misread place name
-            if not codes & first and (mentions[i].draft.number.qualifier == "vague"
+            # an exact figure placed in another country is more likely a misread place name,
+            # and so is a vague one measured against an exact figure
+            if not codes & first and (mentions[i].draft.number.qualifier == "vague" and not anchors
                                       or any(c.split("-")[0] in countries for c in codes)):
                 out[i] = _hash(k, *sorted(codes))
     return out
