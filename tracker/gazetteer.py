@@ -615,14 +615,6 @@ def find_places(text: str) -> list[PlaceMention]:
             if readings is None:
                 continue
             end -= cut
-            if not cut and (rural := idx.readings(key + " countryside")) is not None:
-                # "in Damascus countryside", "a Damascus suburb", "the suburbs of Damascus",
-                # "rural Damascus": the governorate around a city that is one of its own
-                # (Rif Dimashq), where the index knows "<city> countryside" as its name
-                after = next((w for w in _SURROUNDINGS_AFTER if text[end:end + len(w)].lower() == w), None)
-                if after is not None or text[max(0, start - 12):start].lower().endswith(_SURROUNDINGS_BEFORE):
-                    key, readings = key + " countryside", rural
-                    end += len(after or "")
             _add(idx, text, lines, found, key, start, end, readings, None)
     _share_designators(text, found)
     if len(found) > 1:
@@ -634,7 +626,8 @@ def find_places(text: str) -> list[PlaceMention]:
 
 
 _SURROUNDINGS_AFTER = (" countryside", " suburbs", " suburb")
-_SURROUNDINGS_BEFORE = ("rural ", "suburbs of ", "suburb of ")
+_SURROUNDINGS_BEFORE = ("rural ", "suburbs of ", "suburb of ", "outskirts of ", "outside ", "near ", "east of ", "west of ",
+                        "north of ", "south of ", "northeast of ", "northwest of ", "southeast of ", "southwest of ")
 
 
 def _without_namesakes(found: list[list]) -> list[list]:
@@ -662,6 +655,14 @@ def _add(
         # first-level region; a name known only as one is some other place's namesake
         # (but "the city of Raqqa" is the region's capital)
         return False
+    if (rural := idx.readings(key + " countryside")) is not None:
+        # "in Damascus countryside", "a Damascus suburb", "the suburbs of Damascus",
+        # "rural Damascus", "near/east of Damascus": the governorate around a city that is
+        # one of its own (Rif Dimashq), where the index knows "<city> countryside" as its name
+        after = next((w for w in _SURROUNDINGS_AFTER if text[end:end + len(w)].lower() == w), None)
+        if after is not None or text[max(0, start - 14):start].lower().endswith(_SURROUNDINGS_BEFORE):
+            readings = rural
+            end += len(after or "")
     region = _region(idx, text, start, readings[0])
     if region is not None:
         start, place = region
