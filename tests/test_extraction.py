@@ -2,7 +2,8 @@
 one test per sentence, grouped by phenomenon. Claims are matched by (category,
 value_best); every listed field must match. Implicit singular counts ("a soldier") are
 compared only where a case lists one. `distinct_keys` counts the claims of all the rows,
-for mentions of one value that must share a key or not."""
+for mentions of one value that must share a key or not. `profile` names the vague-quantity
+profile a case is read with (default: "default")."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def _unique_claims(rows: list[dict], with_implicit: bool) -> dict[tuple, dict]:
 def test_sentence(case):
     published = case.get("published", DEFAULT_PUBLISHED)
     text, title = case["text"], case.get("title", "")
-    rows = extract_text(text, title=title, published=published)
+    rows = extract_text(text, title=title, published=published, profile=case.get("profile", "default"))
     expected = case["claims"]
     with_implicit = any(c.get("implicit") for c in expected)
     got = _unique_claims(rows, with_implicit)

@@ -38,7 +38,9 @@ _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _ITEM_JOINERS = LEXICON.closed["item_joiners"]
 _DASHES = frozenset({"-", "\u2013", "\u2014"})  # around a parenthetical list: "11 civilians - among them four women -"
 _UNCOUNTED_PART_MAX = 8  # words a part with no count may take before the verb
-_OBJECT_OPENERS = LEXICON.closed["object_openers"]
+_QUANTIFIERS = LEXICON.closed["quantifier_words"]
+_OBJECT_OPENERS = LEXICON.closed["object_openers"] | _QUANTIFIERS
+_PERFECT_AUXILIARIES = LEXICON.closed["perfect_auxiliaries"]
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
@@ -54,6 +56,8 @@ _CAUSE_PREPOSITIONS = LEXICON.closed["cause_prepositions"]  # ', two by a drone 
 _MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
+_ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]  # "in operations", "during raids"
+_SPREAD_PREPOSITIONS = LEXICON.closed["spread_prepositions"]  # "... throughout Afghanistan"
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
@@ -147,10 +151,10 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         if not _is_word(w) or w in lex.stop_words \
                 or w in lex.auxiliaries and w not in ("all",) and not toks[run_end].text.isupper():
             break  # but "31 IS militants": the capitals spell a name
-        if run_end > k and (w in lex.number_words or w in ("several", "dozens", "hundreds", "thousands")
+        if run_end > k and (w in lex.number_words or w in _QUANTIFIERS
                             or w in _ARTICLES or lex.part_markers.match_at(words, run_end)):
-            # another phrase starts: "detained two suspected insurgents", "people onboard the
-            # vessel", "civilians mostly families"
+            # another phrase starts: "detained two suspected insurgents", "Troops detained
+            # multiple suspects", "people onboard the vessel", "civilians mostly families"
             break
         if lex.triggers_after.match_at(words, run_end) and not lex.object_classes.match_at(words, run_end) \
                 and not lex.trigger_prenominal.match_at(words, run_end):
@@ -442,7 +446,10 @@ class _SentenceReader:
                 after += 1 + second[0]  # "soldiers captured and killed 40 militants"
         # a capital opens a named object, but not a title-case preposition or conjunction:
         # "Dozens of Insurgents Killed In Aleppo", "Five Soldiers Killed As Rebels Attack"
-        if steps == 0 and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
+        # only a perfect's auxiliary keeps the voice active: "forces have captured numerous
+        # insurgents" (but "have been captured" is passive)
+        active = all(words[x] in _PERFECT_AUXILIARIES for x in range(k - steps, k))
+        if active and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
                                                   or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
                                                   and words[after] not in lex.months and words[after] not in lex.stop_words
                                                   and words[after] not in lex.clause_breaks) \
@@ -1270,8 +1277,9 @@ def _others_of_irregulars(words: list[str], obj: CountedObject, antecedent: Clai
 
 
 def sums_up_events(sentence: Sentence) -> bool:
-    """'Numerous insurgents were killed during separate operations': a roundup of several
-    events, which the sentences after it report one by one."""
+    """'Numerous insurgents were killed during separate operations', 'detained several
+    suspects in operations yesterday throughout Afghanistan': a roundup of several events,
+    which the sentences after it report one by one."""
     words = sentence.words
     for k, w in enumerate(words):
         if w == "separate" and (k == 0 or words[k - 1] not in LEXICON.closed["singular_articles"]):
@@ -1280,6 +1288,9 @@ def sums_up_events(sentence: Sentence) -> bool:
                     return True
                 if not _is_word(words[x]):
                     break
+        elif w in _ROUNDUP_HEADS and 0 < k and words[k - 1] in _ROUNDUP_PREPOSITIONS \
+                and not _SPREAD_PREPOSITIONS.isdisjoint(words[k + 1:k + 4]):
+            return True
     return False
 
 
@@ -1343,21 +1354,24 @@ def _part_trigger(words: list[str], trigger_tok: int | None) -> bool:
     return found is not None and not _PART_TRIGGER_WORDS.isdisjoint(words[trigger_tok: trigger_tok + found[0]])
 
 
-def link_partitives(drafts: list[ClaimDraft]) -> None:
+def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
     """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
-    rest of a list that restates a figure, and lists whose sum another sentence states."""
-    _link_partitive_parts(drafts)
+    rest of a list that restates a figure, and lists whose sum another sentence states.
+    A part and its whole are told of one event (`events`: the event of each sentence of
+    the article): the items of a roundup are no parts of each other."""
+    _link_partitive_parts(drafts, events)
     _link_list_remainders(drafts)
-    _link_listed_sums(drafts)
+    _link_listed_sums(drafts, events)
 
 
-def _link_partitive_parts(drafts: list[ClaimDraft]) -> None:
+def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
     """'Baqi was one of the insurgents killed': a part of the nearest earlier figure of the
-    article in the same category."""
+    event in the same category."""
     for i, d in enumerate(drafts):
         if not d.partitive or d.part_of is not None:
             continue
         earlier = [e for e in drafts[:i] if e.category == d.category and not e.partitive and e.part_of is None
+                   and events[e.sentence.index] == events[d.sentence.index]
                    and (e.object_class in PEOPLE_CLASSES) == (d.object_class in PEOPLE_CLASSES)
                    and e.number.value_best > d.number.value_best]
         if earlier:
@@ -1395,10 +1409,10 @@ def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
         and not any(w[:1].isdigit() or w in (",", ";", ".") for w in between)
 
 
-def _link_listed_sums(drafts: list[ClaimDraft]) -> None:
+def _link_listed_sums(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
     """'killed a Taliban leader and one insurgent' ... 'two insurgents, including Badam,
-    were killed': a figure of another sentence that equals the sum of a list of people is
-    the list's total, and the listed figures are its parts."""
+    were killed': a figure of another sentence of the event that equals the sum of a list
+    of people is the list's total, and the listed figures are its parts."""
     def listable(d: ClaimDraft, qualifiers: tuple[str, ...] = ("exact",)) -> bool:
         return d.object_class in PEOPLE_CLASSES and d.part_of is None and d.number.qualifier in qualifiers \
             and not d.partitive and not d.cumulative and d.number.kind != "definite"
@@ -1411,7 +1425,7 @@ def _link_listed_sums(drafts: list[ClaimDraft]) -> None:
             continue
         total = sum(d.number.value_best for d in listed)
         wholes = [d for d in drafts if listable(d, ("exact", "at_least")) and d.category == category
-                  and d.sentence.index != index
+                  and d.sentence.index != index and events[d.sentence.index] == events[index]
                   and d.number.value_best == total]
         for d in listed if wholes else ():
             d.part_of = wholes[0]

@@ -328,11 +328,39 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
     return out
 
 
-def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile) -> list[dict]:
-    """Rows in schemas/claims.json's column order (plus the partition column)."""
-    keys, subsumed = claim_keys(article.article_id, [m.draft for m in mentions], [m.attribution for m in mentions],
-                                 article.title.strip())
-    keys = _split_by_place(mentions, keys)
+def _split_by_event(drafts: list[ClaimDraft], keys: list[str], events: list[tuple[int, bool]]) -> list[str]:
+    """One figure told in two events of a roundup is two claims ('-- troops detained several
+    suspects in Zabul ...' and '-- a combined force detained several suspects in Khost
+    ...'; 'captured a Taliban leader' in two list items): a key's mentions in another
+    event than its first get a key of their own per event. After a mere turn of topic
+    ('Meanwhile, ...') a number restated is still the same figure; only an item of a list
+    tells apart a number too. A headline's or a leading roundup's mention ('... killed two
+    insurgents in operations across the country', before the first item) sums up the
+    events below it and stays with the first."""
+    by_key: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        by_key.setdefault(k, []).append(i)
+    out = list(keys)
+    for k, idxs in by_key.items():
+        told = [i for i in idxs if drafts[i].sentence.field == "body"
+                and not (events[drafts[i].sentence.index][0] == 0 and sums_up_events(drafts[i].sentence))]
+        if len(told) < 2:
+            continue
+        first = events[drafts[told[0]].sentence.index]
+        for i in told[1:]:
+            event = events[drafts[i].sentence.index]
+            if event != first and (drafts[i].number.kind == "singular" or event[1] or first[1]):
+                out[i] = _hash(k, "event", event[0])
+    return out
+
+
+def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
+               events: list[tuple[int, bool]]) -> list[dict]:
+    """Rows in schemas/claims.json's column order (plus the partition column); `events`
+    numbers the event each sentence of the article reports."""
+    drafts = [m.draft for m in mentions]
+    keys, subsumed = claim_keys(article.article_id, drafts, [m.attribution for m in mentions], article.title.strip())
+    keys = _split_by_event(drafts, _split_by_place(mentions, keys), events)
     key_of = {id(m.draft): k for m, k in zip(mentions, keys)}
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names

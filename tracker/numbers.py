@@ -276,9 +276,10 @@ def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int
         before = words[start - 1] if start > 0 else ""
         end = j + found[0]
         generic = end < len(words) and words[end] in _PRESENT_OR_MODAL  # "civilians are killed by these devices"
+        speaker = end < len(words) and words[end] in lex.speech_verbs  # "..., military officials reported"
         if start not in taken and start - 1 not in taken and j not in taken and before not in _NOT_BARE \
                 and not before[:1].isdigit() and before not in lex.number_words and before not in lex.determiners \
-                and not generic and not lex.trigger_nouns.match_at(words, j):
+                and not generic and not speaker and not lex.trigger_nouns.match_at(words, j):
             out.append(NumberMention(tokens[start].start, tokens[end - 1].end, start, start,
                                      *bounds, "vague", "bare_plural", implicit=True))
         j = end
