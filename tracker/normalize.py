@@ -328,7 +328,7 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
     return out
 
 
-def _split_by_event(drafts: list[ClaimDraft], keys: list[str], events: list[tuple[int, bool]]) -> list[str]:
+def _split_by_event(drafts: list[ClaimDraft], keys: list[str], events: list[tuple[int, bool]], title: str) -> list[str]:
     """One figure told in two events of a roundup is two claims ('-- troops detained several
     suspects in Zabul ...' and '-- a combined force detained several suspects in Khost
     ...'; 'captured a Taliban leader' in two list items): a key's mentions in another
@@ -336,13 +336,13 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], events: list[tupl
     ('Meanwhile, ...') a number restated is still the same figure; only an item of a list
     tells apart a number too. A headline's or a leading roundup's mention ('... killed two
     insurgents in operations across the country', before the first item) sums up the
-    events below it and stays with the first."""
+    events below it and stays with the first, also where the body repeats the headline."""
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append(i)
     out = list(keys)
     for k, idxs in by_key.items():
-        told = [i for i in idxs if drafts[i].sentence.field == "body"
+        told = [i for i in idxs if drafts[i].sentence.field == "body" and drafts[i].sentence.text != title
                 and not (events[drafts[i].sentence.index][0] == 0 and sums_up_events(drafts[i].sentence))]
         if len(told) < 2:
             continue
@@ -360,18 +360,20 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
     numbers the event each sentence of the article reports."""
     drafts = [m.draft for m in mentions]
     keys, subsumed = claim_keys(article.article_id, drafts, [m.attribution for m in mentions], article.title.strip())
-    keys = _split_by_event(drafts, _split_by_place(mentions, keys), events)
+    keys = _split_by_event(drafts, _split_by_place(mentions, keys), events, article.title.strip())
     key_of = {id(m.draft): k for m, k in zip(mentions, keys)}
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names
     rows = []
+    order = []
     seen: set[str] = set()
-    for m, key in zip(mentions, keys):
+    for m, key, restated in zip(mentions, keys, subsumed):
         d, n = m.draft, m.draft.number
         cid = claim_id(article.article_id, d)
         if cid in seen:
             continue  # one phrase read twice as the same claim (two routes to one reading)
         seen.add(cid)
+        order.append((restated, n.kind == "bare_plural"))
         s = d.sentence
         whole = d.part_of
         row = {
@@ -412,5 +414,6 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
             "extractor_version": EXTRACTOR_VERSION,
         }
         rows.append({c: row[c] for c in columns})
-    # a claim's specific mentions come before its vague restatements
-    return [row for _, row in sorted(zip(subsumed, rows), key=lambda pair: pair[0])]
+    # a claim's specific mentions come before its vague restatements, a bare plural last
+    # ('Insurgents Detained' over 'detained several suspects')
+    return [row for _, row in sorted(zip(order, rows), key=lambda pair: pair[0])]
