@@ -252,6 +252,7 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
 
 _PRESENT_OR_MODAL = LEXICON.closed["present_or_modal"]
 _NOT_BARE = LEXICON.closed["not_bare"]
+_CONJUNCTS = LEXICON.closed["item_joiners"]  # "Afghan and coalition forces": a first conjunct before the plural
 
 
 def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int, int, int]) -> list[NumberMention]:
@@ -274,10 +275,15 @@ def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int
                 and words[start - 1] not in lex.speech_verbs and start - 1 not in taken and j - start < 3:
             start -= 1
         before = words[start - 1] if start > 0 else ""
+        # past a participle or a first conjunct: "the arrested Taliban leaders", "attacks
+        # against Afghan and coalition forces" are no bare plurals either
+        outer = words[start - 2] if start > 1 and lex.trigger_prenominal.match_ending_at(words, start - 1) \
+            else words[start - 3] if start > 2 and before in _CONJUNCTS else ""
         end = j + found[0]
         generic = end < len(words) and words[end] in _PRESENT_OR_MODAL  # "civilians are killed by these devices"
         speaker = end < len(words) and words[end] in lex.speech_verbs  # "..., military officials reported"
         if start not in taken and start - 1 not in taken and j not in taken and before not in _NOT_BARE \
+                and outer not in _NOT_BARE \
                 and not before[:1].isdigit() and before not in lex.number_words and before not in lex.determiners \
                 and not generic and not speaker and not lex.trigger_nouns.match_at(words, j):
             out.append(NumberMention(tokens[start].start, tokens[end - 1].end, start, start,
