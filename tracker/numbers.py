@@ -426,7 +426,11 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
             continue
         n, classes = found
         head = words[j + n - 1]
-        if classes[0] == "event" or head.endswith("s") and not head.endswith("ss") or head in lex.inherit_heads:
+        plural = head.endswith("s") and not head.endswith("ss")
+        if plural and lex.object_classes.match_at(words, j + n) is not None:
+            j += n  # a plural that modifies the noun after it: "a Taliban weapons dealer"
+            continue
+        if classes[0] == "event" or plural or head in lex.inherit_heads:
             return None
         return NumberMention(tokens[i].start, tokens[j + n - 1].end, i, after_age, 1, 1, 1, "exact", "singular", implicit=True)
     if words[i] == "another" and (i + 1 == len(words) or words[i + 1] in lex.stop_words or words[i + 1] in lex.auxiliaries
