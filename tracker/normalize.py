@@ -78,7 +78,7 @@ def _identity(draft: ClaimDraft, set_off: bool) -> str:
     if _marker(draft) is not None:
         return "additional"
     words = (draft.object or "").lower().split()
-    if draft.number.kind in ("singular", "definite") and words:
+    if draft.number.kind in ("singular", "definite", "bare_definite") and words:
         return words[-1]
     return ""
 
@@ -181,7 +181,7 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
         for j, e in enumerate(drafts):
             if (j != i and (e.number.qualifier != "vague" or bare and e.number.kind != "bare_plural")
                     and base[j][0] == base[i][0] and base[j][2] == base[i][2]
-                    and (bare or restatable[j] == base[i][3] or set_off[i] and _restates_others(e, restatable[j]))
+                    and (bare or roundup or restatable[j] == base[i][3] or set_off[i] and _restates_others(e, restatable[j]))
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
                     and (bare or e.sentence.index != d.sentence.index)
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
