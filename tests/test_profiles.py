@@ -41,6 +41,17 @@ def test_bare_plural_restates_a_figure_of_the_same_claim():
     assert rows[0]["value_best"] == 4  # the specific mention comes first
 
 
+def test_a_headline_bare_plural_comes_after_a_vague_mention():
+    """The headline's 'Suspects' restates the item's 'several suspects': the vague word,
+    not the bare plural, is the claim's first row (the one that gives its figure)."""
+    text = "Rangers detained several suspects in the hills.\n-- Rangers detained two suspects near the river."
+    rows = extract_text(text, title="Rangers Detain Suspects", profile="isaf")
+    first = {}
+    for r in rows:
+        first.setdefault(r["claim_key"], r)
+    assert sorted(r["value_best"] for r in first.values()) == [2, 3]
+
+
 def test_a_profile_is_a_data_file(tmp_path):
     profile = tmp_path / "tens.json"
     profile.write_text(json.dumps({"name": "tens", "words": {"dozens": {"low": 10, "high": 90, "best": 10}}}))

@@ -38,7 +38,9 @@ _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _ITEM_JOINERS = LEXICON.closed["item_joiners"]
 _DASHES = frozenset({"-", "\u2013", "\u2014"})  # around a parenthetical list: "11 civilians - among them four women -"
 _UNCOUNTED_PART_MAX = 8  # words a part with no count may take before the verb
-_OBJECT_OPENERS = LEXICON.closed["object_openers"]
+_QUANTIFIERS = LEXICON.closed["quantifier_words"]
+_OBJECT_OPENERS = LEXICON.closed["object_openers"] | _QUANTIFIERS
+_PERFECT_AUXILIARIES = LEXICON.closed["perfect_auxiliaries"]
 _QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 _BE_HAVE = LEXICON.closed["be_have"]
 _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
@@ -52,16 +54,16 @@ _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 1
 _HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
 _CAUSE_PREPOSITIONS = LEXICON.closed["cause_prepositions"]  # ', two by a drone strike'
 _MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
-_COLLECTIVES = LEXICON.closed["collective_heads"]
-_TALLY_NOUNS = ("number", "total", "tally")  # "the number of detained personnel": the count's own name  # "a family", "two households": not a count of people
+_COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
+_TALLY_NOUNS = ("number", "total", "tally")  # "the number of detained personnel": the count's own name
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _OPERATION_HEADS = LEXICON.closed["operation_heads"]
-_ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]
+_ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]  # "in operations", "during raids"
+_SPREAD_PREPOSITIONS = LEXICON.closed["spread_prepositions"]  # "... throughout Afghanistan"
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
-_PERFECT_HAVE = LEXICON.closed["perfect_have"]
 _PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
@@ -158,10 +160,10 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         if not _is_word(w) or w in lex.stop_words \
                 or w in lex.auxiliaries and w not in ("all",) and not toks[run_end].text.isupper():
             break  # but "31 IS militants": the capitals spell a name
-        if run_end > k and (w in lex.number_words or w in ("several", "dozens", "hundreds", "thousands")
+        if run_end > k and (w in lex.number_words or w in _QUANTIFIERS
                             or w in _ARTICLES or lex.part_markers.match_at(words, run_end)):
-            # another phrase starts: "detained two suspected insurgents", "people onboard the
-            # vessel", "civilians mostly families"
+            # another phrase starts: "detained two suspected insurgents", "Troops detained
+            # multiple suspects", "people onboard the vessel", "civilians mostly families"
             break
         if lex.triggers_after.match_at(words, run_end) and not lex.object_classes.match_at(words, run_end) \
                 and (not lex.trigger_prenominal.match_at(words, run_end)
@@ -454,7 +456,7 @@ class _SentenceReader:
                                                 or words[k] == "as" and k > 0 and words[k - 1] in _REPORT_PARTICIPLES):
             if words[k] in lex.hypothetical:
                 return None
-            perfect = perfect or words[k] in _PERFECT_HAVE
+            perfect = perfect or words[k] in _PERFECT_AUXILIARIES
             passive = passive or words[k] in _PASSIVE_MARKERS
             k += 1
             steps += 1
@@ -1333,12 +1335,13 @@ def _others_of_irregulars(words: list[str], obj: CountedObject, antecedent: Clai
 
 
 def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
-    """'Numerous insurgents were killed during separate operations': a roundup of several
-    events, which the sentences after it report one by one. With operations, also a figure
-    'in' or 'during' a force's operations, missions or engagements ('killed eight militants
-    and detained five in recent operations throughout the country'), which sums up the
-    exact figures after it but is too loose to make a vague word restate any of them ('has
-    reported hundreds of civilians killed in operations against IS')."""
+    """'Numerous insurgents were killed during separate operations', 'detained several
+    suspects in operations yesterday throughout Afghanistan': a roundup of several events,
+    which the sentences after it report one by one. With operations, also a figure 'in' or
+    'during' a force's operations, missions or engagements ('killed eight militants and
+    detained five in recent operations'), which sums up the exact figures after it but is
+    too loose to make a vague word restate any of them ('has reported hundreds of
+    civilians killed in operations against IS')."""
     words = sentence.words
     for k, w in enumerate(words):
         if w == "separate" and (k == 0 or words[k - 1] not in LEXICON.closed["singular_articles"]):
@@ -1354,6 +1357,9 @@ def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
                     return True
                 if not _is_word(words[x]) or words[x] in LEXICON.determiners:
                     break
+        elif w in _ROUNDUP_HEADS and 0 < k and words[k - 1] in _ROUNDUP_PREPOSITIONS \
+                and not _SPREAD_PREPOSITIONS.isdisjoint(words[k + 1:k + 4]):
+            return True
     return False
 
 
@@ -1417,23 +1423,26 @@ def _part_trigger(words: list[str], trigger_tok: int | None) -> bool:
     return found is not None and not _PART_TRIGGER_WORDS.isdisjoint(words[trigger_tok: trigger_tok + found[0]])
 
 
-def link_partitives(drafts: list[ClaimDraft]) -> None:
+def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
     """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
     rest of a list that restates a figure, lists whose sum another sentence states, and
-    the events a lead's figure sums up."""
-    _link_partitive_parts(drafts)
+    the events a lead's figure sums up. A part and its whole are told of one event
+    (`events`: the event of each sentence of the article): the items of a roundup are no
+    parts of each other, though all of them are parts of the lead's figure that sums them up."""
+    _link_partitive_parts(drafts, events)
     _link_list_remainders(drafts)
-    _link_listed_sums(drafts)
-    _link_breakdowns(drafts)
+    _link_listed_sums(drafts, events)
+    _link_breakdowns(drafts, events)
 
 
-def _link_partitive_parts(drafts: list[ClaimDraft]) -> None:
+def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
     """'Baqi was one of the insurgents killed': a part of the nearest earlier figure of the
-    article in the same category."""
+    event in the same category."""
     for i, d in enumerate(drafts):
         if not d.partitive or d.part_of is not None:
             continue
         earlier = [e for e in drafts[:i] if e.category == d.category and not e.partitive and e.part_of is None
+                   and events[e.sentence.index] == events[d.sentence.index]
                    and (e.object_class in PEOPLE_CLASSES) == (d.object_class in PEOPLE_CLASSES)
                    and e.number.value_best > d.number.value_best]
         if earlier:
@@ -1474,7 +1483,7 @@ def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
 _BREAKDOWN_MAX = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
 
 
-def _link_breakdowns(drafts: list[ClaimDraft]) -> None:
+def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
     """'Coalition forces killed eight militants and detained five in recent operations' ...
     'troops killed two militants in Farah' ... 'killed six fighters in Maywand': the figures
     the sentences after a lead give event by event are parts of the lead's. A roundup's
@@ -1482,7 +1491,11 @@ def _link_breakdowns(drafts: list[ClaimDraft]) -> None:
     category's later figures when they come to no more than it (a release may leave events
     out); an article's first exact figure of a category is the whole of the later exact
     figures that, from the first on, add up to it exactly. Figures as large as the whole
-    restate it, and are left alone."""
+    restate it, and are left alone; so are the figures beside it in its own sentence or,
+    unless they are parts of it, in one restating it (a headline's '2 Taliban Leaders', the
+    lead's 'two Taliban leaders and a suspected insurgent'; but 'killed 31 civilians
+    including 10 on a bus' ... 'the 10 killed on the bus, 21 others died').
+    A whole that is an item of a list sums up its own item only."""
     wholes = [w for w in drafts if w.object_class in PEOPLE_CLASSES and w.part_of is None and not w.partitive
               and not w.cumulative and w.number.qualifier in ("exact", "at_least", "more_than")
               and w.number.kind != "definite" and not w.number.implicit and w.number.value_best >= 2]
@@ -1494,8 +1507,12 @@ def _link_breakdowns(drafts: list[ClaimDraft]) -> None:
         if not roundup and first[w.category] is not w:
             continue
         # a figure beside the whole ('kill 10 children, 5 women') and its repeats are no parts
-        beside = {d.number.value_best for d in drafts if d.sentence is w.sentence and d.category == w.category}
+        told = {d.sentence.index for d in drafts if d.category == w.category and d.number.value_best == w.number.value_best}
+        beside = {d.number.value_best for d in drafts if d.sentence.index in told and d.category == w.category
+                  and (d.sentence is w.sentence or d.part_of is None)}
+        item = events[w.sentence.index] if events[w.sentence.index][1] else None
         later = [d for d in drafts if d.sentence.index > w.sentence.index and d.category == w.category
+                 and (item is None or events[d.sentence.index] == item)
                  and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
                  and d.number.kind not in ("definite", "bare_plural") and d.number.value_best < w.number.value_best
                  and d.number.value_best not in beside]
@@ -1534,10 +1551,10 @@ def _summands(figures: list[ClaimDraft], total: int) -> list[ClaimDraft]:
     return []
 
 
-def _link_listed_sums(drafts: list[ClaimDraft]) -> None:
+def _link_listed_sums(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
     """'killed a Taliban leader and one insurgent' ... 'two insurgents, including Badam,
-    were killed': a figure of another sentence that equals the sum of a list of people is
-    the list's total, and the listed figures are its parts."""
+    were killed': a figure of another sentence of the event that equals the sum of a list
+    of people is the list's total, and the listed figures are its parts."""
     def listable(d: ClaimDraft, qualifiers: tuple[str, ...] = ("exact",)) -> bool:
         return d.object_class in PEOPLE_CLASSES and d.part_of is None and d.number.qualifier in qualifiers \
             and not d.partitive and not d.cumulative and d.number.kind != "definite"
@@ -1550,7 +1567,7 @@ def _link_listed_sums(drafts: list[ClaimDraft]) -> None:
             continue
         total = sum(d.number.value_best for d in listed)
         wholes = [d for d in drafts if listable(d, ("exact", "at_least")) and d.category == category
-                  and d.sentence.index != index
+                  and d.sentence.index != index and events[d.sentence.index] == events[index]
                   and d.number.value_best == total]
         for d in listed if wholes else ():
             d.part_of = wholes[0]

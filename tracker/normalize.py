@@ -78,7 +78,7 @@ def _identity(draft: ClaimDraft, set_off: bool) -> str:
     if _marker(draft) is not None:
         return "additional"
     words = (draft.object or "").lower().split()
-    if draft.number.kind in ("singular", "definite") and words:
+    if draft.number.kind in ("singular", "definite", "bare_definite") and words:
         return words[-1]
     return ""
 
@@ -181,7 +181,7 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
         for j, e in enumerate(drafts):
             if (j != i and (e.number.qualifier != "vague" or bare and e.number.kind != "bare_plural")
                     and base[j][0] == base[i][0] and base[j][2] == base[i][2]
-                    and (bare or restatable[j] == base[i][3] or set_off[i] and _restates_others(e, restatable[j]))
+                    and (bare or roundup or restatable[j] == base[i][3] or set_off[i] and _restates_others(e, restatable[j]))
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
                     and (bare or e.sentence.index != d.sentence.index)
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
@@ -333,22 +333,52 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
     return out
 
 
-def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile) -> list[dict]:
-    """Rows in schemas/claims.json's column order (plus the partition column)."""
-    keys, subsumed = claim_keys(article.article_id, [m.draft for m in mentions], [m.attribution for m in mentions],
-                                 article.title.strip())
-    keys = _split_by_place(mentions, keys)
+def _split_by_event(drafts: list[ClaimDraft], keys: list[str], events: list[tuple[int, bool]], title: str) -> list[str]:
+    """One figure told in two events of a roundup is two claims ('-- troops detained several
+    suspects in Zabul ...' and '-- a combined force detained several suspects in Khost
+    ...'; 'captured a Taliban leader' in two list items): a key's mentions in another
+    event than its first get a key of their own per event. After a mere turn of topic
+    ('Meanwhile, ...') a number restated is still the same figure; only an item of a list
+    tells apart a number too. A headline's or a leading roundup's mention ('... killed two
+    insurgents in operations across the country', before the first item) sums up the
+    events below it and stays with the first, also where the body repeats the headline."""
+    by_key: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        by_key.setdefault(k, []).append(i)
+    out = list(keys)
+    for k, idxs in by_key.items():
+        told = [i for i in idxs if drafts[i].sentence.field == "body" and drafts[i].sentence.text != title
+                and not (events[drafts[i].sentence.index][0] == 0 and sums_up_events(drafts[i].sentence))]
+        if len(told) < 2:
+            continue
+        first = events[drafts[told[0]].sentence.index]
+        for i in told[1:]:
+            event = events[drafts[i].sentence.index]
+            if event != first and (drafts[i].number.kind == "singular" or event[1] or first[1]):
+                out[i] = _hash(k, "event", event[0])
+    return out
+
+
+def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
+               events: list[tuple[int, bool]]) -> list[dict]:
+    """Rows in schemas/claims.json's column order (plus the partition column); `events`
+    numbers the event each sentence of the article reports."""
+    drafts = [m.draft for m in mentions]
+    keys, subsumed = claim_keys(article.article_id, drafts, [m.attribution for m in mentions], article.title.strip())
+    keys = _split_by_event(drafts, _split_by_place(mentions, keys), events, article.title.strip())
     key_of = {id(m.draft): k for m, k in zip(mentions, keys)}
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names
     rows = []
+    order = []
     seen: set[str] = set()
-    for m, key in zip(mentions, keys):
+    for m, key, restated in zip(mentions, keys, subsumed):
         d, n = m.draft, m.draft.number
         cid = claim_id(article.article_id, d)
         if cid in seen:
             continue  # one phrase read twice as the same claim (two routes to one reading)
         seen.add(cid)
+        order.append((restated, n.kind == "bare_plural"))
         s = d.sentence
         whole = d.part_of
         row = {
@@ -389,5 +419,6 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile)
             "extractor_version": EXTRACTOR_VERSION,
         }
         rows.append({c: row[c] for c in columns})
-    # a claim's specific mentions come before its vague restatements
-    return [row for _, row in sorted(zip(subsumed, rows), key=lambda pair: pair[0])]
+    # a claim's specific mentions come before its vague restatements, a bare plural last
+    # ('Insurgents Detained' over 'detained several suspects')
+    return [row for _, row in sorted(zip(order, rows), key=lambda pair: pair[0])]

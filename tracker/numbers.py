@@ -252,6 +252,7 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
 
 _PRESENT_OR_MODAL = LEXICON.closed["present_or_modal"]
 _NOT_BARE = LEXICON.closed["not_bare"]
+_CONJUNCTS = LEXICON.closed["item_joiners"]  # "Afghan and coalition forces": a first conjunct before the plural
 
 
 def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int, int, int]) -> list[NumberMention]:
@@ -274,11 +275,16 @@ def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int
                 and words[start - 1] not in lex.speech_verbs and start - 1 not in taken and j - start < 3:
             start -= 1
         before = words[start - 1] if start > 0 else ""
+        # past a participle or a first conjunct: "the arrested Taliban leaders", "attacks
+        # against Afghan and coalition forces" are no bare plurals either
+        outer = words[start - 2] if start > 1 and lex.trigger_prenominal.match_ending_at(words, start - 1) \
+            else words[start - 3] if start > 2 and before in _CONJUNCTS else ""
         end = j + found[0]
         generic = end < len(words) and words[end] in _PRESENT_OR_MODAL  # "civilians are killed by these devices"
         # "..., military officials said": the source of the report, not people counted
         source = end < len(words) and words[end] in lex.speech_verbs and not lex.triggers_after.match_at(words, end + 1)
         if start not in taken and start - 1 not in taken and j not in taken and before not in _NOT_BARE \
+                and outer not in _NOT_BARE \
                 and not before[:1].isdigit() and before not in lex.number_words and before not in lex.determiners \
                 and not generic and not source and not lex.trigger_nouns.match_at(words, j):
             out.append(NumberMention(tokens[start].start, tokens[end - 1].end, start, start,
@@ -421,7 +427,11 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
             continue
         n, classes = found
         head = words[j + n - 1]
-        if classes[0] == "event" or head.endswith("s") and not head.endswith("ss") or head in lex.inherit_heads:
+        plural = head.endswith("s") and not head.endswith("ss")
+        if plural and lex.object_classes.match_at(words, j + n) is not None:
+            j += n  # a plural that modifies the noun after it: "a Taliban weapons dealer"
+            continue
+        if classes[0] == "event" or plural or head in lex.inherit_heads:
             return None
         return NumberMention(tokens[i].start, tokens[j + n - 1].end, i, after_age, 1, 1, 1, "exact", "singular", implicit=True)
     if words[i] == "another" and (i + 1 == len(words) or words[i + 1] in lex.stop_words or words[i + 1] in lex.auxiliaries

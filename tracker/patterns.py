@@ -68,6 +68,11 @@ _tally_line = re.compile(
 )
 
 
+# A list item's marker at a sentence's start: "-- Troops detained ...", "— A combined force
+# ...", "• ..." (two hyphens, a dash or a bullet, then a space; not a hyphenated word).
+match_list_item = re.compile(r"\s*(?:--|[\u2013\u2014\u2022])\s").match
+
+
 def match_tally_line(text: str) -> re.Match[str] | None:
     """The tally-line match of text, or None; most sentences hold no "(+": no regex run."""
     return _tally_line.match(text) if "+" in text else None

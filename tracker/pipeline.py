@@ -15,7 +15,7 @@ from tracker.dates import blocked_tokens, continued_period, find_dates, period_f
 from tracker.lexicon import VagueProfile, load_vague_profile
 from tracker.normalize import Mention, claim_rows
 from tracker.numbers import find_numbers
-from tracker.places import ArticlePlaces, claim_stops, shifts_topic
+from tracker.places import ArticlePlaces, claim_stops, event_numbers, shifts_topic
 from tracker.read import read_dateline
 from tracker.patterns import match_tally_line
 from tracker.records import Article, ArticleResult, ClaimDraft, DateMention, Period, RejectedArticle, Sentence
@@ -47,7 +47,8 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
     if not drafts:
         return []
     drafts = drop_appositive_singulars(drop_counted_definites(drafts))
-    link_partitives(drafts)
+    events = event_numbers(sentences, article.text)
+    link_partitives(drafts, events)
     attributions = attribute(sentences, drafts)
     places = ArticlePlaces(article, sentences, read_dateline(article.text).end, {d.sentence.index for d in drafts})
     claim_toks: dict[int, tuple[int, ...]] = {}
@@ -70,7 +71,7 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
                                       article.published)
         periods[id(d)] = period
         mentions.append(Mention(d, a, period, places.for_claim(d, stop)))
-    return claim_rows(article, mentions, profile)
+    return claim_rows(article, mentions, profile, events)
 
 
 def _previous_dates(sentences: list[Sentence], sentence: Sentence, dates_of: dict[int, list[DateMention]],

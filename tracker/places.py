@@ -38,7 +38,7 @@ from tracker.gazetteer import (
     resolve_places,
 )
 from tracker.lexicon import LEXICON
-from tracker.patterns import search_many_regions
+from tracker.patterns import match_list_item, search_many_regions
 from tracker.records import Article, ClaimDraft, Sentence
 
 _POSSESSIVE = ("'s", "\u2019s")
@@ -333,6 +333,26 @@ def shifts_topic(sentence: Sentence) -> bool:
     """'Separately, ...', 'Elsewhere, ...': a sentence about another event."""
     words = sentence.text.lower().replace(",", " ").split()[:4]
     return LEXICON.topic_shifts.match_at(words, 0) is not None if words else False
+
+
+def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool]]:
+    """The event each sentence of an article (`text`: its body) reports, numbered from 0 in
+    text order, and whether an item of a list opened it: an item ('-- Troops detained two
+    suspects in ...', '— A combined force captured ...') or a sentence that turns to
+    another event ('Separately, ...') opens the next one; the sentences after it report the
+    same event until the next opens. After a turn that ends in a colon ('In other news
+    throughout the region:') each paragraph is an item."""
+    out, event, items = [], (0, False), False
+    for s in sentences:
+        if s.field == "body":
+            shift = shifts_topic(s)
+            listed = match_list_item(s.text) is not None or items and text[max(0, s.start - 2):s.start].isspace() \
+                and text.count("\n", max(0, s.start - 2), s.start) == 2
+            if listed or shift:
+                event = (event[0] + 1, listed)
+            items = items or shift and s.text.rstrip().endswith(":")
+        out.append(event)
+    return out
 
 
 _CLAUSE_OPENERS = LEXICON.speech_scope_breaks | {"as", "which", "where"}
