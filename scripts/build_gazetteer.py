@@ -451,8 +451,8 @@ def build_districts(
     3166-2 lists (provinces, departments, counties), each with its first-level region.
 
     A district is linked to its first-level region as towns are (city_admin1: no name
-    matching); a province abroad keeps
-    only its own name. Names lose their type words. A name is left out where it
+    matching); a province abroad keeps only its own name. Names lose their type words.
+    A name is left out where it
     would read wrong more often than right: when a country or first-level region
     (anywhere) already bears it (taken), or it ends the name of a region other than its
     own ("Shabelle", Ethiopia, is mostly Somalia's Middle or Lower Shabelle shortened),
