@@ -262,6 +262,7 @@ class _Index:
         self.landmark_modifiers = frozenset(name_key(w) for w in _lines("landmark_modifiers.txt"))
         self.organisation_words = frozenset(name_key(w) for w in _lines("organisation_words.txt"))
         self.compound_suffixes = tuple(_lines("compound_suffixes.txt"))
+        self.place_followers = frozenset(_lines("place_followers.txt"))
         # A plural type word ("provinces") covers every name of a list.
         self.designators = {
             name_key(word): _Designator(label, level, word.endswith("s") and label != word)
@@ -625,9 +626,23 @@ def find_places(text: str) -> list[PlaceMention]:
     ]
 
 
+def _modifies_noun(idx: _Index, text: str, end: int) -> bool:
+    """Whether a lower-case noun follows the name, which then only qualifies it ('near
+    Damascus police headquarters'), rather than a function word (place_followers.txt) or a
+    verb ('near Damascus on Sunday', 'near Damascus killing 12')."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.islower() and word not in idx.place_followers and not word.endswith(("ing", "ed"))
+
+
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 _SURROUNDINGS_AFTER = (" countryside", " suburbs", " suburb")
-_SURROUNDINGS_BEFORE = ("rural ", "suburbs of ", "suburb of ", "outskirts of ", "outside ", "near ", "east of ", "west of ",
-                        "north of ", "south of ", "northeast of ", "northwest of ", "southeast of ", "southwest of ")
+_SURROUNDINGS_BEFORE = ("rural ", "suburbs of ", "suburb of ", "outskirts of ")
+# near a city, unless the city only qualifies a noun after it ("near Damascus police headquarters")
+_NEAR_BEFORE = ("outside ", "near ", "east of ", "west of ", "north of ", "south of ", "northeast of ", "northwest of ",
+                "southeast of ", "southwest of ")
 
 
 def _without_namesakes(found: list[list]) -> list[list]:
@@ -660,7 +675,9 @@ def _add(
         # "rural Damascus", "near/east of Damascus": the governorate around a city that is
         # one of its own (Rif Dimashq), where the index knows "<city> countryside" as its name
         after = next((w for w in _SURROUNDINGS_AFTER if text[end:end + len(w)].lower() == w), None)
-        if after is not None or text[max(0, start - 14):start].lower().endswith(_SURROUNDINGS_BEFORE):
+        before = text[max(0, start - 14):start].lower()
+        if after is not None or before.endswith(_SURROUNDINGS_BEFORE) \
+                or before.endswith(_NEAR_BEFORE) and not _modifies_noun(idx, text, end):
             readings = rural
             end += len(after or "")
     region = _region(idx, text, start, readings[0])
