@@ -20,6 +20,7 @@ from tracker.sentences import tokenize
 OUTLET = Attribution("outlet")
 UNATTRIBUTED = Attribution("unattributed")
 _CONNECTORS = LEXICON.closed["name_connectors"]
+_TITLE_REST_MAX = 4  # words of a speaker's title a participle of saying may follow
 _BACK_REFERENCES = LEXICON.closed["back_references"]
 _CONTINUATION_OPENERS = LEXICON.closed["continuation_openers"]
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
@@ -331,7 +332,7 @@ class _SpeechReader:
         if after is None:
             return None
         if prev not in _PUNCT and (words[v] not in _INVERSION_VERBS or not self.closes_sentence(after[1])
-                                   and not (after[1] < len(words) and words[after[1]] in _RELATIVE_PRONOUNS)):
+                                   and not (after[1] < len(words) and self.closes_inversion(after[1]))):
             return None  # (a relative clause may close it: '... said the Observatory which relies on ...')
         a, b = after  # 'said Rami Nassar director of the Observatory': the person, his title's body is his org
         name_end = next((k for k in range(a + 1, b) if self.toks[k].text.islower() and _is_cap(self.toks[k - 1].text)
@@ -339,6 +340,20 @@ class _SpeechReader:
         if prev not in _PUNCT and name_end - a > _SENTENCE_SUBJECT_MAX:
             return None  # a run of capitals, no speaker ('... said Tags Aleppo Syria Assad extremism war')
         return a, name_end
+
+    def closes_inversion(self, k: int) -> bool:
+        """What may follow a speaker after its verb in comma-less text: a relative clause of
+        its own ('... said the monitor which relies on ...'), an appositive phrase ('... said
+        the Observatory a British-based monitoring group'), or a participle of saying ('...
+        said Mounzer Khalil head of the health authority adding that ...')."""
+        if self.words[k] in _RELATIVE_PRONOUNS or self.words[k] in ("a", "an"):
+            return True
+        for w in self.words[k:k + _TITLE_REST_MAX + 1]:
+            if w.endswith("ing") and w in LEXICON.speech_verbs:
+                return True  # past the rest of a title ('head of Idlibs health authority')
+            if w in _PUNCT or _verb_like(w):
+                return False
+        return False
 
     def title_of(self, k: int) -> bool:
         """A person's title at k followed by its body, not by the name ('director of the

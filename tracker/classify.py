@@ -143,10 +143,17 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         # US missile strike killed ..."): nothing is counted (but "bringing to 30 the number
         # killed" counts the number, and "a number of their vehicles" the vehicles)
         return CountedObject(None, None, None, start, None, None, False)
+    if k == start and 0 < start < n and words[start - 1] in _VAGUE_PLURALS and sentence.field == "body" \
+            and words[k] not in lex.inherit_heads and words[k] not in _QUOTE_MARKS:
+        # "wounding dozens opposition activists said": a vague plural takes its noun with
+        # "of"; a noun right after it opens another phrase (headlines drop the "of")
+        return CountedObject(None, None, None, start, None, None, False)
     run_end = k
     part_at = None
     while run_end < n and run_end - k < 9:
         w = words[run_end]
+        if run_end > k and words[run_end - 1] == "others" and not lex.triggers_after.match_at(words, run_end):
+            break  # "and 14 others local activists said": "others" takes no noun after it
         if w == "(" and run_end + 2 < n and words[run_end + 2] == ")" and run_end > k:
             run_end += 3  # "a Taliban improvised explosive device (IED) expert"
             continue
@@ -745,6 +752,18 @@ class _SentenceReader:
                 return "attacks", text
         return None
 
+    def shared_class_after(self, idx: int) -> str | None:
+        """'killed 28 and wounded 30 militants': a count with no noun of its own, joined by
+        'and' to a verb and a count of people, counts the same people."""
+        if idx + 1 >= len(self.numbers):
+            return None
+        k = self.numbers[idx].tok_end
+        nxt = self.objects[idx + 1]
+        trigger = LEXICON.triggers_before.match_at(self.words, k + 1) if k + 1 < len(self.words) and self.words[k] == "and" else None
+        if trigger is None or k + 1 + trigger[0] != self.numbers[idx + 1].tok_start or nxt.inherit:
+            return None
+        return nxt.object_class if nxt.object_class in PEOPLE_CLASSES else None
+
     def coordinated_with(self, idx: int) -> int | None:
         """The earlier count this one continues: 'N objects [in Place] and|, M ...'."""
         if idx == 0:
@@ -857,6 +876,8 @@ class _SentenceReader:
                 return True
             if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks or w in LEXICON.speech_verbs:
                 return False  # "denied the account and reported eight deaths": a verb of its own
+            if w in ("which", "who"):
+                return False  # "denied using such weapons in the war which has killed 500": a clause of its own
         return False
 
     def rate(self, idx: int) -> bool:
@@ -1081,6 +1102,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 object_class = drafts[antecedent].object_class  # "332 children killed and 609 injured": children
         if object_class is None and obj.inherit:
             object_class = reader.noun_class_before(m.tok_start, category)
+        if object_class is None and obj.text is None and category in PEOPLE_CATEGORIES:
+            object_class = reader.shared_class_after(idx)
         if object_class is None and category in PEOPLE_CATEGORIES:
             object_class = "person"
         if object_class is None and category == "attacks":

@@ -48,6 +48,8 @@ _ARTICLES = LEXICON.closed["articles"]
 _REFERENCE_LINKS = LEXICON.closed["reference_links"]
 _COMPASS_POINTS = LEXICON.closed["compass_points"]
 _LIST_WORDS = LEXICON.closed["item_joiners"]
+_SPEAKER_NOUNS = LEXICON.org_words | LEXICON.closed["claimant_nouns"]
+_SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
 
 
 class ArticlePlaces:
@@ -117,6 +119,19 @@ class ArticlePlaces:
         """'drones launched by Russia', 'killed by Israel': who acts, never where."""
         text = self.article.title if field == "title" else self.article.text
         return text[max(0, m.start - 3):m.start] == "by " and bool(m.candidates) and m.candidates[0].kind == "country"
+
+    def _is_speaker_seat(self, m: PlaceMention, field: str) -> bool:
+        """'the defence ministry in Moscow said', 'officials in Washington say', 'the
+        Observatory based in Britain said': a name after a speaker's noun (or a seat
+        participle) and 'in', with the speech verb right after it, is where the speaker
+        sits, not where the event happened."""
+        text = self.article.title if field == "title" else self.article.text
+        after = text[m.end:m.end + 20].split(None, 1)
+        if not after or after[0].rstrip(".,;:") not in LEXICON.speech_verbs:
+            return False
+        before = text[max(0, m.start - 40):m.start].lower().split()
+        return len(before) >= 2 and before[-1] == "in" \
+            and (before[-2] in _SPEAKER_NOUNS or before[-2] in _SEAT_PARTICIPLES)
 
     def _is_subject_country(self, m: PlaceMention, sentence: Sentence) -> bool:
         """'Russia launches over 100 drones at areas across Ukraine': a country that opens
@@ -253,6 +268,9 @@ class ArticlePlaces:
         in_sentence = [m for m in self.places(s.index) if not self._is_agent_country(m, s.field)
                        and (s.field == "title" or m.start >= self._dateline_end)
                        and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)]
+        # a speaker's seat ("the ministry in Moscow said") gives way to any other place of
+        # the sentence; alone it may still be where its source watches ("a source in Homs said")
+        in_sentence = [m for m in in_sentence if not self._is_speaker_seat(m, s.field)] or in_sentence
         if draft.aside is not None:
             # "three men who were involved in the Bucha massacre are killed in Kalynove": the
             # relative clause before the claim's verb says who they were, not where
