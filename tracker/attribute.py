@@ -216,7 +216,7 @@ class _SpeechReader:
     def role_ahead(self, k: int) -> bool:
         """'the Gaza health ministry': a lower-case modifier of a role noun right after it."""
         w = self.words[k]
-        return w.isalpha() and w not in LEXICON.stop_words and any(
+        return w.isalpha() and w not in LEXICON.stop_words and w not in _NP_ARTICLES and any(
             _speaker_noun(self.words[j]) for j in range(k + 1, min(len(self.words), k + 3)))
 
     def appositive_org(self, after: int) -> str | None:

@@ -209,6 +209,9 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             j += found[0]
         else:
             j += 1
+    toll = lex.toll_words.match_at(words, head_start) if head_start is not None else None
+    if toll is not None and head_start + toll[0] > head_end:
+        return CountedObject(None, None, None, start, None, None, False)  # "a heavy death toll": no one counted
     if head_start is not None and head_end < run_end and toks[head_end - 1].text[:1].isupper() \
             and toks[head_end].text[:1].isupper() and words[head_end] in lex.name_heads:
         head_start = head_end = head_class = None  # inside a name: "40 Somali National Army ..."
@@ -982,7 +985,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         object_text, object_class, side = obj.text, obj.object_class, obj.side
         if reader.is_part(idx):
             # a part's own verb wins ("including three civilians killed in Kyiv"), else its whole's
-            own = reader.category_after(obj.end) or reader.category_before(m.tok_start)
+            own = reader.category_after(obj.end)
+            if own is not None and reader.words[own[1]].endswith("ing"):
+                own = None  # "killed 14 people including three children fleeing ...": who they were
+            own = own or reader.category_before(m.tok_start)
             category = _pick(own[0], object_class) if own else None
             whole = _whole_of(reader, drafts, idx, category)
             if category is None and whole is None:

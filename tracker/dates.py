@@ -385,12 +385,13 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
 _SINCE_ANAPHORS = LEXICON.closed["since_anaphors"]  # 'since then': the event of the sentence before
 _SINCE_OPENERS = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"] | _SINCE_ANAPHORS
 _SINCE_RANKINGS = LEXICON.closed["since_rankings"]
+_SINCE_SUBJECTS = LEXICON.closed["since_subjects"]
 _PERFECT = LEXICON.closed["perfect_auxiliaries"]  # 'has since killed'
 
 
 def _since_event(sentence: Sentence, k: int) -> bool:
     """Does an undated 'since the <event>' govern token k ('609 injured since the resumption
-    of the war', 'Since the truce began, 40 ...')? Its count runs from that event: a running
+    of the war', 'Since the truce began, 40 ...', 'have killed 40 since they arrived')? Its count runs from that event: a running
     total of unknown start. Not after a ranking ('the deadliest attack since the war')."""
     toks = sentence.tokens
     segments = [_segment(sentence, k)]
@@ -398,9 +399,10 @@ def _since_event(sentence: Sentence, k: int) -> bool:
         segments.append(_segment(sentence, 0))
     for a, b in segments:
         for j in range(a, b - 1):
-            if toks[j].lower == "since" and toks[j + 1].lower in _SINCE_OPENERS \
+            if toks[j].lower == "since" and (toks[j + 1].lower in _SINCE_OPENERS or toks[j + 1].lower in _SINCE_SUBJECTS
+                                              and any(toks[x].lower in _PERFECT for x in range(a, j))) \
                     and not any(toks[x].lower in _SINCE_RANKINGS for x in range(a, j)):
-                return True
+                return True  # (a pronoun's clause after a perfect: 'have killed 40 since they arrived')
     return False
 
 

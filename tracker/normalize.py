@@ -314,6 +314,16 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
     for k, idxs in by_key.items():
         if len(idxs) < 2:
             continue
+        # an exact figure told of another thing in another province of the same country is
+        # another claim ('two sites were destroyed' in Homs, 'two hideouts' in Daraa; in
+        # another country the place name is more likely misread)
+        named = [i for i in idxs if drafts[i].sentence.field == "body" and drafts[i].number.qualifier != "vague"
+                 and mentions[i].places.admin1_code and _head(drafts[i]) and not _marker(drafts[i])]
+        for i in named[1:]:
+            codes, first = set(mentions[i].places.admin1_code), set(mentions[named[0]].places.admin1_code)
+            if _head(drafts[i]) != _head(drafts[named[0]]) and not codes & first \
+                    and {c.split("-")[0] for c in codes} & {c.split("-")[0] for c in first}:
+                out[i] = _hash(k, *sorted(codes))
         exact = any(_sets_off(drafts[i], drafts) for i in idxs)
         placed = [i for i in idxs if mentions[i].places.admin1_code and mentions[i].draft.number.kind != "bare_plural"]
         anchors = [] if exact else [i for i in placed if drafts[i].number.qualifier != "vague"]
