@@ -65,6 +65,7 @@ _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
 _PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
+_OF_DETERMINERS = ("the", "its", "their", "those", "these", "his", "her")
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
 _REPORT_PARTICIPLES = LEXICON.closed["report_participles"]  # "were reported as wounded"
@@ -105,9 +106,11 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         k += 1  # a vague word in scare quotes: '"dozens" of rebels'
     if k + 1 < n and words[k] in _MEASURE_HEADS and words[k + 1] == "of":
         k += 1  # "7 waves of attacks": the attacks are counted
+    if k == start and 0 < k < n - 1 and words[k - 1] == "of" and words[k] in _OF_DETERMINERS:
+        k += 1  # "a number of its members": the vague phrase took the "of"
     if k < n and words[k] == "of":
         k += 1
-        if k < n and words[k] in ("the", "its", "their", "those", "these", "his", "her"):
+        if k < n and words[k] in _OF_DETERMINERS:
             k += 1
         if k < n and (words[k][:1].isdigit() or words[k] in lex.number_words):
             k += 1  # "45 of the 52 drones": the drones are counted
@@ -439,6 +442,9 @@ class _SentenceReader:
                 k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
                           if words[x] == "," and not words[x + 1][:1].isdigit()), k)
         k = self.past_relative(k)
+        if k + 1 < len(words) and words[k].endswith("ed") and words[k + 1] in _NOUN_PP \
+                and not lex.triggers_after.match_at(words, k):
+            k += 1  # "two vehicles equipped with machine guns were destroyed": the participle's phrase
         if k < len(words) and words[k] in _NOUN_PP:
             # "seven warehouses with ammunition and drones were destroyed"
             j = k + 1

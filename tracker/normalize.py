@@ -295,7 +295,7 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
     return out
 
 
-def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
+def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> list[str]:
     """One vague figure stated for places of no province in common is as many claims
     ('killing scores of terrorists' in Daraa, then again in Damascus Countryside): a key's
     vague mentions whose own provinces are disjoint from those of its first placed vague
@@ -317,8 +317,9 @@ def _split_by_place(mentions: list[Mention], keys: list[str]) -> list[str]:
         # an exact figure told of another thing in another province of the same country is
         # another claim ('two sites were destroyed' in Homs, 'two hideouts' in Daraa; in
         # another country the place name is more likely misread)
-        named = [i for i in idxs if drafts[i].sentence.field == "body" and drafts[i].number.qualifier != "vague"
-                 and mentions[i].places.admin1_code and _head(drafts[i]) and not _marker(drafts[i])]
+        named = [i for i in idxs if drafts[i].sentence.field == "body" and not _headline_repeat(drafts[i], title)
+                 and drafts[i].number.qualifier != "vague" and mentions[i].places.admin1_code and _head(drafts[i])
+                 and not _marker(drafts[i])]
         for i in named[1:]:
             codes, first = set(mentions[i].places.admin1_code), set(mentions[named[0]].places.admin1_code)
             if _head(drafts[i]) != _head(drafts[named[0]]) and not codes & first \
@@ -375,7 +376,7 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
     numbers the event each sentence of the article reports."""
     drafts = [m.draft for m in mentions]
     keys, subsumed = claim_keys(article.article_id, drafts, [m.attribution for m in mentions], article.title.strip())
-    keys = _split_by_event(drafts, _split_by_place(mentions, keys), events, article.title.strip())
+    keys = _split_by_event(drafts, _split_by_place(mentions, keys, article.title.strip()), events, article.title.strip())
     key_of = {id(m.draft): k for m, k in zip(mentions, keys)}
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names
