@@ -408,10 +408,17 @@ class _SpeechReader:
 
     def relative_subject(self, s: int) -> tuple[int, int] | None:
         """Without commas, 'Bishop Mark Stone who visited the camps in Syria said ...': the
-        name opening the sentence, then a relative clause running up to the verb at s (no
+        name opening the sentence (and a short apposition: 'The Palmyra Committee a local
+        group that supports ...'), then a relative clause running up to the verb at s (no
         punctuation, no other speech verb, at most _APPOSITION_MAX words), is the speaker."""
         span = self.sentence_subject()
-        if span is None or span[1] >= s or self.words[span[1]] not in _RELATIVE_PRONOUNS or s - span[1] > _APPOSITION_MAX \
+        if span is None or span[1] >= s:
+            return None
+        r = span[1]
+        if self.words[r] in ("a", "an"):
+            # past a short apposition: 'The Palmyra Committee a local group that supports ...'
+            r = next((k for k in range(r + 1, min(s, r + 4)) if self.words[k] in _RELATIVE_PRONOUNS), r)
+        if self.words[r] not in _RELATIVE_PRONOUNS or s - r > _APPOSITION_MAX \
                 or not any(_is_cap(self.toks[k].text) for k in range(*span)):
             return None
         if any(w in _PUNCT or w in LEXICON.speech_verbs for w in self.words[span[1]: s]):

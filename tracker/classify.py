@@ -147,16 +147,19 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         # killed" counts the number, and "a number of their vehicles" the vehicles)
         return CountedObject(None, None, None, start, None, None, False)
     if k == start and 0 < start < n and words[start - 1] in _VAGUE_PLURALS and sentence.field == "body" \
-            and words[k] not in lex.inherit_heads and words[k] not in _QUOTE_MARKS:
+            and words[k] not in lex.inherit_heads and words[k] not in _QUOTE_MARKS \
+            and not lex.triggers_after.match_at(words, k) and not lex.part_markers.match_at(words, k):
         # "wounding dozens opposition activists said": a vague plural takes its noun with
-        # "of"; a noun right after it opens another phrase (headlines drop the "of")
+        # "of"; a noun right after it opens another phrase (headlines drop the "of"; a
+        # participle is its predicate: "dozens wounded"; a part follows: "hundreds mostly civilians")
         return CountedObject(None, None, None, start, None, None, False)
     run_end = k
     part_at = None
     while run_end < n and run_end - k < 9:
         w = words[run_end]
-        if run_end > k and words[run_end - 1] == "others" and not lex.triggers_after.match_at(words, run_end):
-            break  # "and 14 others local activists said": "others" takes no noun after it
+        if run_end > k and words[run_end - 1] == "others" and not lex.triggers_after.match_at(words, run_end) \
+                and not w.endswith("ed"):
+            break  # "and 14 others local activists said": "others" takes no noun after it (a verb may follow)
         if w == "(" and run_end + 2 < n and words[run_end + 2] == ")" and run_end > k:
             run_end += 3  # "a Taliban improvised explosive device (IED) expert"
             continue

@@ -862,11 +862,16 @@ def demonym_countries(text: str, start: int = 0, end: int | None = None) -> list
 
 def names_an_actor(text: str, mention: PlaceMention) -> bool:
     """Whether a country's name stands as its people's adjective ("U.S. forces struck a
-    vessel", "United States military strikes", "Iran officials"): who acts, not where."""
+    vessel", "United States military strikes", "Iran officials", "the U.S. militarys
+    command"): who acts, not where."""
     if not mention.candidates or mention.candidates[0].kind != "country" or text[mention.end:mention.end + 1] != " ":
         return False
     after = text[mention.end + 1:mention.end + 30].split(None, 1)
-    return bool(after) and _index().phrase_roles.get(after[0].rstrip(",.;:")) in ("actor", "attack")
+    if not after:
+        return False
+    word, roles = after[0].rstrip(",.;:"), _index().phrase_roles
+    # (a possessive with its apostrophe stripped: "the U.S. militarys regional command")
+    return roles.get(word) in ("actor", "attack") or word.endswith("ys") and roles.get(word[:-1]) == "actor"
 
 
 def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> dict[int, str]:

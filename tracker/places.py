@@ -76,6 +76,9 @@ class ArticlePlaces:
         # home ("Syria troops kill 50 jihadists" in an article on Qalamoun)
         self._inland = {m.candidates[0].country for m in self.all if m.candidates[0].kind != "country"
                         and all(p.country == m.candidates[0].country for p in m.candidates)}
+        # countries the headline names in any role: the story's own, even as an actor
+        self._headline_countries = {c.country for s in sentences if s.field == "title"
+                                    for m in self.places(s.index) for c in m.candidates[:1]}
         title = [m for s in sentences if s.field == "title" for m in self.places(s.index)
                  if not self._is_foreign_actor(m, s)]
         dateline = [m for s in sentences if s.field == "body" and s.start < dateline_end
@@ -161,7 +164,7 @@ class ArticlePlaces:
         places = [m for m in acting if not self._is_possessive_country(m, sentence.field)]
         return places or acting or mentions
 
-    def _is_foreign_actor(self, m: PlaceMention, sentence: Sentence) -> bool:
+    def _is_foreign_actor(self, m: PlaceMention, sentence: Sentence, record: bool = True) -> bool:
         """'U.S. forces have struck a vessel in the Pacific', '2025 United States military
         strikes on ...': a country named as its people's adjective acts, unless a locative
         governs it ('killed in Syria airstrikes') or the article names towns or regions of
@@ -169,7 +172,7 @@ class ArticlePlaces:
         text = self.article.title if sentence.field == "title" else self.article.text
         foreign = names_an_actor(text, m) and self._roles_of(sentence)[m.start] != "locative" \
             and m.candidates[0].country not in self._inland
-        if foreign:
+        if foreign and record:  # (not when only looking back for a place: the claim's own sentence decides)
             self._actors.add(m.candidates[0].country)
         return foreign
 
@@ -238,7 +241,9 @@ class ArticlePlaces:
         """Places of the nearest earlier body sentence (up to two back) that has any;
         where its event happened, when it says ("near Senegal in Mali": Mali). A sentence
         whose only place is a country in the possessive ("Turkey's state news agency
-        said ...") counts only with owners, after the headline's: whose agency, not where."""
+        said ...") counts only with owners, after the headline's: whose agency, not where;
+        a country named there as an actor ("U.S. officials said ...") only where the
+        headline names it too ("Syria air strike on jihadist camp kills 18")."""
         if sentence.field != "body" or shifts_topic(sentence):
             return []
         for back in (1, 2):
@@ -247,7 +252,9 @@ class ArticlePlaces:
                 return []
             roles = self._roles_of(self.sentences[prev])
             kept = [m for m in self.places(prev) if roles[m.start] not in ("speech", "name")
-                    and m.start >= self._dateline_end]  # the dateline's are the last resort
+                    and m.start >= self._dateline_end  # the dateline's are the last resort
+                    and not (self._is_foreign_actor(m, self.sentences[prev], record=False)
+                             and m.candidates[0].country not in self._headline_countries)]
             if kept and (owners or not all(self._is_possessive_country(m, "body") for m in kept)):
                 return self._located(kept, self.sentences[prev])
         return []
