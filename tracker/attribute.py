@@ -243,14 +243,17 @@ class _SpeechReader:
             if c is None and kind == "org":
                 c = self.registry.latest(None)
             return Attribution("named", c.name, c.org) if c else UNATTRIBUTED
-        if not any(_is_cap(self.toks[k].text) for k in range(a, b)):
+        # "the Britain-based group": where a body sits is no part of a name, it describes
+        # one named before
+        seated = [k for k in range(a, b) if self.words[k].rpartition("-")[2] in _SEAT_PARTICIPLES]
+        if not any(_is_cap(self.toks[k].text) for k in range(a, b) if k not in seated):
             if any(w in _BACK_REFERENCES for w in self.words[max(0, a - 1): a + 2]):  # "the same source said"
                 c = self.registry.latest(None)
                 if c is not None:
                     return self.registry.again(c)
             role = lex.roles.match_ending_at(self.words, b - 1)
             if role is not None:
-                c = self.registry.by_role(_role_words(role[1][0]))
+                c = self.registry.by_role(_role_words(role[1][0])) or (self.registry.latest(False) if seated else None)
                 if c is not None:
                     return self.registry.again(c)
             c = self.registry.add(phrase.removeprefix("the ").removeprefix("The "), None, False)
@@ -270,7 +273,7 @@ class _SpeechReader:
         is_person = len(words) <= 3 and not any(w in lex.org_words for w in words) and all(ch.isalpha() or ch in "-'." for w in capitals for ch in w)
         known = self.registry.full_name(phrase)
         if known is not None:
-            return Attribution("named", known.name, known.org)
+            return self.registry.again(known)  # the latest speaker now, for 'it said' next
         org = self.appositive_org(b) if is_person else None
         c = self.registry.add(phrase, org, is_person)
         return Attribution("named", c.name, c.org)
@@ -301,8 +304,9 @@ class _SpeechReader:
         while t > 0 and self.words[t - 1] in _SENTENCE_ADVERBS:
             t -= 1
         span = self.np_backward(t) if t < s else None
-        if span is None or span[0] > 0 and self.words[span[0] - 1] in _PLACE_PREPOSITIONS:
-            return None  # '... killed in Idlib today said Abdul Rahman': a place ends the clause
+        if span is None or span[0] > 1 and self.words[span[0] - 1] in _PLACE_PREPOSITIONS:
+            return None  # '... killed in Idlib today said Abdul Rahman': a place ends the clause (not
+            # one that opens the sentence: 'In Homs state television initially said')
         return span
 
     def seated_speaker(self, span: tuple[int, int]) -> tuple[int, int]:

@@ -47,6 +47,7 @@ _AGE_WORDS = LEXICON.closed["age_words"]
 _MINOR_NOUNS = LEXICON.closed["minor_nouns"]
 _OTHERS_WORDS = LEXICON.closed["others_words"]
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
+_COUNT_OPENERS = LEXICON.closed["count_openers"]  # 'civilians killed others injured'
 _PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
 _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
 _HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
@@ -168,9 +169,11 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         if run_end > k and lex.trigger_prenominal.match_at(words, run_end) and (
             run_end + 1 >= n or not _is_word(words[run_end + 1]) or words[run_end + 1] in lex.stop_words
             or words[run_end + 1] in _ARTICLES and not w.endswith(("ed", "ing"))
+            or words[run_end + 1] in _COUNT_OPENERS
         ):
             # predicative: "89 civilians dead in 10 days", and before an article an adjective
-            # ("leaving 12 civilians dead a source said"; "20 others wounded the ..." may be a verb and its object)
+            # ("leaving 12 civilians dead a source said"; "20 others wounded the ..." may be a verb and its object),
+            # or before a second count ("Eight civilians killed others injured")
             break
         run_end += 1
     # the head is before the part (not a predicate: "people dead most of them civilians",
@@ -917,6 +920,12 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 object_text, object_class, side = obj.text, obj.object_class, obj.side
         if category is None and obj.prenominal:
             category = _pick([obj.prenominal], object_class)
+            if category != "killed":
+                # "six injured civilians died on Saturday": the adjective is what they were,
+                # the verb of death after it what the count now says
+                after = reader.category_after(reader.skip_coordinated(obj.end))
+                if after is not None and after[0][0] == "killed":
+                    category, trigger_tok = "killed", after[1]
         if category is None and obj.head is not None and not obj.inherit:
             noun = lex.trigger_nouns.match_at(reader.words, obj.head)
             if noun is not None and noun[1][0] == "attacks" and reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES:
@@ -1172,9 +1181,12 @@ def war_total(sentence: Sentence, k: int) -> bool:
         if det >= 1 and toks[det].lower.endswith("'s") and toks[det - 1].lower in _WAR_DETERMINERS:
             det -= 1  # the possessive's own article: "in the country's war"
         if j < k:
-            # the war is the subject: "the conflict (that) has (so far) killed N"
-            verb = next((x for x in range(j + 1, min(n, j + 10)) if toks[x].lower in _WAR_TOLL_VERBS), None)
-            if verb is not None and verb < k and all(toks[x].lower[:1].isalnum() for x in range(j + 1, verb)) \
+            # the war is the subject: "the conflict (that) has (so far) killed N", also past a
+            # relative clause on its start ("the war in Syria which began with the repression
+            # of anti-government protests in 2011 has killed N")
+            reach = 22 if any(toks[x].lower in _RELATIVE_PRONOUNS for x in range(j + 1, min(n, j + 4))) else 10
+            verb = next((x for x in range(j + 1, min(n, j + reach)) if toks[x].lower in _WAR_TOLL_VERBS), None)
+            if verb is not None and verb < k and all(toks[x].lower[:1].isalnum() or toks[x].lower == "-" for x in range(j + 1, verb)) \
                     and any(toks[x].lower in ("has", "have", "had") for x in range(j + 1, verb)):
                 return True
         elif det >= 1 and toks[det - 1].lower in ("in", "during") and det - 1 > k \
