@@ -72,6 +72,7 @@ class Claimant:
     name: str
     org: str | None
     is_person: bool
+    described: frozenset[str] = frozenset()  # words it was described by ('the Britain-based monitoring group')
 
 
 class ClaimantRegistry:
@@ -112,7 +113,7 @@ class ClaimantRegistry:
 
     def by_role(self, role_words: set[str]) -> Claimant | None:
         for c in reversed(self.items):
-            words = set(find_words(c.name.lower()))
+            words = set(find_words(c.name.lower())) | c.described
             if words & role_words:
                 return c
         return None
@@ -253,8 +254,10 @@ class _SpeechReader:
                     return self.registry.again(c)
             role = lex.roles.match_ending_at(self.words, b - 1)
             if role is not None:
-                c = self.registry.by_role(_role_words(role[1][0])) or (self.registry.latest(False) if seated else None)
+                c = self.registry.by_role(_role_words(role[1][0]))
                 if c is not None:
+                    if seated:  # 'the group said' next may mean it too
+                        c.described |= frozenset(words)
                     return self.registry.again(c)
             c = self.registry.add(phrase.removeprefix("the ").removeprefix("The "), None, False)
             return Attribution("named", c.name, c.org)

@@ -458,7 +458,8 @@ class _SentenceReader:
         headline clauses, not a verb and its object: in title case 'Eight Civilians Killed
         14 Injured', 'Child Killed 20 People Injured'; in lower case when a count before the
         first participle is its subject and the second follows the object of the count
-        after it, with no count of its own: 'two children killed 5 others injured'."""
+        after it, with no count of its own: 'two children killed 5 others injured', or is
+        that count's own word: 'seven people killed scores injured'."""
         lex = LEXICON
         if after not in self.starts or not _participle(self.words[k]):
             return False
@@ -469,8 +470,10 @@ class _SentenceReader:
             end = self.phrase_end(idx)
             subject = any(self.phrase_end(x) == k for x in range(len(self.numbers)))
             # not a verb of its own object: "a bomber killed 30 people injured 90"
-            return subject and end + 1 not in self.starts and end < len(words) and _participle(words[end]) \
-                and lex.triggers_after.match_at(words, end) is not None
+            lone = end - 1 if self.objects[idx].head == m.tok_end and end == m.tok_end + 1 else end
+            return subject and end + 1 not in self.starts and any(
+                x < len(words) and _participle(words[x]) and lex.triggers_after.match_at(words, x) is not None
+                for x in {lone, end})
         for j in range(m.tok_end, min(len(words), m.tok_end + 3)):
             if not self.toks[j].text[:1].isupper():
                 return False
