@@ -445,6 +445,13 @@ class _SpeechReader:
                     out.append(SpeechAct(k, self.resolve(*span), subject=span[0]))
                 resume = j
                 continue
+            if words[k] in lex.speech_verbs and 0 < k < len(words) - 2 and words[k - 1] in _DETERMINERS and words[k + 1] == "by":
+                # a speech noun and its agent: "the claim by activists that at least 640 people were killed"
+                span = self.np_forward(k + 2)
+                if span:
+                    out.append(SpeechAct(k, self.resolve(*span), forward_only=True, subject=span[0]))
+                    resume = span[1]
+                continue
             if words[k] in lex.speech_verbs and self.toks[k].text.islower() and (k == 0 or words[k - 1] not in _DETERMINERS) \
                     and not _listed_noun(words, k):
                 if words[k].endswith("ing") and out:
