@@ -1153,6 +1153,7 @@ _WAR_NOUNS = LEXICON.closed["war_nouns"]
 _WAR_FOLLOWERS = LEXICON.closed["war_noun_followers"]
 _WAR_TOLL_VERBS = LEXICON.closed["war_toll_verbs"]
 _WAR_SPANS = LEXICON.closed["war_spans"]
+_WAR_ESCAPES = LEXICON.closed["war_escapes"]  # 'have fled the war'
 _WAR_DETERMINERS = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
 
 
@@ -1192,11 +1193,11 @@ def war_total(sentence: Sentence, k: int) -> bool:
             if verb is not None and verb < k and all(toks[x].lower[:1].isalnum() or toks[x].lower == "-" for x in range(j + 1, verb)) \
                     and any(toks[x].lower in ("has", "have", "had") for x in range(j + 1, verb)):
                 return True
-        elif det >= 1 and toks[det - 1].lower in ("in", "during") and det - 1 > k \
-                and all(toks[x].lower[:1].isalnum() and toks[x].lower not in ("according", "which", "who", "that")
-                        for x in range(k, det - 1)) \
-                and any(toks[x].lower in ("killed", "died", "dead") for x in range(k, det - 1)):
-            # "N people have been killed in the conflict"
+        elif det >= 1 and det - 1 > k and all(toks[x].lower[:1].isalnum() and toks[x].lower not in ("according", "which", "who", "that")
+                                              for x in range(k, det - 1)) \
+                and (toks[det - 1].lower in ("in", "during") and any(toks[x].lower in ("killed", "died", "dead") for x in range(k, det - 1))
+                     or toks[det - 1].lower in _WAR_ESCAPES):
+            # "N people have been killed in the conflict", "four million Syrians have fled the war"
             return True
     return False
 
