@@ -237,6 +237,21 @@ class ArticlePlaces:
                 return self._located(kept, self.sentences[prev])
         return []
 
+    def _lead(self, before: int) -> list[PlaceMention]:
+        """Where the story happens: the places of the event in the first body sentence (before
+        sentence `before`) that names one below country level."""
+        for s in self.sentences:
+            if s.index >= before:
+                break
+            if s.field != "body":
+                continue
+            roles = self._roles_of(s)
+            kept = [m for m in self.places(s.index) if m.start >= self._dateline_end and roles[m.start] == "locative"
+                    and not self._is_foreign_actor(m, s)]
+            if any(m.candidates[0].kind != "country" for m in kept):
+                return [m for m in kept if m.candidates[0].kind != "country"]
+        return []
+
     def _resolve(self, own: list[PlaceMention]) -> PlaceResolution:
         """resolve_places in this article's context; claims of one clause often name the
         same places, so each set is resolved once (the mentions live as long as self)."""
@@ -246,8 +261,9 @@ class ArticlePlaces:
             found = self._resolved[key] = resolve_places(own, self.all, self.evidence)
         return found
 
-    def for_claim(self, draft: ClaimDraft, stop: int) -> PlaceResolution:
-        """Places of a claim whose own stretch runs from its number to field offset `stop`."""
+    def for_claim(self, draft: ClaimDraft, stop: int, running: bool = False) -> PlaceResolution:
+        """Places of a claim whose own stretch runs from its number to field offset `stop`;
+        running: its period is a running total."""
         s = draft.sentence
         roles = self._roles_of(s)
         in_sentence = [m for m in self.places(s.index) if not self._is_agent_country(m, s.field)
@@ -287,6 +303,14 @@ class ArticlePlaces:
                 own, borrowed = earlier, True
         if not own:
             own = self._previous(s) or self.main or self._previous(s, owners=True)
+            if own is self.main and own and not running and all(m.candidates[0].kind == "country" for m in own):
+                # "The Observatory later said that 31 people were killed" under "Syria army plane
+                # crashes in rebel-held town": a headline naming only the country is refined by
+                # the place of the story's lead in that country (not for a running total of the war)
+                countries = {m.candidates[0].country for m in own}
+                lead = self._lead(s.index)
+                if lead and all(m.candidates[0].country in countries for m in lead):
+                    own = lead
         if not own:
             return self._by_nationality(draft)
         if borrowed and search_many_regions(s.text):
