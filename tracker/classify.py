@@ -48,6 +48,7 @@ _MINOR_NOUNS = LEXICON.closed["minor_nouns"]
 _OTHERS_WORDS = LEXICON.closed["others_words"]
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _COUNT_OPENERS = LEXICON.closed["count_openers"]  # 'civilians killed others injured'
+_PART_VERB_FILLERS = LEXICON.closed["part_verb_fillers"]  # 'have not yet been identified'
 _PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
 _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
 _HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
@@ -899,6 +900,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if obj.head is not None and lex.combined_pairs.match_at(reader.words, obj.head):
             drafts.append(None)  # "hundreds of dead and injured people": how many of each is unsaid
             continue
+        if reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES and _says_else_of_part(reader.words, obj.end) \
+                and reader.category_after(obj.end) is None:
+            drafts.append(None)  # "27 were killed but 12 of them have not been identified": no count of harm
+            continue
         category: str | None = None
         cumulative = False
         trigger_tok = None
@@ -1142,6 +1147,20 @@ def _part_list_end(words: list[str], k: int) -> int:
 
 def _says_dead(words: list[str]) -> bool:
     return any(w in ("dead", "died", "killed", "deaths", "fatalities", "fatal") for w in words)
+
+
+def _says_else_of_part(words: list[str], j: int) -> bool:
+    """Is the verb group at j, after a part of a figure, one that says something else of it
+    than harm: be/have, auxiliaries, then the clause's end or a participle that is no trigger
+    ('12 of them have not been identified yet', 'six of them were later released'; not '12 of
+    them were children', 'five of them were identified as children')?"""
+    if j >= len(words) or words[j] not in _BE_HAVE:
+        return False
+    j += 1
+    while j < len(words) and (words[j] in LEXICON.auxiliaries or words[j] in _PART_VERB_FILLERS):
+        j += 1
+    w = words[j] if j < len(words) else "."
+    return not w[:1].isalnum() or w.endswith("ed") and LEXICON.triggers_after.match_at(words, j) is None
 
 
 def _total_before(words: list[str], start: int) -> bool:
