@@ -62,6 +62,7 @@ class ArticlePlaces:
         self._roles: dict[int, dict[int, str]] = {}  # sentence -> mention start -> role (place_roles)
         self._actors: set[str] = set()  # countries named as foreign actors ("U.S. forces")
         self._resolved: dict[tuple[int, ...], PlaceResolution] = {}  # see _resolve
+        self._lead_found: tuple[int, list[PlaceMention]] | None = None  # see _lead
         # the claims' own sentences, the title and the dateline's are read now (they are
         # the context for namesakes); a sentence before a claim only if the claim needs it
         upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
@@ -239,18 +240,20 @@ class ArticlePlaces:
 
     def _lead(self, before: int) -> list[PlaceMention]:
         """Where the story happens: the places of the event in the first body sentence (before
-        sentence `before`) that names one below country level."""
-        for s in self.sentences:
-            if s.index >= before:
-                break
-            if s.field != "body":
-                continue
-            roles = self._roles_of(s)
-            kept = [m for m in self.places(s.index) if m.start >= self._dateline_end and roles[m.start] == "locative"
-                    and not self._is_foreign_actor(m, s)]
-            if any(m.candidates[0].kind != "country" for m in kept):
-                return [m for m in kept if m.candidates[0].kind != "country"]
-        return []
+        sentence `before`) that names one below country level (found once per article)."""
+        if self._lead_found is None:
+            self._lead_found = (len(self.sentences), [])
+            for s in self.sentences:
+                if s.field != "body":
+                    continue
+                roles = self._roles_of(s)
+                kept = [m for m in self.places(s.index) if m.start >= self._dateline_end and roles[m.start] == "locative"
+                        and m.candidates[0].kind != "country" and not self._is_foreign_actor(m, s)]
+                if kept:
+                    self._lead_found = (s.index, kept)
+                    break
+        index, lead = self._lead_found
+        return lead if index < before else []
 
     def _resolve(self, own: list[PlaceMention]) -> PlaceResolution:
         """resolve_places in this article's context; claims of one clause often name the
