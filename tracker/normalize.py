@@ -8,6 +8,7 @@ content hashes, so the same corpus and version give the same ids.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 from dataclasses import dataclass
@@ -39,12 +40,15 @@ def _kind(object_class: str | None) -> str | None:
 
 def _marker(draft: ClaimDraft) -> str | None:
     """The word that marks a figure as more of something ('another three', '30 others',
-    'one additional insurgent'), if any."""
+    'one additional insurgent', or the count word itself: 'killed another gunman'), if any."""
     words = (draft.object or "").lower().split()
     tokens = draft.sentence.tokens
-    before = tokens[draft.number.tok_start - 1].lower if draft.number.tok_start > 0 and tokens else ""
-    if before in LEXICON.additional_markers:
-        return before
+    start = draft.number.tok_start
+    # the word before the count, or a one-word count ('another'; not 'more than eight')
+    for k in (start - 1, start) if draft.number.tok_end - start == 1 else (start - 1,):
+        word = tokens[k].lower if 0 <= k < len(tokens) else ""
+        if word in LEXICON.additional_markers:
+            return word
     return next((w for w in words if w in LEXICON.additional_markers), None)
 
 
@@ -126,7 +130,12 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     if loose:
         set_off = [off or (d.category, d.number.value_best, _kind(d.object_class)) in loose and _others(d)
                    for d, off in zip(drafts, set_off)]
-    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, off), d.number.qualifier == "vague")
+    shifts = sorted({d.sentence.index for d in drafts if shifts_topic(d.sentence)})
+    # "In a separate operation, troops detained several suspects": one figure per event, so a
+    # figure told after a shift of topic is not an earlier one of the same value (a summary
+    # may still restate it: the vague figures below)
+    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, off), d.number.qualifier == "vague",
+             bisect.bisect_right(shifts, d.sentence.index))
             for d, off in zip(drafts, set_off)]
     keys = []
     for i, d in enumerate(drafts):
