@@ -841,12 +841,18 @@ class _SentenceReader:
             and not any(w in _RELATIVE_PRONOUNS for w in words[first:j])
 
     def denied(self, start: int) -> bool:
-        """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""
+        """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause,
+        also of a report word ('rejects claims that its jets killed 30 civilians', 'denied the
+        reports that ...')."""
+        words = self.words
         for j in range(start - 1, -1, -1):
-            w = self.words[j]
+            w = words[j]
             if w in LEXICON.denials:
                 return True
-            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks or w in LEXICON.speech_verbs:
+            if w in LEXICON.speech_verbs:
+                k = j - 1 if j > 0 and words[j - 1] in _ARTICLES else j
+                return k > 0 and words[k - 1] in LEXICON.denials
+            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks:
                 return False  # "denied the account and reported eight deaths": a verb of its own
         return False
 

@@ -130,13 +130,12 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     if loose:
         set_off = [off or (d.category, d.number.value_best, _kind(d.object_class)) in loose and _others(d)
                    for d, off in zip(drafts, set_off)]
-    shifts = sorted({d.sentence.index for d in drafts if shifts_topic(d.sentence)})
-    # "In a separate operation, troops detained several suspects": one figure per event, so a
-    # figure told after a shift of topic is not an earlier one of the same value (a summary
-    # may still restate it: the vague figures below)
-    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, off), d.number.qualifier == "vague",
-             bisect.bisect_right(shifts, d.sentence.index))
+    base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, off), d.number.qualifier == "vague")
             for d, off in zip(drafts, set_off)]
+    # the event each figure is told in: a shift of topic ('In a separate operation, ...',
+    # 'Also in Helmand, ...') opens another
+    shifts = sorted({d.sentence.index for d in drafts if shifts_topic(d.sentence)})
+    event = [bisect.bisect_right(shifts, d.sentence.index) for d in drafts]
     keys = []
     for i, d in enumerate(drafts):
         twins = [e for j, e in enumerate(drafts) if j != i and base[j] == base[i] and e.sentence.index == d.sentence.index
@@ -183,7 +182,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
         bare = d.number.kind == "bare_plural"
         low, high = (0, 10**12) if bare else _vague_range(d)
         roundup = sums_up_events(d.sentence)
-        if roundup or d.sentence.field == "title" or title and d.sentence.text == title:
+        summary = bool(roundup or d.sentence.field == "title" or title and d.sentence.text == title)
+        if summary:
             # "Several Insurgents Killed" over a body's 13; a roundup over the first of the
             # events it sums up, whatever its size
             low, high = (min(low, 1) if roundup else low), 10**12
@@ -193,6 +193,7 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                     and (bare or restatable[j] == base[i][3] or set_off[i] and _restates_others(e, restatable[j]))
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
                     and (bare or e.sentence.index != d.sentence.index)
+                    and (summary or event[j] == event[i])
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
                     and (bare or d.side is None or e.side is None or d.side == e.side)):
                 keys[i], subsumed[i] = keys[j], True
