@@ -187,13 +187,17 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
             # "Several Insurgents Killed" over a body's 13; a roundup over the first of the
             # events it sums up, whatever its size
             low, high = (min(low, 1) if roundup else low), 10**12
+        # a figure alone of its category in its event ('Forces detained several suspects in
+        # Kandahar.' then '-- In Arghandab, ...' items) sums up the events told after it
+        alone = not any(event[k] == event[i] and e.category == d.category and e.sentence.index != d.sentence.index
+                        for k, e in enumerate(drafts))
         for j, e in enumerate(drafts):
             if (j != i and (e.number.qualifier != "vague" or bare and e.number.kind != "bare_plural")
                     and base[j][0] == base[i][0] and base[j][2] == base[i][2]
                     and (bare or restatable[j] == base[i][3] or set_off[i] and _restates_others(e, restatable[j]))
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
                     and (bare or e.sentence.index != d.sentence.index)
-                    and (summary or event[j] == event[i])
+                    and (summary or event[j] == event[i] or alone and event[j] > event[i])
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
                     and (bare or d.side is None or e.side is None or d.side == e.side)):
                 keys[i], subsumed[i] = keys[j], True
