@@ -178,7 +178,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     for i, d in sorted(enumerate(drafts), key=lambda pair: pair[1].number.kind == "bare_plural"):
         if d.number.qualifier != "vague" or d.part_of is not None:
             continue
-        # a bare plural ('insurgents were detained') restates any figure of its claim
+        # a bare plural ('insurgents were detained') restates any figure of its claim, but no
+        # figure of its own sentence it is listed with ('a commander and (other) insurgents')
         bare = d.number.kind == "bare_plural"
         low, high = (0, 10**12) if bare else _vague_range(d)
         roundup = sums_up_events(d.sentence)
@@ -196,7 +197,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                     and base[j][0] == base[i][0] and base[j][2] == base[i][2]
                     and (bare or restatable[j] == base[i][3] or set_off[i] and _restates_others(e, restatable[j]))
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
-                    and (bare or e.sentence.index != d.sentence.index)
+                    and (e.sentence.index != d.sentence.index or bare and base[i][3] != "additional"
+                         and not joined(*sorted((d, e), key=lambda x: x.number.start)))
                     and (summary or event[j] == event[i] or alone and event[j] > event[i])
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
                     and (bare or d.side is None or e.side is None or d.side == e.side)):
