@@ -852,15 +852,35 @@ class _SentenceReader:
         return not any(words[j] == "," and words[j + 1].endswith("ing") and LEXICON.triggers_before.match_at(words, j + 1)
                        and not any(words[x] in ("and", "or") and words[x + 1].endswith("ing")
                                    for x in range(j + 2, len(words) - 1))
+                       or self._main_verb_after(first, j)
                        for j in range(first, start - 1))
 
+    def _main_verb_after(self, first: int, j: int) -> bool:
+        """Is token j an 'and' joining a finite act verb to the main clause: 'captured a
+        commander responsible for planning attacks and detained several suspects' (the
+        background's own acts are gerunds or nouns)? Not where a relative clause opened after
+        the marker may own the verb ('linked to an attack that killed four and wounded six')."""
+        words = self.words
+        return words[j] == "and" and not words[j + 1].endswith("ing") \
+            and LEXICON.triggers_before.match_at(words, j + 1) is not None \
+            and LEXICON.trigger_nouns.match_at(words, j + 1) is None \
+            and not any(w in _RELATIVE_PRONOUNS for w in words[first:j])
+
     def denied(self, start: int) -> bool:
-        """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""
+        """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause,
+        also of a report word ('rejects claims that its jets killed 30 civilians', 'denied the
+        reports that ...'), unless the report has its author ('the claim by the ministry that')."""
+        words = self.words
         for j in range(start - 1, -1, -1):
-            w = self.words[j]
+            w = words[j]
             if w in LEXICON.denials:
                 return True
-            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks or w in LEXICON.speech_verbs:
+            if w in LEXICON.speech_verbs:
+                # a report with its author is the author's claim, whoever rejects it ('rejected
+                # the claim by the ministry that 45 were killed'): attribute names the ministry
+                k = j - 1 if j > 0 and words[j - 1] in _ARTICLES else j
+                return k > 0 and words[k - 1] in LEXICON.denials and words[j + 1:j + 2] != ["by"]
+            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks:
                 return False  # "denied the account and reported eight deaths": a verb of its own
         return False
 
