@@ -834,8 +834,9 @@ class _SentenceReader:
 
     def background(self, start: int, drafts: list[ClaimDraft | None] = ()) -> bool:
         """'linked to an IED attack that killed four soldiers': a past act blamed on a target.
-        A participle clause after a comma ends it. A marker inside a relative clause on an earlier count's noun ends with that clause:
-        'three men who were involved in the massacre are killed and two others injured'."""
+        A participle clause after a comma or a finite verb after 'and' ends it, and a marker
+        inside a relative clause on an earlier count's noun ends with that clause: 'three men
+        who were involved in the massacre are killed and two others injured'."""
         if self._first_background is None:
             # where the sentence's first background marker ends (its length when there is none)
             first = LEXICON.background_markers.first_end(self.words)
