@@ -356,14 +356,11 @@ def _shift(m: PlaceMention, offset: int) -> PlaceMention:
     return PlaceMention(m.start + offset, m.end + offset, m.surface, m.candidates, m.designator)
 
 
-_LIST_BULLETS = LEXICON.closed["list_bullets"]
-
-
 def shifts_topic(sentence: Sentence) -> bool:
     """'Separately, ...', 'Elsewhere, ...', an item of a bulleted list ('-- In Paktia, ...'):
     a sentence about another event."""
     words = sentence.text.lower().replace(",", " ").split()[:4]
-    return bool(words) and (words[0] in _LIST_BULLETS or LEXICON.topic_shifts.match_at(words, 0) is not None)
+    return bool(words) and (match_list_item(sentence.text) is not None or LEXICON.topic_shifts.match_at(words, 0) is not None)
 
 
 def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool]]:
