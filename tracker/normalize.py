@@ -109,8 +109,8 @@ def _same_source(a: Attribution, b: Attribution) -> bool:
     return a.attribution != "named" or b.attribution != "named" or a.claimant == b.claimant
 
 
-def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Attribution] | None = None,
-               title: str = "", events: list[tuple[int, bool]] | None = None) -> tuple[list[str], list[bool]]:
+def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Attribution], title: str,
+               events: list[tuple[int, bool]]) -> tuple[list[str], list[bool]]:
     """The claim_key of each draft, and whether it is a vague restatement of a specific figure.
 
     Mentions share a key when they state the same figure (category, value) for the same
@@ -133,7 +133,7 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
             for d, off in zip(drafts, set_off)]
     # the event each figure is told in (places.event_numbers): an item of a list or a shift
     # of topic ('In a separate operation, ...', 'Also in Helmand, ...') opens another
-    event = [events[d.sentence.index][0] if events else 0 for d in drafts]
+    event = [events[d.sentence.index][0] for d in drafts]
     keys = []
     for i, d in enumerate(drafts):
         twins = [e for j, e in enumerate(drafts) if j != i and base[j] == base[i] and e.sentence.index == d.sentence.index
