@@ -73,6 +73,7 @@ class Claimant:
     name: str
     org: str | None
     is_person: bool
+    described: frozenset[str] = frozenset()  # words it was described by ('the Britain-based monitoring group')
 
 
 class ClaimantRegistry:
@@ -113,7 +114,7 @@ class ClaimantRegistry:
 
     def by_role(self, role_words: set[str]) -> Claimant | None:
         for c in reversed(self.items):
-            words = set(find_words(c.name.lower()))
+            words = set(find_words(c.name.lower())) | c.described
             if words & role_words:
                 return c
         return None
@@ -244,7 +245,10 @@ class _SpeechReader:
             if c is None and kind == "org":
                 c = self.registry.latest(None)
             return Attribution("named", c.name, c.org) if c else UNATTRIBUTED
-        if not any(_is_cap(self.toks[k].text) for k in range(a, b)):
+        # "the Britain-based group": where a body sits is no part of a name, it describes
+        # one named before
+        seated = [k for k in range(a, b) if self.words[k].rpartition("-")[2] in _SEAT_PARTICIPLES]
+        if not any(_is_cap(self.toks[k].text) for k in range(a, b) if k not in seated):
             if any(w in _BACK_REFERENCES for w in self.words[max(0, a - 1): a + 2]):  # "the same source said"
                 c = self.registry.latest(None)
                 if c is not None:
@@ -253,6 +257,8 @@ class _SpeechReader:
             if role is not None:
                 c = self.registry.by_role(_role_words(role[1][0]))
                 if c is not None:
+                    if seated:  # 'the group said' next may mean it too
+                        c.described |= frozenset(words)
                     return self.registry.again(c)
             c = self.registry.add(phrase.removeprefix("the ").removeprefix("The "), None, False)
             return Attribution("named", c.name, c.org)
@@ -271,7 +277,7 @@ class _SpeechReader:
         is_person = len(words) <= 3 and not any(w in lex.org_words for w in words) and all(ch.isalpha() or ch in "-'." for w in capitals for ch in w)
         known = self.registry.full_name(phrase)
         if known is not None:
-            return Attribution("named", known.name, known.org)
+            return self.registry.again(known)  # the latest speaker now, for 'it said' next
         org = self.appositive_org(b) if is_person else None
         c = self.registry.add(phrase, org, is_person)
         return Attribution("named", c.name, c.org)
@@ -302,8 +308,9 @@ class _SpeechReader:
         while t > 0 and self.words[t - 1] in _SENTENCE_ADVERBS:
             t -= 1
         span = self.np_backward(t) if t < s else None
-        if span is None or span[0] > 0 and self.words[span[0] - 1] in _PLACE_PREPOSITIONS:
-            return None  # '... killed in Idlib today said Abdul Rahman': a place ends the clause
+        if span is None or span[0] > 1 and self.words[span[0] - 1] in _PLACE_PREPOSITIONS:
+            return None  # '... killed in Idlib today said Abdul Rahman': a place ends the clause (not
+            # one that opens the sentence: 'In Homs state television initially said')
         return span
 
     def seated_speaker(self, span: tuple[int, int]) -> tuple[int, int]:
@@ -459,6 +466,13 @@ class _SpeechReader:
                 if span:  # the speaker after the marker: the clauses before it stay in its scope
                     out.append(SpeechAct(k, self.resolve(*span), subject=span[0]))
                 resume = j
+                continue
+            if words[k] in lex.speech_verbs and 0 < k < len(words) - 2 and words[k - 1] in _DETERMINERS and words[k + 1] == "by":
+                # a speech noun and its agent: "the claim by activists that at least 640 people were killed"
+                span = self.np_forward(k + 2)
+                if span:
+                    out.append(SpeechAct(k, self.resolve(*span), forward_only=True, subject=span[0]))
+                    resume = span[1]
                 continue
             if words[k] in lex.speech_verbs and self.toks[k].text.islower() and (k == 0 or words[k - 1] not in _DETERMINERS) \
                     and not _listed_noun(words, k):

@@ -49,13 +49,15 @@ _AGE_WORDS = LEXICON.closed["age_words"]
 _MINOR_NOUNS = LEXICON.closed["minor_nouns"]
 _OTHERS_WORDS = LEXICON.closed["others_words"]
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
+_COUNT_OPENERS = LEXICON.closed["count_openers"]  # 'civilians killed others injured'
+_PART_VERB_FILLERS = LEXICON.closed["part_verb_fillers"]  # 'have not yet been identified'
 _PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
 _COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
 _HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
 _CAUSE_PREPOSITIONS = LEXICON.closed["cause_prepositions"]  # ', two by a drone strike'
 _MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
 _COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
-_TALLY_NOUNS = ("number", "total", "tally")  # "the number of detained personnel": the count's own name
+_TALLY_NOUNS = LEXICON.closed["tally_nouns"]  # "the number of detained personnel": the count's own name
 _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _OPERATION_HEADS = LEXICON.closed["operation_heads"]
 _ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]  # "in operations", "during raids"
@@ -195,9 +197,11 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         if run_end > k and lex.trigger_prenominal.match_at(words, run_end) and (
             run_end + 1 >= n or not _is_word(words[run_end + 1]) or words[run_end + 1] in lex.stop_words
             or words[run_end + 1] in _ARTICLES and not w.endswith(("ed", "ing"))
+            or words[run_end + 1] in _COUNT_OPENERS
         ):
             # predicative: "89 civilians dead in 10 days", and before an article an adjective
-            # ("leaving 12 civilians dead a source said"; "20 others wounded the ..." may be a verb and its object)
+            # ("leaving 12 civilians dead a source said"; "20 others wounded the ..." may be a verb and its object),
+            # or before a second count ("Eight civilians killed others injured")
             break
         run_end += 1
     # the head is before the part (not a predicate: "people dead most of them civilians",
@@ -520,7 +524,8 @@ class _SentenceReader:
         headline clauses, not a verb and its object: in title case 'Eight Civilians Killed
         14 Injured', 'Child Killed 20 People Injured'; in lower case when a count before the
         first participle is its subject and the second follows the object of the count
-        after it, with no count of its own: 'two children killed 5 others injured'."""
+        after it, with no count of its own: 'two children killed 5 others injured', or is
+        that count's own word: 'seven people killed scores injured'."""
         lex = LEXICON
         if after not in self.starts or not _participle(self.words[k]):
             return False
@@ -860,8 +865,9 @@ class _SentenceReader:
 
     def background(self, start: int, drafts: list[ClaimDraft | None] = ()) -> bool:
         """'linked to an IED attack that killed four soldiers': a past act blamed on a target.
-        A participle clause after a comma ends it. A marker inside a relative clause on an earlier count's noun ends with that clause:
-        'three men who were involved in the massacre are killed and two others injured'."""
+        A participle clause after a comma or a finite verb after 'and' ends it, and a marker
+        inside a relative clause on an earlier count's noun ends with that clause: 'three men
+        who were involved in the massacre are killed and two others injured'."""
         if self._first_background is None:
             # where the sentence's first background marker ends (its length when there is none)
             first = LEXICON.background_markers.first_end(self.words)
@@ -878,15 +884,35 @@ class _SentenceReader:
         return not any(words[j] == "," and words[j + 1].endswith("ing") and LEXICON.triggers_before.match_at(words, j + 1)
                        and not any(words[x] in ("and", "or") and words[x + 1].endswith("ing")
                                    for x in range(j + 2, len(words) - 1))
+                       or self._main_verb_after(first, j)
                        for j in range(first, start - 1))
 
+    def _main_verb_after(self, first: int, j: int) -> bool:
+        """Is token j an 'and' joining a finite act verb to the main clause: 'captured a
+        commander responsible for planning attacks and detained several suspects' (the
+        background's own acts are gerunds or nouns)? Not where a relative clause opened after
+        the marker may own the verb ('linked to an attack that killed four and wounded six')."""
+        words = self.words
+        return words[j] == "and" and not words[j + 1].endswith("ing") \
+            and LEXICON.triggers_before.match_at(words, j + 1) is not None \
+            and LEXICON.trigger_nouns.match_at(words, j + 1) is None \
+            and not any(w in _RELATIVE_PRONOUNS for w in words[first:j])
+
     def denied(self, start: int) -> bool:
-        """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause."""
+        """'The ministry denied that 40 soldiers were killed': a denial earlier in the clause,
+        also of a report word ('rejects claims that its jets killed 30 civilians', 'denied the
+        reports that ...'), unless the report has its author ('the claim by the ministry that')."""
+        words = self.words
         for j in range(start - 1, -1, -1):
-            w = self.words[j]
+            w = words[j]
             if w in LEXICON.denials:
                 return True
-            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks or w in LEXICON.speech_verbs:
+            if w in LEXICON.speech_verbs:
+                # a report with its author is the author's claim, whoever rejects it ('rejected
+                # the claim by the ministry that 45 were killed'): attribute names the ministry
+                k = j - 1 if j > 0 and words[j - 1] in _ARTICLES else j
+                return k > 0 and words[k - 1] in LEXICON.denials and words[j + 1:j + 2] != ["by"]
+            if w in _PUNCT_BREAK or w in LEXICON.speech_scope_breaks:
                 return False  # "denied the account and reported eight deaths": a verb of its own
             if w in ("which", "who"):
                 return False  # "denied using such weapons in the war which has killed 500": a clause of its own
@@ -987,6 +1013,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if obj.head is not None and lex.combined_pairs.match_at(reader.words, obj.head):
             drafts.append(None)  # "hundreds of dead and injured people": how many of each is unsaid
             continue
+        if reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES and _says_else_of_part(reader.words, obj.end) \
+                and reader.category_after(obj.end) is None:
+            drafts.append(None)  # "27 were killed but 12 of them have not been identified": no count of harm
+            continue
         category: str | None = None
         cumulative = False
         trigger_tok = None
@@ -1014,6 +1044,12 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 object_text, object_class, side = obj.text, obj.object_class, obj.side
         if category is None and obj.prenominal:
             category = _pick([obj.prenominal], object_class)
+            if category != "killed":
+                # "six injured civilians died on Saturday": the adjective is what they were,
+                # the verb of death after it what the count now says
+                after = reader.category_after(reader.skip_coordinated(obj.end))
+                if after is not None and after[0][0] == "killed":
+                    category, trigger_tok = "killed", after[1]
         if category is None and obj.head is not None and not obj.inherit:
             noun = lex.trigger_nouns.match_at(reader.words, obj.head)
             if noun is not None and noun[1][0] == "attacks" and reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES:
@@ -1231,6 +1267,20 @@ def _says_dead(words: list[str]) -> bool:
     return any(w in ("dead", "died", "killed", "deaths", "fatalities", "fatal") for w in words)
 
 
+def _says_else_of_part(words: list[str], j: int) -> bool:
+    """Is the verb group at j, after a part of a figure, one that says something else of it
+    than harm: be/have, auxiliaries, then the clause's end or a participle that is no trigger
+    ('12 of them have not been identified yet', 'six of them were later released'; not '12 of
+    them were children', 'five of them were identified as children')?"""
+    if j >= len(words) or words[j] not in _BE_HAVE:
+        return False
+    j += 1
+    while j < len(words) and (words[j] in LEXICON.auxiliaries or words[j] in _PART_VERB_FILLERS):
+        j += 1
+    w = words[j] if j < len(words) else "."
+    return not w[:1].isalnum() or w.endswith("ed") and LEXICON.triggers_after.match_at(words, j) is None
+
+
 def _total_before(words: list[str], start: int, end: int) -> bool:
     """'totaling 1,383', 'a total of 50', 'bringing the total to 53', 'took to 89 the number
     of civilians killed' (the total named after its new figure): a running total."""
@@ -1244,6 +1294,7 @@ _WAR_NOUNS = LEXICON.closed["war_nouns"]
 _WAR_FOLLOWERS = LEXICON.closed["war_noun_followers"]
 _WAR_TOLL_VERBS = LEXICON.closed["war_toll_verbs"]
 _WAR_SPANS = LEXICON.closed["war_spans"]
+_WAR_ESCAPES = LEXICON.closed["war_escapes"]  # 'have fled the war'
 _WAR_DETERMINERS = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
 
 
@@ -1275,16 +1326,19 @@ def war_total(sentence: Sentence, k: int) -> bool:
         if det >= 1 and toks[det].lower.endswith("'s") and toks[det - 1].lower in _WAR_DETERMINERS:
             det -= 1  # the possessive's own article: "in the country's war"
         if j < k:
-            # the war is the subject: "the conflict (that) has (so far) killed N"
-            verb = next((x for x in range(j + 1, min(n, j + 10)) if toks[x].lower in _WAR_TOLL_VERBS), None)
-            if verb is not None and verb < k and all(toks[x].lower[:1].isalnum() for x in range(j + 1, verb)) \
+            # the war is the subject: "the conflict (that) has (so far) killed N", also past a
+            # relative clause on its start ("the war in Syria which began with the repression
+            # of anti-government protests in 2011 has killed N")
+            reach = 22 if any(toks[x].lower in _RELATIVE_PRONOUNS for x in range(j + 1, min(n, j + 4))) else 10
+            verb = next((x for x in range(j + 1, min(n, j + reach)) if toks[x].lower in _WAR_TOLL_VERBS), None)
+            if verb is not None and verb < k and all(toks[x].lower[:1].isalnum() or toks[x].lower == "-" for x in range(j + 1, verb)) \
                     and any(toks[x].lower in ("has", "have", "had") for x in range(j + 1, verb)):
                 return True
-        elif det >= 1 and toks[det - 1].lower in ("in", "during") and det - 1 > k \
-                and all(toks[x].lower[:1].isalnum() and toks[x].lower not in ("according", "which", "who", "that")
-                        for x in range(k, det - 1)) \
-                and any(toks[x].lower in ("killed", "died", "dead") for x in range(k, det - 1)):
-            # "N people have been killed in the conflict"
+        elif det >= 1 and det - 1 > k and all(toks[x].lower[:1].isalnum() and toks[x].lower not in ("according", "which", "who", "that")
+                                              for x in range(k, det - 1)) \
+                and (toks[det - 1].lower in ("in", "during") and any(toks[x].lower in ("killed", "died", "dead") for x in range(k, det - 1))
+                     or toks[det - 1].lower in _WAR_ESCAPES):
+            # "N people have been killed in the conflict", "four million Syrians have fled the war"
             return True
     return False
 

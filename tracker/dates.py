@@ -459,6 +459,11 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
         before = [d for d in usable if d.tok_end <= a]
         after = [d for d in usable if d.tok_start >= b and not _new_clause_between(draft.sentence, b, d.tok_start)]
         pool = own or before or after
+        verb = draft.trigger_tok
+        if verb is not None and verb > k:
+            # a time right after the count's own verb dates it before one inside its noun
+            # phrase ("six injured civilians in the attacks on Friday died on Saturday")
+            pool = [d for d in pool if verb < d.tok_start <= verb + 2] or pool
         if pool:
             # "said on Tuesday" dates the statement, a dateline's date the page, not the
             # event: last resort only

@@ -39,12 +39,15 @@ def _kind(object_class: str | None) -> str | None:
 
 def _marker(draft: ClaimDraft) -> str | None:
     """The word that marks a figure as more of something ('another three', '30 others',
-    'one additional insurgent'), if any."""
+    'one additional insurgent', or the count word itself: 'killed another gunman'), if any."""
     words = (draft.object or "").lower().split()
     tokens = draft.sentence.tokens
-    before = tokens[draft.number.tok_start - 1].lower if draft.number.tok_start > 0 and tokens else ""
-    if before in LEXICON.additional_markers:
-        return before
+    start = draft.number.tok_start
+    # the word before the count, or a one-word count ('another'; not 'more than eight')
+    for k in (start - 1, start) if draft.number.tok_end - start == 1 else (start - 1,):
+        word = tokens[k].lower if 0 <= k < len(tokens) else ""
+        if word in LEXICON.additional_markers:
+            return word
     return next((w for w in words if w in LEXICON.additional_markers), None)
 
 
@@ -106,8 +109,8 @@ def _same_source(a: Attribution, b: Attribution) -> bool:
     return a.attribution != "named" or b.attribution != "named" or a.claimant == b.claimant
 
 
-def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Attribution] | None = None,
-               title: str = "") -> tuple[list[str], list[bool]]:
+def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Attribution], title: str,
+               events: list[tuple[int, bool]]) -> tuple[list[str], list[bool]]:
     """The claim_key of each draft, and whether it is a vague restatement of a specific figure.
 
     Mentions share a key when they state the same figure (category, value) for the same
@@ -128,6 +131,9 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                    for d, off in zip(drafts, set_off)]
     base = [(d.category, d.number.value_best, _kind(d.object_class), _identity(d, off), d.number.qualifier == "vague")
             for d, off in zip(drafts, set_off)]
+    # the event each figure is told in (places.event_numbers): an item of a list or a shift
+    # of topic ('In a separate operation, ...', 'Also in Helmand, ...') opens another
+    event = [events[d.sentence.index][0] for d in drafts]
     keys = []
     for i, d in enumerate(drafts):
         twins = [e for j, e in enumerate(drafts) if j != i and base[j] == base[i] and e.sentence.index == d.sentence.index
@@ -170,20 +176,28 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     for i, d in sorted(enumerate(drafts), key=lambda pair: pair[1].number.kind == "bare_plural"):
         if d.number.qualifier != "vague" or d.part_of is not None:
             continue
-        # a bare plural ('insurgents were detained') restates any figure of its claim
+        # a bare plural ('insurgents were detained') restates any figure of its claim, but no
+        # figure of its own sentence it is listed with ('a commander and (other) insurgents')
         bare = d.number.kind == "bare_plural"
         low, high = (0, 10**12) if bare else _vague_range(d)
         roundup = sums_up_events(d.sentence)
-        if roundup or d.sentence.field == "title" or title and d.sentence.text == title:
+        summary = bool(roundup or d.sentence.field == "title" or title and d.sentence.text == title)
+        if summary:
             # "Several Insurgents Killed" over a body's 13; a roundup over the first of the
             # events it sums up, whatever its size
             low, high = (min(low, 1) if roundup else low), 10**12
+        # a figure alone of its category in its event ('Forces detained several suspects in
+        # Kandahar.' then '-- In Arghandab, ...' items) sums up the events told after it
+        alone = not any(event[k] == event[i] and e.category == d.category and e.sentence.index != d.sentence.index
+                        for k, e in enumerate(drafts))
         for j, e in enumerate(drafts):
             if (j != i and (e.number.qualifier != "vague" or bare and e.number.kind != "bare_plural")
                     and base[j][0] == base[i][0] and base[j][2] == base[i][2]
                     and (bare or roundup or restatable[j] == base[i][3] or set_off[i] and _restates_others(e, restatable[j]))
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
-                    and (bare or e.sentence.index != d.sentence.index)
+                    and (e.sentence.index != d.sentence.index or bare and base[i][3] != "additional"
+                         and not joined(*sorted((d, e), key=lambda x: x.number.start)))
+                    and (summary or event[j] == event[i] or alone and event[j] > event[i])
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
                     and (bare or d.side is None or e.side is None or d.side == e.side)):
                 keys[i], subsumed[i] = keys[j], True
@@ -345,7 +359,8 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
     return out
 
 
-def _split_by_event(drafts: list[ClaimDraft], keys: list[str], events: list[tuple[int, bool]], title: str) -> list[str]:
+def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[bool], events: list[tuple[int, bool]],
+                    title: str) -> list[str]:
     """One figure told in two events of a roundup is two claims ('-- troops detained several
     suspects in Zabul ...' and '-- a combined force detained several suspects in Khost
     ...'; 'captured a Taliban leader' in two list items): a key's mentions in another
@@ -353,14 +368,18 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], events: list[tupl
     ('Meanwhile, ...') a number restated is still the same figure; only an item of a list
     tells apart a number too. A headline's or a leading roundup's mention ('... killed two
     insurgents in operations across the country', before the first item) sums up the
-    events below it and stays with the first, also where the body repeats the headline."""
+    events below it and stays with the first, also where the body repeats the headline; so
+    does a vague word outside a list's items that claim_keys let restate a figure of a
+    later event (a lead alone of its category in its event: 'detained several suspects in
+    Nimroz' over '-- ... detained two suspects near Zaranj')."""
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append(i)
     out = list(keys)
     for k, idxs in by_key.items():
         told = [i for i in idxs if drafts[i].sentence.field == "body" and drafts[i].sentence.text != title
-                and not (events[drafts[i].sentence.index][0] == 0 and sums_up_events(drafts[i].sentence))]
+                and not (events[drafts[i].sentence.index][0] == 0 and sums_up_events(drafts[i].sentence, operations=True))
+                and not (subsumed[i] and not events[drafts[i].sentence.index][1])]
         if len(told) < 2:
             continue
         first = events[drafts[told[0]].sentence.index]
@@ -376,8 +395,9 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
     """Rows in schemas/claims.json's column order (plus the partition column); `events`
     numbers the event each sentence of the article reports."""
     drafts = [m.draft for m in mentions]
-    keys, subsumed = claim_keys(article.article_id, drafts, [m.attribution for m in mentions], article.title.strip())
-    keys = _split_by_event(drafts, _split_by_place(mentions, keys, article.title.strip()), events, article.title.strip())
+    keys, subsumed = claim_keys(article.article_id, drafts, [m.attribution for m in mentions], article.title.strip(), events)
+    keys = _split_by_event(drafts, _split_by_place(mentions, keys, article.title.strip()), subsumed, events,
+                           article.title.strip())
     key_of = {id(m.draft): k for m, k in zip(mentions, keys)}
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names

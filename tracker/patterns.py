@@ -69,8 +69,9 @@ _tally_line = re.compile(
 
 
 # A list item's marker at a sentence's start: "-- Troops detained ...", "— A combined force
-# ...", "• ..." (two hyphens, a dash or a bullet, then a space; not a hyphenated word).
-match_list_item = re.compile(r"\s*(?:--|[\u2013\u2014\u2022])\s").match
+# ...", "- ...", "• ..." (one or two hyphens, a dash or a bullet, then a space; not a
+# hyphenated word).
+match_list_item = re.compile(r"\s*(?:--?|[\u2013\u2014\u2022])\s").match
 
 
 def match_tally_line(text: str) -> re.Match[str] | None:

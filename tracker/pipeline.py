@@ -70,7 +70,7 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
             period = continued_period(d, period, _previous_dates(sentences, d.sentence, dates_of, article.published),
                                       article.published)
         periods[id(d)] = period
-        mentions.append(Mention(d, a, period, places.for_claim(d, stop)))
+        mentions.append(Mention(d, a, period, places.for_claim(d, stop, period.cumulative)))
     return claim_rows(article, mentions, profile, events)
 
 

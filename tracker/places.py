@@ -64,6 +64,7 @@ class ArticlePlaces:
         self._roles: dict[int, dict[int, str]] = {}  # sentence -> mention start -> role (place_roles)
         self._actors: set[str] = set()  # countries named as foreign actors ("U.S. forces")
         self._resolved: dict[tuple[int, ...], PlaceResolution] = {}  # see _resolve
+        self._lead_found: tuple[int, list[PlaceMention]] | None = None  # see _lead
         # the claims' own sentences, the title and the dateline's are read now (they are
         # the context for namesakes); a sentence before a claim only if the claim needs it
         upfront = sorted(claim_sentences | {s.index for s in sentences if s.field == "title" or s.start < dateline_end})
@@ -259,6 +260,23 @@ class ArticlePlaces:
                 return self._located(kept, self.sentences[prev])
         return []
 
+    def _lead(self, before: int) -> list[PlaceMention]:
+        """Where the story happens: the places of the event in the first body sentence (before
+        sentence `before`) that names one below country level (found once per article)."""
+        if self._lead_found is None:
+            self._lead_found = (len(self.sentences), [])
+            for s in self.sentences:
+                if s.field != "body":
+                    continue
+                roles = self._roles_of(s)
+                kept = [m for m in self.places(s.index) if m.start >= self._dateline_end and roles[m.start] == "locative"
+                        and m.candidates[0].kind != "country" and not self._is_foreign_actor(m, s)]
+                if kept:
+                    self._lead_found = (s.index, kept)
+                    break
+        index, lead = self._lead_found
+        return lead if index < before else []
+
     def _resolve(self, own: list[PlaceMention]) -> PlaceResolution:
         """resolve_places in this article's context; claims of one clause often name the
         same places, so each set is resolved once (the mentions live as long as self)."""
@@ -268,8 +286,9 @@ class ArticlePlaces:
             found = self._resolved[key] = resolve_places(own, self.all, self.evidence)
         return found
 
-    def for_claim(self, draft: ClaimDraft, stop: int) -> PlaceResolution:
-        """Places of a claim whose own stretch runs from its number to field offset `stop`."""
+    def for_claim(self, draft: ClaimDraft, stop: int, running: bool = False) -> PlaceResolution:
+        """Places of a claim whose own stretch runs from its number to field offset `stop`;
+        running: its period is a running total."""
         s = draft.sentence
         roles = self._roles_of(s)
         in_sentence = [m for m in self.places(s.index) if not self._is_agent_country(m, s.field)
@@ -312,6 +331,14 @@ class ArticlePlaces:
                 own, borrowed = earlier, True
         if not own:
             own = self._previous(s) or self.main or self._previous(s, owners=True)
+            if own is self.main and own and not running and all(m.candidates[0].kind == "country" for m in own):
+                # "The Observatory later said that 31 people were killed" under "Syria army plane
+                # crashes in rebel-held town": a headline naming only the country is refined by
+                # the place of the story's lead in that country (not for a running total of the war)
+                countries = {m.candidates[0].country for m in own}
+                lead = self._lead(s.index)
+                if lead and all(m.candidates[0].country in countries for m in lead):
+                    own = lead
         if not own:
             return self._by_nationality(draft)
         if borrowed and search_many_regions(s.text):
@@ -355,9 +382,10 @@ def _shift(m: PlaceMention, offset: int) -> PlaceMention:
 
 
 def shifts_topic(sentence: Sentence) -> bool:
-    """'Separately, ...', 'Elsewhere, ...': a sentence about another event."""
+    """'Separately, ...', 'Elsewhere, ...', an item of a bulleted list ('-- In Paktia, ...'):
+    a sentence about another event."""
     words = sentence.text.lower().replace(",", " ").split()[:4]
-    return LEXICON.topic_shifts.match_at(words, 0) is not None if words else False
+    return bool(words) and (match_list_item(sentence.text) is not None or LEXICON.topic_shifts.match_at(words, 0) is not None)
 
 
 def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool]]:
