@@ -332,8 +332,9 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
         # another claim ('two sites were destroyed' in Homs, 'two hideouts' in Daraa; in
         # another country the place name is more likely misread, and the unspecific
         # "people" restates any: '19 people' ... '19 civilians')
+        # (not a partitive: 'one of the insurgents detained was a facilitator' names its whole's noun)
         named = [i for i in idxs if drafts[i].sentence.field == "body" and not _headline_repeat(drafts[i], title)
-                 and drafts[i].number.qualifier != "vague" and mentions[i].places.admin1_code
+                 and drafts[i].number.qualifier != "vague" and not drafts[i].partitive and mentions[i].places.admin1_code
                  and _head(drafts[i]) not in ("", "people", "person") and not _marker(drafts[i])]
         for i in named[1:]:
             codes, first = set(mentions[i].places.admin1_code), set(mentions[named[0]].places.admin1_code)
