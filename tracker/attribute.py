@@ -644,12 +644,15 @@ def _open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
 
 
+_QUOTE_REACH = 3  # later sentences in which a quotation may close
+
+
 def _quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence: dict[int, list[SpeechAct]]) -> Attribution | None:
     """A sentence inside a quotation that closes in a later sentence ('"We killed 20 of
     them. We also destroyed five tanks," the commander said.') takes that speaker."""
     if not _open_quote(sentences[index].text):
         return None
-    for later in sentences[index + 1: index + 4]:
+    for later in sentences[index + 1: index + 1 + _QUOTE_REACH]:
         if later.field != sentences[index].field:
             return None
         if _open_quote(later.text):  # the quotation closes here
@@ -721,7 +724,11 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
     registry = ClaimantRegistry()
     speech_words = _speech_openers()
     acts_by_sentence: dict[int, list[SpeechAct]] = {}
-    for s in sentences:
+    # a sentence's acts serve the claims of its own, of the one after it and of the quoted
+    # ones before it (_QUOTE_REACH); the registry only carries names forward, so the
+    # sentences past the last claim's reach need not be read
+    last = max((d.sentence.index for d in drafts), default=-1) + _QUOTE_REACH
+    for s in sentences[:last + 1]:
         if speech_words.isdisjoint(word_set(s.text)):
             continue
         s = tokenize(s)
