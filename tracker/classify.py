@@ -1125,6 +1125,8 @@ def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[C
     """'kidnapping three soldiers ... and killing them': a second claim about the same count."""
     lex = LEXICON
     words = reader.words
+    if _ANAPHORS.isdisjoint(words):
+        return []
     out = []
     for k, w in enumerate(words):
         if w not in _ANAPHORS or k == 0:
@@ -1217,6 +1219,8 @@ def war_total(sentence: Sentence, k: int) -> bool:
     not a modifier ('a war monitor said 30 were killed', 'war crimes'), and come with a
     determiner or a possessive within three words before it ('the 30-month war', 'the
     country's civil war')."""
+    if _WAR_NOUNS.isdisjoint(sentence.words):
+        return False  # asked for each count: most sentences name no war
     toks = sentence.tokens
     n = len(toks)
     for j, tok in enumerate(toks):

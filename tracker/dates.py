@@ -179,6 +179,8 @@ def _tok_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
             first = k
         if t.start - base < end:
             last = k
+        elif first is not None:
+            break  # later tokens start later still: none is inside
     first = 0 if first is None else first
     return first, (first if last is None else last) + 1
 
