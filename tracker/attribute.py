@@ -376,7 +376,7 @@ class _SpeechReader:
         """Without commas, 'Hamza al-Khatib the director of a hospital in the east told
         Reuters ...': a name opening the sentence, then an apposition ('the director of
         ...', 'a spokesman for ...') running up to the verb at s, is the speaker."""
-        span = self.sentence_subject()
+        span = self.sentence_subject
         if span is None:
             return None
         words = self.words
@@ -395,7 +395,7 @@ class _SpeechReader:
         """Without commas, 'Bishop Mark Stone who visited the camps in Syria said ...': the
         name opening the sentence, then a relative clause running up to the verb at s (no
         punctuation, no other speech verb, at most _APPOSITION_MAX words), is the speaker."""
-        span = self.sentence_subject()
+        span = self.sentence_subject
         if span is None or span[1] >= s or self.words[span[1]] not in _RELATIVE_PRONOUNS or s - span[1] > _APPOSITION_MAX \
                 or not any(_is_cap(self.toks[k].text) for k in range(*span)):
             return None
@@ -403,7 +403,9 @@ class _SpeechReader:
             return None
         return span
 
+    @functools.cached_property
     def sentence_subject(self) -> tuple[int, int] | None:
+        """The name that opens the sentence (read once: each of its speech verbs may ask)."""
         start = 0  # 'Earlier a source at the police command said': the adverb is no name
         while start < len(self.words) and self.words[start] in _SENTENCE_ADVERBS:
             start += 1
@@ -509,7 +511,7 @@ class _SpeechReader:
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
             return SpeechAct(v, self.resolve(*span), subject=span[0])
         if prev in ("and", "but", "also") or prev == ",":
-            subject = self.sentence_subject()
+            subject = self.sentence_subject
             if subject is not None:
                 return SpeechAct(v, self.resolve(*subject))
         return None

@@ -394,6 +394,8 @@ def _since_event(sentence: Sentence, k: int) -> bool:
     """Does an undated 'since the <event>' govern token k ('609 injured since the resumption
     of the war', 'Since the truce began, 40 ...')? Its count runs from that event: a running
     total of unknown start. Not after a ranking ('the deadliest attack since the war')."""
+    if "since" not in sentence.words:
+        return False  # asked of every undated count: most sentences hold no "since"
     toks = sentence.tokens
     segments = [_segment(sentence, k)]
     if toks and toks[0].lower == "since":
@@ -411,6 +413,8 @@ def _since_adverb(sentence: Sentence, a: int, b: int) -> int | None:
     a..b ('the war began in 2012 and has since killed 50000', 'thousands have since been
     killed'): the count runs from the event before it, a running total from the date
     before it."""
+    if "since" not in sentence.words:
+        return None  # asked of every count: most sentences hold no "since"
     toks = sentence.tokens
     return next((j for j in range(max(a, 1), b) if toks[j].lower == "since" and toks[j - 1].lower in _PERFECT), None)
 

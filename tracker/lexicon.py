@@ -73,7 +73,7 @@ class PhraseTable:
     def first_end(self, words: list[str]) -> int | None:
         """Where the first listed phrase in words ends (index of its last word)."""
         by_last = self._by_last
-        if by_last.keys().isdisjoint(words):  # most texts hold no phrase: no scan word by word
+        if self.first_words.isdisjoint(words):  # no phrase without its first word: no scan word by word
             return None
         return next((j for j, w in enumerate(words) if w in by_last and self.match_ending_at(words, j)), None)
 
