@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from tracker.lexicon import LEXICON
+from tracker.lexicon import LEXICON, PhraseTable
 from tracker.patterns import find_words, word_set
 from tracker.records import Attribution, ClaimDraft, Sentence
 from tracker.sentences import tokenize
@@ -56,7 +56,7 @@ _DOCUMENT_NOUNS = LEXICON.closed["document_nouns"]  # 'in a report issued Monday
 _TIME_PREPOSITIONS = LEXICON.closed["time_prepositions"]  # 'the U.N. in August said'
 _PARTS_OF_DAY = LEXICON.closed["parts_of_day"]  # 'police on Monday night said'
 _DAY_AND_MONTH_NAMES = frozenset(LEXICON.weekdays) | frozenset(LEXICON.months)  # 'on Sunday', 'in August' (said)
-_LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
+_LEAD_INS = PhraseTable(sorted(LEXICON.closed["speech_lead_ins"]))
 
 
 @dataclass(frozen=True)
@@ -540,10 +540,9 @@ def _lead_in_start(words: list[str], v: int) -> int:
     """Where the speech verb at v starts with its lead-in ('have said', 'had announced') and
     a time adjunct before it ('the ministry earlier said', 'the U.N. in August said',
     'police on Monday night said', 'the army Monday said'): the speaker's noun phrase ends there."""
-    for phrase in _LEAD_INS:
-        if v >= len(phrase) and tuple(words[v - len(phrase): v]) == phrase:
-            v -= len(phrase)
-            break
+    lead_in = _LEAD_INS.match_ending_at(words, v - 1)  # the longest
+    if lead_in is not None:
+        v -= lead_in[0]
     if v > 0 and words[v - 1] in _SENTENCE_ADVERBS:
         return v - 1
     if v > 1 and words[v - 1] in _PARTS_OF_DAY and words[v - 2] in LEXICON.weekdays:
