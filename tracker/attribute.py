@@ -122,7 +122,7 @@ def _is_cap(text: str) -> bool:
     """A capitalised word that can be part of a name (not a weekday or month); a particle
     joined to a capital counts ("al-Nusra", "wal-Muslimin")."""
     capital = text[:1].isupper() or "-" in text and text.rsplit("-", 1)[1][:1].isupper()
-    return capital and text.lower() not in LEXICON.weekdays and text.lower().rstrip(".") not in LEXICON.months
+    return capital and (low := text.lower()) not in LEXICON.weekdays and low.rstrip(".") not in LEXICON.months
 
 
 def _speaker_noun(word: str) -> bool:

@@ -22,6 +22,7 @@ import dateparser
 from tracker.lexicon import LEXICON
 from tracker.numbers import parse_number_words
 from tracker.patterns import (
+    find_words,
     iter_days_ago,
     iter_explicit_dates,
     iter_relative_dates,
@@ -38,10 +39,15 @@ from tracker.sentences import ends_in_abbreviation
 
 UNKNOWN = "unknown"
 _BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
-# The telling words of the relative phrases ("overnight", "yesterday", "past", "week"), a gate
-# for their pattern: "in" and "the" open phrases but are in every sentence.
-_RELATIVE_WORDS = frozenset(w for phrase in LEXICON.relative_dates for w in phrase.split()) - {
-    "in", "the", "of", "over", "since", "during", "within", "this", "earlier", "24", "48"}
+# The telling word of each relative phrase, a gate for their pattern: a match holds every
+# word of its phrase, so one is enough, the longest that is no opener ("hours" of "in the
+# past 24 hours", "night" of "last night"; openers such as "in", "the", "last" are in too
+# many sentences). Letters only, as word_set has them.
+_RELATIVE_OPENERS = frozenset({"in", "the", "of", "over", "since", "during", "within", "this", "earlier", "last", "past"})
+_RELATIVE_WORDS = frozenset(
+    max(reversed([w for w in find_words(p.lower()) if w not in _RELATIVE_OPENERS] or find_words(p.lower())), key=len)
+    for p in LEXICON.relative_dates
+)
 _SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "hours"})
 
 
