@@ -279,6 +279,8 @@ def _to_date(sentence: Sentence, phrase: str, tok_start: int, period: Period) ->
 
 def _introduced_by_since(sentence: Sentence, tok_start: int) -> bool:
     """'since March 6', 'since they launched attacks ... on November 27' (same clause)."""
+    if "since" not in sentence.words:
+        return False  # asked of every time phrase: most sentences hold no "since"
     words = sentence.tokens
     for k in range(tok_start - 1, max(-1, tok_start - 20), -1):
         w = words[k].lower
