@@ -29,3 +29,13 @@ def test_no_word_list_names_a_word_twice(path: Path):
     lists = _word_lists(json.loads(path.read_text(encoding="utf-8")), path.name)
     repeated = {where: [w for w, n in Counter(words).items() if n > 1] for where, words in lists}
     assert not {where: words for where, words in repeated.items() if words}
+
+
+def test_every_relative_date_phrase_opens_its_pattern_gate():
+    """find_dates runs the relative-date pattern only on a sentence holding a telling word
+    of some phrase (dates._RELATIVE_WORDS): a phrase added to dates.json needs one."""
+    from tracker.dates import _RELATIVE_WORDS
+    from tracker.lexicon import LEXICON
+    from tracker.patterns import word_set
+
+    assert [p for p in LEXICON.relative_dates if word_set(p).isdisjoint(_RELATIVE_WORDS)] == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from tracker.lexicon import LEXICON
+from tracker.lexicon import LEXICON, PhraseTable
 from tracker.patterns import find_words, word_set
 from tracker.records import Attribution, ClaimDraft, Sentence
 from tracker.sentences import tokenize
@@ -57,7 +57,7 @@ _DOCUMENT_NOUNS = LEXICON.closed["document_nouns"]  # 'in a report issued Monday
 _TIME_PREPOSITIONS = LEXICON.closed["time_prepositions"]  # 'the U.N. in August said'
 _PARTS_OF_DAY = LEXICON.closed["parts_of_day"]  # 'police on Monday night said'
 _DAY_AND_MONTH_NAMES = frozenset(LEXICON.weekdays) | frozenset(LEXICON.months)  # 'on Sunday', 'in August' (said)
-_LEAD_INS = sorted((tuple(p.split()) for p in LEXICON.closed["speech_lead_ins"]), key=len, reverse=True)
+_LEAD_INS = PhraseTable(sorted(LEXICON.closed["speech_lead_ins"]))
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def _is_cap(text: str) -> bool:
     """A capitalised word that can be part of a name (not a weekday or month); a particle
     joined to a capital counts ("al-Nusra", "wal-Muslimin")."""
     capital = text[:1].isupper() or "-" in text and text.rsplit("-", 1)[1][:1].isupper()
-    return capital and text.lower() not in LEXICON.weekdays and text.lower().rstrip(".") not in LEXICON.months
+    return capital and (low := text.lower()) not in LEXICON.weekdays and low.rstrip(".") not in LEXICON.months
 
 
 def _speaker_noun(word: str) -> bool:
@@ -398,7 +398,7 @@ class _SpeechReader:
         """Without commas, 'Hamza al-Khatib the director of a hospital in the east told
         Reuters ...': a name opening the sentence, then an apposition ('the director of
         ...', 'a spokesman for ...') running up to the verb at s, is the speaker."""
-        span = self.sentence_subject()
+        span = self.sentence_subject
         if span is None:
             return None
         words = self.words
@@ -418,7 +418,7 @@ class _SpeechReader:
         name opening the sentence (and a short apposition: 'The Palmyra Committee a local
         group that supports ...'), then a relative clause running up to the verb at s (no
         punctuation, no other speech verb, at most _APPOSITION_MAX words), is the speaker."""
-        span = self.sentence_subject()
+        span = self.sentence_subject
         if span is None or span[1] >= s:
             return None
         r = span[1]
@@ -432,7 +432,9 @@ class _SpeechReader:
             return None
         return span
 
+    @functools.cached_property
     def sentence_subject(self) -> tuple[int, int] | None:
+        """The name that opens the sentence (read once: each of its speech verbs may ask)."""
         start = 0  # 'Earlier a source at the police command said': the adverb is no name
         while start < len(self.words) and self.words[start] in _SENTENCE_ADVERBS:
             start += 1
@@ -545,7 +547,7 @@ class _SpeechReader:
         if span is not None and not (span[1] - span[0] == 1 and words[span[0]] in ("it",) and v + 1 < len(words) and words[v + 1] == "that"):
             return SpeechAct(v, self.resolve(*span), subject=span[0])
         if prev in ("and", "but", "also") or prev == ",":
-            subject = self.sentence_subject()
+            subject = self.sentence_subject
             if subject is not None:
                 return SpeechAct(v, self.resolve(*subject))
         return None
@@ -574,10 +576,9 @@ def _lead_in_start(words: list[str], v: int) -> int:
     """Where the speech verb at v starts with its lead-in ('have said', 'had announced') and
     a time adjunct before it ('the ministry earlier said', 'the U.N. in August said',
     'police on Monday night said', 'the army Monday said'): the speaker's noun phrase ends there."""
-    for phrase in _LEAD_INS:
-        if v >= len(phrase) and tuple(words[v - len(phrase): v]) == phrase:
-            v -= len(phrase)
-            break
+    lead_in = _LEAD_INS.match_ending_at(words, v - 1)  # the longest
+    if lead_in is not None:
+        v -= lead_in[0]
     if v > 0 and words[v - 1] in _SENTENCE_ADVERBS:
         return v - 1
     if v > 1 and words[v - 1] in _PARTS_OF_DAY and words[v - 2] in LEXICON.weekdays:
@@ -680,12 +681,15 @@ def _open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
 
 
+_QUOTE_REACH = 3  # later sentences in which a quotation may close
+
+
 def _quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence: dict[int, list[SpeechAct]]) -> Attribution | None:
     """A sentence inside a quotation that closes in a later sentence ('"We killed 20 of
     them. We also destroyed five tanks," the commander said.') takes that speaker."""
     if not _open_quote(sentences[index].text):
         return None
-    for later in sentences[index + 1: index + 4]:
+    for later in sentences[index + 1: index + 1 + _QUOTE_REACH]:
         if later.field != sentences[index].field:
             return None
         if _open_quote(later.text):  # the quotation closes here
@@ -757,7 +761,11 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
     registry = ClaimantRegistry()
     speech_words = _speech_openers()
     acts_by_sentence: dict[int, list[SpeechAct]] = {}
-    for s in sentences:
+    # a sentence's acts serve the claims of its own, of the one after it and of the quoted
+    # ones before it (_QUOTE_REACH); the registry only carries names forward, so the
+    # sentences past the last claim's reach need not be read
+    last = max((d.sentence.index for d in drafts), default=-1) + _QUOTE_REACH
+    for s in sentences[:last + 1]:
         if speech_words.isdisjoint(word_set(s.text)):
             continue
         s = tokenize(s)

@@ -1199,6 +1199,8 @@ def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[C
     """'kidnapping three soldiers ... and killing them': a second claim about the same count."""
     lex = LEXICON
     words = reader.words
+    if _ANAPHORS.isdisjoint(words):
+        return []
     out = []
     for k, w in enumerate(words):
         if w not in _ANAPHORS or k == 0:
@@ -1306,6 +1308,8 @@ def war_total(sentence: Sentence, k: int) -> bool:
     not a modifier ('a war monitor said 30 were killed', 'war crimes'), and come with a
     determiner or a possessive within three words before it ('the 30-month war', 'the
     country's civil war')."""
+    if _WAR_NOUNS.isdisjoint(sentence.words):
+        return False  # asked for each count: most sentences name no war
     toks = sentence.tokens
     n = len(toks)
     for j, tok in enumerate(toks):
@@ -1435,6 +1439,10 @@ def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
     too loose to make a vague word restate any of them ('has reported hundreds of
     civilians killed in operations against IS')."""
     words = sentence.words
+    # every reading needs a roundup head, or an operation head after a preposition: most
+    # sentences hold neither, and a set test in C spares them the scan
+    if _ROUNDUP_HEADS.isdisjoint(words) and (not operations or _OPERATION_HEADS.isdisjoint(words)):
+        return False
     for k, w in enumerate(words):
         if w == "separate" and (k == 0 or words[k - 1] not in LEXICON.closed["singular_articles"]):
             for x in range(k + 1, min(len(words), k + 6)):

@@ -22,6 +22,7 @@ import dateparser
 from tracker.lexicon import LEXICON
 from tracker.numbers import parse_number_words
 from tracker.patterns import (
+    find_words,
     iter_days_ago,
     iter_explicit_dates,
     iter_relative_dates,
@@ -38,10 +39,15 @@ from tracker.sentences import ends_in_abbreviation
 
 UNKNOWN = "unknown"
 _BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
-# The telling words of the relative phrases ("overnight", "yesterday", "past", "week"), a gate
-# for their pattern: "in" and "the" open phrases but are in every sentence.
-_RELATIVE_WORDS = frozenset(w for phrase in LEXICON.relative_dates for w in phrase.split()) - {
-    "in", "the", "of", "over", "since", "during", "within", "this", "earlier", "24", "48"}
+# The telling word of each relative phrase, a gate for their pattern: a match holds every
+# word of its phrase, so one is enough, the longest that is no opener ("hours" of "in the
+# past 24 hours", "night" of "last night"; openers such as "in", "the", "last" are in too
+# many sentences). Letters only, as word_set has them.
+_RELATIVE_OPENERS = frozenset({"in", "the", "of", "over", "since", "during", "within", "this", "earlier", "last", "past"})
+_RELATIVE_WORDS = frozenset(
+    max(reversed([w for w in find_words(p.lower()) if w not in _RELATIVE_OPENERS] or find_words(p.lower())), key=len)
+    for p in LEXICON.relative_dates
+)
 _SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "hours"})
 
 
@@ -179,6 +185,8 @@ def _tok_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
             first = k
         if t.start - base < end:
             last = k
+        elif first is not None:
+            break  # later tokens start later still: none is inside
     first = 0 if first is None else first
     return first, (first if last is None else last) + 1
 
@@ -271,6 +279,8 @@ def _to_date(sentence: Sentence, phrase: str, tok_start: int, period: Period) ->
 
 def _introduced_by_since(sentence: Sentence, tok_start: int) -> bool:
     """'since March 6', 'since they launched attacks ... on November 27' (same clause)."""
+    if "since" not in sentence.words:
+        return False  # asked of every time phrase: most sentences hold no "since"
     words = sentence.tokens
     for k in range(tok_start - 1, max(-1, tok_start - 20), -1):
         w = words[k].lower
@@ -393,6 +403,8 @@ def _since_event(sentence: Sentence, k: int) -> bool:
     """Does an undated 'since the <event>' govern token k ('609 injured since the resumption
     of the war', 'Since the truce began, 40 ...', 'have killed 40 since they arrived')? Its count runs from that event: a running
     total of unknown start. Not after a ranking ('the deadliest attack since the war')."""
+    if "since" not in sentence.words:
+        return False  # asked of every undated count: most sentences hold no "since"
     toks = sentence.tokens
     segments = [_segment(sentence, k)]
     if toks and toks[0].lower == "since":
@@ -411,6 +423,8 @@ def _since_adverb(sentence: Sentence, a: int, b: int) -> int | None:
     a..b ('the war began in 2012 and has since killed 50000', 'thousands have since been
     killed'): the count runs from the event before it, a running total from the date
     before it."""
+    if "since" not in sentence.words:
+        return None  # asked of every count: most sentences hold no "since"
     toks = sentence.tokens
     return next((j for j in range(max(a, 1), b) if toks[j].lower == "since" and toks[j - 1].lower in _PERFECT), None)
 

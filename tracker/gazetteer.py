@@ -923,12 +923,20 @@ def place_roles(text: str, mentions: Sequence[PlaceMention], floor: int = 0) -> 
     return decided
 
 
+@functools.cache
+def _cause_words() -> frozenset[str]:
+    """The words of role "cause" (place_phrases.tsv): 'retaliation', 'response' ..."""
+    return frozenset(word for word, role in _index().phrase_roles.items() if role == "cause")
+
+
 def _after_cause(text: str, start: int, floor: int) -> bool:
     """Whether "in retaliation for", "in response to" ... (role cause) opens the stretch
     of text[floor:start] the name at start ends, with no comma between; not one that opens
     the sentence ("In retaliation for the shelling rebels fired rockets on Damascus": the
     main clause follows it)."""
     words = text[floor:start].lower().split()
+    if _cause_words().isdisjoint(words):
+        return False  # asked of every place of an event: most sentences name no cause
     comma = max((i for i, word in enumerate(words) if word.endswith(",")), default=None)
     # (a cause phrase that opens the sentence, its first word, is before its event)
     stretch = words[1:] if comma is None else words[comma + 1:]

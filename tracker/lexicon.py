@@ -73,6 +73,8 @@ class PhraseTable:
     def first_end(self, words: list[str]) -> int | None:
         """Where the first listed phrase in words ends (index of its last word)."""
         by_last = self._by_last
+        if self.first_words.isdisjoint(words):  # no phrase without its first word: no scan word by word
+            return None
         return next((j for j, w in enumerate(words) if w in by_last and self.match_ending_at(words, j)), None)
 
 

@@ -135,8 +135,12 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     # of topic ('In a separate operation, ...', 'Also in Helmand, ...') opens another
     event = [events[d.sentence.index][0] for d in drafts]
     keys = []
+    same_base: dict[tuple, list[int]] = {}  # twins share a base: look only among those
+    for i, b in enumerate(base):
+        same_base.setdefault(b, []).append(i)
     for i, d in enumerate(drafts):
-        twins = [e for j, e in enumerate(drafts) if j != i and base[j] == base[i] and e.sentence.index == d.sentence.index
+        same = [drafts[j] for j in same_base[base[i]] if j != i]
+        twins = [e for e in same if e.sentence.index == d.sentence.index
                  and _headline_repeat(e, title) == _headline_repeat(d, title)]
         twin = any(e.object_class != d.object_class for e in twins)
         # "six soldiers and six militants are killed": two items of one list, two figures

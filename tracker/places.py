@@ -384,7 +384,8 @@ def _shift(m: PlaceMention, offset: int) -> PlaceMention:
 def shifts_topic(sentence: Sentence) -> bool:
     """'Separately, ...', 'Elsewhere, ...', an item of a bulleted list ('-- In Paktia, ...'):
     a sentence about another event."""
-    words = sentence.text.lower().replace(",", " ").split()[:4]
+    # (the first words only: asked of every sentence of the body, most of them long)
+    words = [w.lower() for w in sentence.text.replace(",", " ").split(None, 4)[:4]]
     return bool(words) and (match_list_item(sentence.text) is not None or LEXICON.topic_shifts.match_at(words, 0) is not None)
 
 
