@@ -47,6 +47,7 @@ _PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], 
 _NOUN_PP = LEXICON.closed["noun_prepositions"]
 _AGE_WORDS = LEXICON.closed["age_words"]
 _MINOR_NOUNS = LEXICON.closed["minor_nouns"]
+_UNMARKED_PLURALS = LEXICON.closed["unmarked_plurals"]
 _OTHERS_WORDS = LEXICON.closed["others_words"]
 _VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
 _COUNT_OPENERS = LEXICON.closed["count_openers"]  # 'civilians killed others injured'
@@ -94,6 +95,20 @@ def _civilian_by_modifier(cls: str | None, head: str, modifiers: list[str]) -> b
     'medical personnel'); not soldiers ('UN peacekeepers', 'UN soldiers')."""
     return (cls == "person" or cls == "combatant" and head in LEXICON.generic_armed_heads) \
         and any(m in LEXICON.civilian_modifiers for m in modifiers)
+
+
+def _plural_noun(word: str) -> bool:
+    return word.endswith(("s", "men")) or word in _UNMARKED_PLURALS
+
+
+def _verb_after_plural(words: list[str], i: int) -> bool:
+    """Is words[i] a singular attack noun right after a plural object noun, so the verb
+    of that plural subject ('three gunmen attack ...', 'two missiles strike ...')? English
+    compounds take a singular modifier ('a gunman attack'), so the plural ends the phrase."""
+    lex = LEXICON
+    noun = lex.trigger_nouns.match_at(words, i)
+    return noun is not None and noun[0] == 1 and noun[1][0] == "attacks" and not words[i].endswith("s") \
+        and _plural_noun(words[i - 1]) and lex.object_classes.match_ending_at(words, i - 1) is not None
 
 
 def read_object(sentence: Sentence, start: int, end: int | None = None) -> CountedObject:
@@ -186,6 +201,8 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             break  # after the head a participle is the verb: "five soldiers killed insurgents"
         if run_end > k and w in lex.speech_verbs and toks[run_end].text.islower():
             break
+        if run_end > k and toks[run_end].text.islower() and _verb_after_plural(words, run_end):
+            break  # "three gunmen attack the post": a plural noun modifies no singular noun after it
         if run_end > k and part_at is None and _plain_part_marker(words, run_end):
             part_at = run_end  # "18 people mostly children": a part of the count, no modifier of it
         if run_end > k and w.endswith("ing") and "-" not in w and toks[run_end].text.islower() \
