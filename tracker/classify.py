@@ -70,6 +70,7 @@ _PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
 _OF_DETERMINERS = ("the", "its", "their", "those", "these", "his", "her")
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
+_SIGHTING_VERBS = LEXICON.closed["sighting_verbs"]  # "spotted two men": the count is what was seen
 _REPORT_PARTICIPLES = LEXICON.closed["report_participles"]  # "were reported as wounded"
 
 
@@ -1091,8 +1092,11 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 named = reader.toll_object(m.tok_start) if obj.head is None else None
                 if named is not None:
                     object_text, object_class, side = named.text, named.object_class, named.side
+        # "identified several insurgents and after questioning two men were detained": a
+        # sighting verb's object shares no verb with the clause after it
+        sighted = m.tok_start > 0 and reader.words[m.tok_start - 1] in _SIGHTING_VERBS
         if category is None:
-            after = reader.category_after(reader.skip_coordinated(obj.end))
+            after = reader.category_after(obj.end if sighted else reader.skip_coordinated(obj.end))
             if after is not None and lex.combined_pairs.match_at(reader.words, after[1]):
                 drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
                 continue
@@ -1100,7 +1104,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
                 aside = reader.last_aside
-        if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
+        if category is None and not sighted and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
                 and not _has_verb(reader.words[reader.phrase_end(idx): numbers[idx + 1].tok_start]):
             # "Seven people in Kyiv and three more in Rostov are killed": the last item's verb
             nxt = reader.objects[idx + 1]
