@@ -1534,6 +1534,7 @@ def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) ->
     (`events`: the event of each sentence of the article): the items of a roundup are no
     parts of each other, though all of them are parts of the lead's figure that sums them up."""
     _link_partitive_parts(drafts, events)
+    _link_named_members(drafts, events)
     _link_list_remainders(drafts)
     _link_listed_sums(drafts, events)
     _link_breakdowns(drafts, events)
@@ -1551,6 +1552,32 @@ def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool
                    and e.number.value_best > d.number.value_best]
         if earlier:
             d.part_of = earlier[-1]
+
+
+def _link_named_members(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+    """'killed Nasruddin, a Taliban subcommander' ... 'Five insurgents, including Nasruddin,
+    were killed': a named person is a part of the figure of the event in the same category
+    whose "including" names him again."""
+    for d in drafts:
+        if d.number.kind != "singular" or d.part_of is not None or d.object_class not in PEOPLE_CLASSES:
+            continue
+        title = set((d.object or "").lower().split())
+        name = [t.text for t in d.sentence.tokens if d.number.start <= t.start < d.number.end
+                and t.text[:1].isupper() and t.text.isalpha() and t.text.lower() not in title]
+        if not name:
+            continue
+        for e in drafts:
+            if e is d or e.category != d.category or e.number.implicit or e.part_of is not None \
+                    or e.number.value_best <= 1 or events[e.sentence.index] != events[d.sentence.index]:
+                continue
+            raw = [t.text for t in e.sentence.tokens]
+            words = e.sentence.words
+            end = min(len(words), e.number.tok_end + 8)
+            marks = [k + n for k in range(e.number.tok_end, end)
+                     for n in [(LEXICON.part_markers.match_at(words, k) or (0,))[0]] if n]
+            if any(n in raw[k: k + 4] for k in marks for n in name):
+                d.part_of = e
+                break
 
 
 def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
