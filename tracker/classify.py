@@ -1093,10 +1093,16 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 if named is not None:
                     object_text, object_class, side = named.text, named.object_class, named.side
         # "identified several insurgents and after questioning two men were detained": a
-        # sighting verb's object shares no verb with the clause after it
+        # sighting verb's object shares no verb with a clause of its own after it (but "saw a
+        # girl, a woman and two men dead": one list)
         sighted = m.tok_start > 0 and reader.words[m.tok_start - 1] in _SIGHTING_VERBS
+
+        def own_clause(end: int) -> bool:
+            return sighted and end < len(reader.words) and reader.words[end] in _AUXILIARY_OR_HYPOTHETICAL
+
         if category is None:
-            after = reader.category_after(obj.end if sighted else reader.skip_coordinated(obj.end))
+            end = reader.skip_coordinated(obj.end)
+            after = reader.category_after(obj.end if own_clause(end) else end)
             if after is not None and lex.combined_pairs.match_at(reader.words, after[1]):
                 drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
                 continue
@@ -1104,8 +1110,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category = _pick(after[0], object_class)
                 trigger_tok = after[1]
                 aside = reader.last_aside
-        if category is None and not sighted and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
-                and not _has_verb(reader.words[reader.phrase_end(idx): numbers[idx + 1].tok_start]):
+        if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
+                and not _has_verb(reader.words[reader.phrase_end(idx): numbers[idx + 1].tok_start]) \
+                and not own_clause(reader.skip_coordinated(reader.phrase_end(idx + 1))):
             # "Seven people in Kyiv and three more in Rostov are killed": the last item's verb
             nxt = reader.objects[idx + 1]
             after = reader.category_after(reader.skip_coordinated(reader.phrase_end(idx + 1)))

@@ -520,8 +520,11 @@ def _named_after_verb_at(words, tokens, i) -> NumberMention | None:
     Taliban leader Mir Wali and another insurgent'); the count stands zero-width before the
     title, which gives the object."""
     noun_end, name_start, name_end = _titled_name(words, tokens, i)
-    if noun_end is not None and name_end > name_start and tokens[noun_end - 1].text[:1].islower():
-        # a lower-case title: in a title-case headline ("Wounded As Gunmen Storm ...") no name stands out
+    if noun_end is not None and name_end > name_start and tokens[noun_end - 1].text[:1].islower() \
+            and LEXICON.triggers_after.match_at(words, noun_end - 1) is None and words[i - 1] != "of":
+        # a lower-case title: in a title-case headline ("Wounded As Gunmen Storm ...") no name
+        # stands out; nor is a participle a title ("others injured Saturday"); after "of" only
+        # a fate noun names a person ("places of death Dr ...": _fate_of_named_at)
         return NumberMention(tokens[i].start, tokens[name_end - 1].end, i, i, 1, 1, 1, "exact", "singular",
                              implicit=True)
     j = _name_end(tokens, i)
