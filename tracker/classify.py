@@ -71,6 +71,7 @@ _PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
 _OF_DETERMINERS = ("the", "its", "their", "those", "these", "his", "her")
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
+_SIGHTING_VERBS = LEXICON.closed["sighting_verbs"]  # "spotted two men": the count is what was seen
 _REPORT_PARTICIPLES = LEXICON.closed["report_participles"]  # "were reported as wounded"
 
 
@@ -1108,8 +1109,17 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 named = reader.toll_object(m.tok_start) if obj.head is None else None
                 if named is not None:
                     object_text, object_class, side = named.text, named.object_class, named.side
+        # "identified several insurgents and after questioning two men were detained": a
+        # sighting verb's object shares no verb with a clause of its own after it (but "saw a
+        # girl, a woman and two men dead": one list)
+        sighted = m.tok_start > 0 and reader.words[m.tok_start - 1] in _SIGHTING_VERBS
+
+        def own_clause(end: int) -> bool:
+            return sighted and end < len(reader.words) and reader.words[end] in _AUXILIARY_OR_HYPOTHETICAL
+
         if category is None:
-            after = reader.category_after(reader.skip_coordinated(obj.end))
+            end = reader.skip_coordinated(obj.end)
+            after = reader.category_after(obj.end if own_clause(end) else end)
             if after is not None and lex.combined_pairs.match_at(reader.words, after[1]):
                 drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
                 continue
@@ -1118,7 +1128,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 trigger_tok = after[1]
                 aside = reader.last_aside
         if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
-                and not _has_verb(reader.words[reader.phrase_end(idx): numbers[idx + 1].tok_start]):
+                and not _has_verb(reader.words[reader.phrase_end(idx): numbers[idx + 1].tok_start]) \
+                and not own_clause(reader.skip_coordinated(reader.phrase_end(idx + 1))):
             # "Seven people in Kyiv and three more in Rostov are killed": the last item's verb
             nxt = reader.objects[idx + 1]
             after = reader.category_after(reader.skip_coordinated(reader.phrase_end(idx + 1)))
@@ -1547,6 +1558,7 @@ def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) ->
     (`events`: the event of each sentence of the article): the items of a roundup are no
     parts of each other, though all of them are parts of the lead's figure that sums them up."""
     _link_partitive_parts(drafts, events)
+    _link_named_members(drafts, events)
     _link_list_remainders(drafts)
     _link_listed_sums(drafts, events)
     _link_breakdowns(drafts, events)
@@ -1564,6 +1576,32 @@ def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool
                    and e.number.value_best > d.number.value_best]
         if earlier:
             d.part_of = earlier[-1]
+
+
+def _link_named_members(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+    """'killed Nasruddin, a Taliban subcommander' ... 'Five insurgents, including Nasruddin,
+    were killed': a named person is a part of the figure of the event in the same category
+    whose "including" names him again."""
+    for d in drafts:
+        if d.number.kind != "singular" or d.part_of is not None or d.object_class not in PEOPLE_CLASSES:
+            continue
+        title = set((d.object or "").lower().split())
+        name = [t.text for t in d.sentence.tokens if d.number.start <= t.start < d.number.end
+                and t.text[:1].isupper() and t.text.isalpha() and t.text.lower() not in title]
+        if not name:
+            continue
+        for e in drafts:
+            if e is d or e.category != d.category or e.number.implicit or e.part_of is not None \
+                    or e.number.value_best <= 1 or events[e.sentence.index] != events[d.sentence.index]:
+                continue
+            raw = [t.text for t in e.sentence.tokens]
+            words = e.sentence.words
+            end = min(len(words), e.number.tok_end + 8)
+            marks = [k + n for k in range(e.number.tok_end, end)
+                     for n in [(LEXICON.part_markers.match_at(words, k) or (0,))[0]] if n]
+            if any(n in raw[k: k + 4] for k in marks for n in name):
+                d.part_of = e
+                break
 
 
 def _link_list_remainders(drafts: list[ClaimDraft]) -> None:

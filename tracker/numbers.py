@@ -234,8 +234,8 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
     out: list[NumberMention] = []
     resume = 0
     candidates = [k for k, w in enumerate(words) if w[0].isdigit() or w in starters or "-" in w]
-    # a name right after a trigger verb ("killing Qari Ziauddin, the ...")
-    named = [k + 1 for k, w in enumerate(words[:-1]) if w in _TRIGGER_VERB_ENDS and raw[k + 1][:1].isupper()]
+    # a name right after a trigger verb ("killing Qari Ziauddin, the ...", "killed rebel commander Juma ...")
+    named = [k + 1 for k, w in enumerate(words[:-1]) if w in _TRIGGER_VERB_ENDS and _may_name(words, raw, k + 1)]
     if named:
         candidates = sorted(set(candidates).union(named))
     for i in candidates:
@@ -328,8 +328,10 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
         return _named_singular_at(words, tokens, i)
     if w == "of":
         return _fate_of_named_at(words, tokens, i)
-    if raw[i][:1].isupper() and i and words[i - 1] in _TRIGGER_VERB_ENDS:
-        return _named_after_verb_at(words, tokens, i)
+    if i and words[i - 1] in _TRIGGER_VERB_ENDS and _may_name(words, raw, i):
+        named = _named_after_verb_at(words, tokens, i)
+        if named is not None or raw[i][:1].isupper():
+            return named
     if not (w[0].isdigit() or w in lex.number_units or w in lex.number_tens or w in lex.times_words
             or lex.number_fixed.match_at(words, i) or "-" in w and w.split("-")[0] in lex.number_tens):
         return None
@@ -467,6 +469,29 @@ def _name_end(tokens, j: int) -> int:
     return j
 
 
+def _may_name(words, raw, k: int) -> bool:
+    """Can a name, or a title before a name, start at token k ('Qari ...', 'rebel commander ...'),
+    not a count ('two local leaders')?"""
+    if words[k] in LEXICON.number_units or words[k] in LEXICON.number_tens:
+        return False
+    return raw[k][:1].isupper() or bool(_person_noun(words, k) or _person_noun(words, k + 1))
+
+
+def _titled_name(words, tokens, j: int) -> tuple[int | None, int, int]:
+    """'Taliban leader Mullah Abdul Rahman' from token j: the end of the singular person
+    noun before the name (None if there is none), and the start and end of the name."""
+    noun_end, limit = None, min(len(words), j + 6)
+    while j < limit:
+        n = _person_noun(words, j)
+        if n:
+            j = noun_end = j + n
+        elif noun_end is None and words[j].isalpha() and (_person_noun(words, j + 1) or _person_noun(words, j + 2)):
+            j += 1  # "Hamas" in "Hamas leader Yahya Sinwar", "gang" in "gang leader ..."
+        else:
+            break
+    return noun_end, j, _name_end(tokens, j)
+
+
 def _fate_of_named_at(words, tokens, i) -> NumberMention | None:
     """'confirmed the death of Mullah Abdul Nafi, a Taliban leader', 'the arrest of
     Taliban leader Mullah Abdul Rahman': a named person after a fate noun and "of" counts
@@ -476,17 +501,7 @@ def _fate_of_named_at(words, tokens, i) -> NumberMention | None:
     lex = LEXICON
     if i == 0 or words[i - 1] not in lex.closed["fate_nouns"]:
         return None
-    j, noun_end = i + 1, None
-    while j < min(len(words), i + 7):
-        n = _person_noun(words, j)
-        if n:
-            j = noun_end = j + n
-        elif noun_end is None and words[j].isalpha() and (_person_noun(words, j + 1) or _person_noun(words, j + 2)):
-            j += 1  # "Hamas" in "Hamas leader Yahya Sinwar", "gang" in "gang leader ..."
-        else:
-            break
-    name_start = j
-    j = _name_end(tokens, j)
+    noun_end, name_start, j = _titled_name(words, tokens, i + 1)
     if j == name_start:
         return None
     if noun_end is not None:
@@ -501,7 +516,17 @@ def _fate_of_named_at(words, tokens, i) -> NumberMention | None:
 def _named_after_verb_at(words, tokens, i) -> NumberMention | None:
     """'killing Qari Ziauddin, the Taliban shadow governor': a named person right after a
     trigger verb, with a person appositive, counts one (implicit); the verb before it
-    gives the category, the appositive the object."""
+    gives the category, the appositive the object. So does a name after its title ('killed
+    Taliban leader Mir Wali and another insurgent'); the count stands zero-width before the
+    title, which gives the object."""
+    noun_end, name_start, name_end = _titled_name(words, tokens, i)
+    if noun_end is not None and name_end > name_start and tokens[noun_end - 1].text[:1].islower() \
+            and LEXICON.triggers_after.match_at(words, noun_end - 1) is None and words[i - 1] != "of":
+        # a lower-case title: in a title-case headline ("Wounded As Gunmen Storm ...") no name
+        # stands out; nor is a participle a title ("others injured Saturday"); after "of" only
+        # a fate noun names a person ("places of death Dr ...": _fate_of_named_at)
+        return NumberMention(tokens[i].start, tokens[name_end - 1].end, i, i, 1, 1, 1, "exact", "singular",
+                             implicit=True)
     j = _name_end(tokens, i)
     end = _appositive_end(words, j, _NAMED_APPOSITIVE_ARTICLES) if j > i else None
     if end is None:

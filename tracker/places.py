@@ -389,19 +389,23 @@ def shifts_topic(sentence: Sentence) -> bool:
     return bool(words) and (match_list_item(sentence.text) is not None or LEXICON.topic_shifts.match_at(words, 0) is not None)
 
 
+_REFERRING_OPENERS = LEXICON.closed["referring_openers"]
+
+
 def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool]]:
     """The event each sentence of an article (`text`: its body) reports, numbered from 0 in
     text order, and whether an item of a list opened it: an item ('-- Troops detained two
     suspects in ...', '— A combined force captured ...') or a sentence that turns to
     another event ('Separately, ...') opens the next one; the sentences after it report the
     same event until the next opens. After a turn that ends in a colon ('In other news
-    throughout the region:') each paragraph is an item."""
+    throughout the region:') each paragraph is an item, unless it opens by referring back to
+    the item before ('The security force searched ...', 'He ...'): that tells it on."""
     out, event, items = [], (0, False), False
     for s in sentences:
         if s.field == "body":
             shift = shifts_topic(s)
             listed = match_list_item(s.text) is not None or items and text[max(0, s.start - 2):s.start].isspace() \
-                and text.count("\n", max(0, s.start - 2), s.start) == 2
+                and text.count("\n", max(0, s.start - 2), s.start) == 2 and s.words[:1] != [] and s.words[0] not in _REFERRING_OPENERS
             if listed or shift:
                 event = (event[0] + 1, listed)
             items = items or shift and s.text.rstrip().endswith(":")
