@@ -432,11 +432,15 @@ class _SpeechReader:
             return None
         return span
 
+    def _ly_adverb(self, k: int) -> bool:
+        """'Surprisingly the ministry said': an -ly word before an article is an adverb, no name."""
+        return self.words[k].endswith("ly") and k + 1 < len(self.words) and self.words[k + 1] in _NP_ARTICLES
+
     @functools.cached_property
     def sentence_subject(self) -> tuple[int, int] | None:
         """The name that opens the sentence (read once: each of its speech verbs may ask)."""
         start = 0  # 'Earlier a source at the police command said': the adverb is no name
-        while start < len(self.words) and self.words[start] in _SENTENCE_ADVERBS:
+        while start < len(self.words) and (self.words[start] in _SENTENCE_ADVERBS or self._ly_adverb(start)):
             start += 1
         if start < len(self.words) and self.words[start] in _PLACE_PREPOSITIONS:
             return None
