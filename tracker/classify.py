@@ -369,8 +369,8 @@ def _pick(categories: list[str], object_class: str | None) -> str | None:
     for c in categories:
         if _compatible(c, object_class):
             return c
-    if object_class in PEOPLE_CLASSES:
-        # "destroyed up to 60 militants": a verb of things said of people (a military
+    if object_class == "combatant":
+        # "destroyed up to 60 militants": a verb of things said of fighters (a military
         # statement's idiom) reads as its people category
         for c in categories:
             if c in LEXICON.people_readings:

@@ -97,10 +97,7 @@ class ArticlePlaces:
         """Place mentions of one sentence, found on first use (field offsets)."""
         if index not in self._found:
             s = self.sentences[index]
-            # a country in the possessive with its apostrophe stripped ("Syrias capital",
-            # "Syrias state TV") only ends the name before it: no place of its own
-            self._found[index] = [_shift(m, s.start) for m in find_places(s.text)
-                                  if s.text[m.end:m.end + 1] != "s" or m.candidates[0].kind != "country"]
+            self._found[index] = [_shift(m, s.start) for m in find_places(s.text)]
         return self._found[index]
 
     def places(self, index: int) -> list[PlaceMention]:
@@ -116,7 +113,9 @@ class ArticlePlaces:
     def _is_possessive_country(self, m: PlaceMention, field: str) -> bool:
         text = self.article.title if field == "title" else self.article.text
         # (a mention borrowed from the headline is not read in the body's text)
-        return text[m.end:m.end + 2] in _POSSESSIVE and bool(m.candidates) and m.candidates[0].kind == "country" \
+        # also with its apostrophe stripped ("Syrias state TV", "in Syrias Idlib province")
+        possessive = text[m.end:m.end + 2] in _POSSESSIVE or text[m.end:m.end + 1] == "s" and not text[m.end + 1:m.end + 2].isalnum()
+        return possessive and bool(m.candidates) and m.candidates[0].kind == "country" \
             and text[m.start:m.end] == m.surface
 
     def _is_agent_country(self, m: PlaceMention, field: str) -> bool:
