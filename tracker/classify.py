@@ -165,6 +165,9 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         if w == "(" and run_end + 2 < n and words[run_end + 2] == ")" and run_end > k:
             run_end += 3  # "a Taliban improvised explosive device (IED) expert"
             continue
+        if w == "[" and (close := next((x for x in range(run_end + 2, min(n - 1, run_end + 5)) if words[x] == "]"), None)):
+            run_end = close + 1  # an editor's insertion: "up to 80 [IS] fighters"
+            continue
         if w == "of" and run_end > k and run_end + 1 < n and toks[run_end + 1].text[:1].isupper() \
                 and toks[run_end - 1].text[:1].isupper():
             run_end += 1  # inside a name: "Islamic Movement of Uzbekistan facilitator"
