@@ -1309,6 +1309,9 @@ _WAR_ESCAPES = LEXICON.closed["war_escapes"]  # 'have fled the war'
 _WAR_DETERMINERS = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
 
 
+_NUMBER_JOINERS = ("-", "/")  # inside a modifier before a war noun: "the 30-month war", "a 2-1/2 year conflict"
+
+
 def war_total(sentence: Sentence, k: int) -> bool:
     """Is the count at token k a toll of the whole war ('the conflict has killed more than
     280000 people', 'a war that has killed 280000', '150000 people have been killed in
@@ -1327,14 +1330,15 @@ def war_total(sentence: Sentence, k: int) -> bool:
         nxt = toks[j + 1].lower if j + 1 < n else "."
         if nxt[:1].isalnum() and nxt not in _WAR_FOLLOWERS:
             continue
-        reach = 4 + 2 * sum(toks[x].lower == "-" for x in range(max(0, j - 4), j))  # "30 - month" is one word
+        # "30 - month", "2 - 1 / 2 year" (two and a half) are one word
+        reach = 4 + 2 * sum(toks[x].lower in _NUMBER_JOINERS for x in range(max(0, j - 8), j))
         det = next((x for x in range(j - 1, max(-1, j - reach), -1) if toks[x].lower in _WAR_DETERMINERS
                     or toks[x].lower.endswith("'s")), None)  # "the country's five-year war"
         if det is None and j > 3 and toks[j - 1].lower == "of" and toks[j - 2].lower in _WAR_SPANS \
                 and (toks[j - 3].lower.isdigit() or toks[j - 3].lower in LEXICON.number_words):
             # "in more than three years of conflict": the counted span's "in" stands for the determiner
             det = next((x + 1 for x in range(j - 4, max(-1, j - 8), -1) if toks[x].lower in ("in", "during")), None)
-        if det is None or any(not toks[x].lower[:1].isalnum() and toks[x].lower != "-" for x in range(det, j)):
+        if det is None or any(not toks[x].lower[:1].isalnum() and toks[x].lower not in _NUMBER_JOINERS for x in range(det, j)):
             continue  # ("-" joins a modifier: "the 30-month war")
         if det >= 1 and toks[det].lower.endswith("'s") and toks[det - 1].lower in _WAR_DETERMINERS:
             det -= 1  # the possessive's own article: "in the country's war"
