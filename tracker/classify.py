@@ -368,11 +368,13 @@ def _uncounted(object_class: str | None) -> bool:
     return object_class is not None and not any(object_class in classes for classes in _COMPATIBLE.values())
 
 
-def _pick(categories: list[str], object_class: str | None) -> str | None:
+def _pick(categories: list[str], object_class: str | None, verb: bool = False) -> str | None:
+    """The first category that can count the object; verb: the categories are of the
+    count's own verb (before it, or after its subject)."""
     for c in categories:
         if _compatible(c, object_class):
             return c
-    if object_class == "combatant":
+    if verb and object_class == "combatant":
         # "destroyed up to 60 militants": a verb of things said of fighters (a military
         # statement's idiom) reads as its people category
         for c in categories:
@@ -1090,7 +1092,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 drafts.append(None)  # "captured or killed 40 insurgents": how many of each is unsaid
                 continue
             if before is not None:
-                category = _pick(before[0], object_class)
+                category = _pick(before[0], object_class, verb=True)
                 trigger_tok = before[1]
         if category is None:
             # a toll before the verbs after: "the death toll increases to 136 with hundreds wounded"
@@ -1106,7 +1108,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
                 continue
             if after is not None:
-                category = _pick(after[0], object_class)
+                # (the people reading only in the passive: "40 fighters were destroyed")
+                category = _pick(after[0], object_class, verb=reader.words[after[1] - 1] in _PASSIVE_MARKERS)
                 trigger_tok = after[1]
                 aside = reader.last_aside
         if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
