@@ -118,6 +118,12 @@ class ArticlePlaces:
         return possessive and bool(m.candidates) and m.candidates[0].kind == "country" \
             and text[m.start:m.end] == m.surface
 
+    def _owns_speaker(self, m: PlaceMention, field: str) -> bool:
+        """A possessive country before a speaker's noun: "Turkey's state-run news agency",
+        "Turkeys official Anadolu Agency": whose agency, no place of what it reports."""
+        text = self.article.title if field == "title" else self.article.text
+        return any(w.strip(".,\"“”").lower() in _SPEAKER_NOUNS for w in text[m.end:m.end + 50].split()[1:5])
+
     def _is_agent_country(self, m: PlaceMention, field: str) -> bool:
         """'drones launched by Russia', 'killed by Israel': who acts, never where."""
         text = self.article.title if field == "title" else self.article.text
@@ -295,7 +301,11 @@ class ArticlePlaces:
                        and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)]
         # a speaker's seat ("the ministry in Moscow said") gives way to any other place of
         # the sentence; alone it may still be where its source watches ("a source in Homs said")
-        in_sentence = [m for m in in_sentence if not self._is_speaker_seat(m, s.field)] or in_sentence
+        # (a country in the possessive is no such other place: "a strike on Syria's Shairat
+        # airbase killed four, a source in Homs said")
+        elsewhere = [m for m in in_sentence if not self._is_speaker_seat(m, s.field)]
+        if any(not self._is_possessive_country(m, s.field) for m in elsewhere):
+            in_sentence = elsewhere
         if draft.aside is not None:
             # "three men who were involved in the Bucha massacre are killed in Kalynove": the
             # relative clause before the claim's verb says who they were, not where
@@ -326,7 +336,8 @@ class ArticlePlaces:
             # named before in that country say where, when there are any
             earlier = self._previous(s) or self.main
             homes = {m.candidates[0].country for m in own}
-            if earlier and all(m.candidates[0].country in homes for m in earlier):
+            if earlier and (all(m.candidates[0].country in homes for m in earlier)
+                            or all(self._owns_speaker(m, s.field) for m in own)):
                 own, borrowed = earlier, True
         if not own:
             own = self._previous(s) or self.main or self._previous(s, owners=True)
