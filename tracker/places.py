@@ -97,7 +97,11 @@ class ArticlePlaces:
         """Place mentions of one sentence, found on first use (field offsets)."""
         if index not in self._found:
             s = self.sentences[index]
-            self._found[index] = [_shift(m, s.start) for m in find_places(s.text)]
+            # a country in the possessive with its apostrophe stripped that owns a speaker
+            # ("Turkeys official news agency said") names no place of the report
+            self._found[index] = [_shift(m, s.start) for m in find_places(s.text)
+                                  if not (s.text[m.end:m.end + 2] == "s " and m.candidates[0].kind == "country"
+                                          and _owns_speaker(s.text, m.end + 2))]
         return self._found[index]
 
     def places(self, index: int) -> list[PlaceMention]:
@@ -117,12 +121,6 @@ class ArticlePlaces:
         possessive = text[m.end:m.end + 2] in _POSSESSIVE or text[m.end:m.end + 1] == "s" and not text[m.end + 1:m.end + 2].isalnum()
         return possessive and bool(m.candidates) and m.candidates[0].kind == "country" \
             and text[m.start:m.end] == m.surface
-
-    def _owns_speaker(self, m: PlaceMention, field: str) -> bool:
-        """A possessive country before a speaker's noun: "Turkey's state-run news agency",
-        "Turkeys official Anadolu Agency": whose agency, no place of what it reports."""
-        text = self.article.title if field == "title" else self.article.text
-        return any(w.strip(".,\"“”").lower() in _SPEAKER_NOUNS for w in text[m.end:m.end + 50].split()[1:5])
 
     def _is_agent_country(self, m: PlaceMention, field: str) -> bool:
         """'drones launched by Russia', 'killed by Israel': who acts, never where."""
@@ -336,8 +334,7 @@ class ArticlePlaces:
             # named before in that country say where, when there are any
             earlier = self._previous(s) or self.main
             homes = {m.candidates[0].country for m in own}
-            if earlier and (all(m.candidates[0].country in homes for m in earlier)
-                            or all(self._owns_speaker(m, s.field) for m in own)):
+            if earlier and all(m.candidates[0].country in homes for m in earlier):
                 own, borrowed = earlier, True
         if not own:
             own = self._previous(s) or self.main or self._previous(s, owners=True)
@@ -375,6 +372,12 @@ class ArticlePlaces:
             if people is not None and theirs:
                 found = self._resolve(theirs)
         return found
+
+
+def _owns_speaker(text: str, pos: int) -> bool:
+    """Does a speaker's noun come within the four words from pos ("official Anadolu Agency",
+    "state-run news agency")?"""
+    return any(w.strip(".,\"“”").lower() in _SPEAKER_NOUNS for w in text[pos:pos + 50].split()[:4])
 
 
 def _reference_link(between: str) -> bool:
