@@ -32,6 +32,7 @@ _DETERMINERS = LEXICON.closed["articles"]
 _NP_ARTICLES = LEXICON.closed["singular_articles"] | {"the"}
 _CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
 _SENTENCE_ADVERBS = LEXICON.closed["sentence_adverbs"]
+_SOURCED_DOCUMENTS = LEXICON.closed["sourced_documents"]
 _PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
 _CONTRASTS = LEXICON.closed["contrast_conjunctions"]  # 'while', 'whereas': no clause of their own after a speech verb
 _NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
@@ -432,11 +433,15 @@ class _SpeechReader:
             return None
         return span
 
+    def _ly_adverb(self, k: int) -> bool:
+        """'Surprisingly the ministry said': an -ly word before an article is an adverb, no name."""
+        return self.words[k].endswith("ly") and k + 1 < len(self.words) and self.words[k + 1] in _NP_ARTICLES
+
     @functools.cached_property
     def sentence_subject(self) -> tuple[int, int] | None:
         """The name that opens the sentence (read once: each of its speech verbs may ask)."""
         start = 0  # 'Earlier a source at the police command said': the adverb is no name
-        while start < len(self.words) and self.words[start] in _SENTENCE_ADVERBS:
+        while start < len(self.words) and (self.words[start] in _SENTENCE_ADVERBS or self._ly_adverb(start)):
             start += 1
         if start < len(self.words) and self.words[start] in _PLACE_PREPOSITIONS:
             return None
@@ -462,8 +467,7 @@ class _SpeechReader:
             before = lex.speech_markers_before.match_at(words, k)
             if before is not None:
                 j = k + before[0]
-                if words[j: j + 3] in (["a", "statement", "from"], ["a", "statement", "by"], ["a", "report", "by"], ["a", "report", "from"]):
-                    j += 3
+                j = self.document_author(j)
                 span = self.np_forward(j)
                 if span:  # the speaker after the marker: the clauses before it stay in its scope
                     out.append(SpeechAct(k, self.resolve(*span), subject=span[0]))
@@ -486,6 +490,18 @@ class _SpeechReader:
                 if act is not None:
                     out.append(act)
         return out
+
+    def document_author(self, j: int) -> int:
+        """Where the speaker starts after 'according to' at j: past 'a (new) report by',
+        'the latest tally from' (sourced_documents), else j."""
+        words = self.words
+        if j < len(words) and words[j] in _DETERMINERS:
+            for x in range(j + 1, min(len(words) - 1, j + 4)):
+                if words[x] in _SOURCED_DOCUMENTS and words[x + 1] in ("by", "from"):
+                    return x + 2
+                if not self.toks[x].text.islower():
+                    break
+        return j
 
     def verb_act(self, v: int) -> SpeechAct | None:
         words = self.words

@@ -181,6 +181,9 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         if w == "(" and run_end + 2 < n and words[run_end + 2] == ")" and run_end > k:
             run_end += 3  # "a Taliban improvised explosive device (IED) expert"
             continue
+        if w == "[" and (close := next((x for x in range(run_end + 2, min(n - 1, run_end + 5)) if words[x] == "]"), None)):
+            run_end = close + 1  # an editor's insertion: "up to 80 [IS] fighters"
+            continue
         if w == "of" and run_end > k and run_end + 1 < n and toks[run_end + 1].text[:1].isupper() \
                 and toks[run_end - 1].text[:1].isupper():
             run_end += 1  # inside a name: "Islamic Movement of Uzbekistan facilitator"
@@ -383,10 +386,18 @@ def _uncounted(object_class: str | None) -> bool:
     return object_class is not None and not any(object_class in classes for classes in _COMPATIBLE.values())
 
 
-def _pick(categories: list[str], object_class: str | None) -> str | None:
+def _pick(categories: list[str], object_class: str | None, verb: bool = False) -> str | None:
+    """The first category that can count the object; verb: the categories are of the
+    count's own verb (before it, or after its subject)."""
     for c in categories:
         if _compatible(c, object_class):
             return c
+    if verb and object_class == "combatant":
+        # "destroyed up to 60 militants": a verb of things said of fighters (a military
+        # statement's idiom) reads as its people category
+        for c in categories:
+            if c in LEXICON.people_readings:
+                return LEXICON.people_readings[c]
     return None
 
 
@@ -1099,7 +1110,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 drafts.append(None)  # "captured or killed 40 insurgents": how many of each is unsaid
                 continue
             if before is not None:
-                category = _pick(before[0], object_class)
+                category = _pick(before[0], object_class, verb=True)
                 trigger_tok = before[1]
         if category is None:
             # a toll before the verbs after: "the death toll increases to 136 with hundreds wounded"
@@ -1124,7 +1135,8 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
                 continue
             if after is not None:
-                category = _pick(after[0], object_class)
+                # (the people reading only in the passive: "40 fighters were destroyed")
+                category = _pick(after[0], object_class, verb=reader.words[after[1] - 1] in _PASSIVE_MARKERS)
                 trigger_tok = after[1]
                 aside = reader.last_aside
         if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
@@ -1328,6 +1340,9 @@ _WAR_ESCAPES = LEXICON.closed["war_escapes"]  # 'have fled the war'
 _WAR_DETERMINERS = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
 
 
+_NUMBER_JOINERS = ("-", "/")  # inside a modifier before a war noun: "the 30-month war", "a 2-1/2 year conflict"
+
+
 def war_total(sentence: Sentence, k: int) -> bool:
     """Is the count at token k a toll of the whole war ('the conflict has killed more than
     280000 people', 'a war that has killed 280000', '150000 people have been killed in
@@ -1346,14 +1361,15 @@ def war_total(sentence: Sentence, k: int) -> bool:
         nxt = toks[j + 1].lower if j + 1 < n else "."
         if nxt[:1].isalnum() and nxt not in _WAR_FOLLOWERS:
             continue
-        reach = 4 + 2 * sum(toks[x].lower == "-" for x in range(max(0, j - 4), j))  # "30 - month" is one word
+        # "30 - month", "2 - 1 / 2 year" (two and a half) are one word
+        reach = 4 + 2 * sum(toks[x].lower in _NUMBER_JOINERS for x in range(max(0, j - 8), j))
         det = next((x for x in range(j - 1, max(-1, j - reach), -1) if toks[x].lower in _WAR_DETERMINERS
                     or toks[x].lower.endswith("'s")), None)  # "the country's five-year war"
         if det is None and j > 3 and toks[j - 1].lower == "of" and toks[j - 2].lower in _WAR_SPANS \
                 and (toks[j - 3].lower.isdigit() or toks[j - 3].lower in LEXICON.number_words):
             # "in more than three years of conflict": the counted span's "in" stands for the determiner
             det = next((x + 1 for x in range(j - 4, max(-1, j - 8), -1) if toks[x].lower in ("in", "during")), None)
-        if det is None or any(not toks[x].lower[:1].isalnum() and toks[x].lower != "-" for x in range(det, j)):
+        if det is None or any(not toks[x].lower[:1].isalnum() and toks[x].lower not in _NUMBER_JOINERS for x in range(det, j)):
             continue  # ("-" joins a modifier: "the 30-month war")
         if det >= 1 and toks[det].lower.endswith("'s") and toks[det - 1].lower in _WAR_DETERMINERS:
             det -= 1  # the possessive's own article: "in the country's war"

@@ -645,6 +645,34 @@ _NEAR_BEFORE = ("outside ", "near ", "east of ", "west of ", "north of ", "south
                 "southeast of ", "southwest of ")
 
 
+_NEXT_NAME = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'’-]*(?:[ \u00a0-][A-Z][\w'’-]*){0,2})")
+
+
+def _compass_part_of(idx: _Index, text: str, key: str, end: int, readings: tuple[Place, ...]) -> bool:
+    """Is the hit a compass word with a type word ("Northern Province", or "Northern"
+    before "Province") that describes a part of the place named after "of" ("the
+    Northern Province of Aleppo")? Capitalised, such words also name regions elsewhere
+    (Sri Lanka, Rwanda); they are those only in their own country ("the Eastern Region
+    of Ghana")."""
+    first, _, rest = key.partition(" ")
+    if first not in idx.directions:
+        return False
+    if not rest:
+        m = idx.designator_after.match(text, end)
+        if m is None:
+            return False
+        end = m.end()
+    elif rest not in idx.designators:
+        return False
+    m = _NEXT_NAME.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).replace("\u00a0", " ").split(" ")
+    homes = {p.country for p in readings}
+    return not any(p.country in homes for n in range(len(words), 0, -1)
+                   for p in idx.readings(name_key(" ".join(words[:n]))) or ())
+
+
 def _without_namesakes(found: list[list]) -> list[list]:
     """A town that only names an organisation ("the New Kabul Bank in Kunduz", "Baghdad
     Airways", "Kabul University") is no place when the text names another one below
@@ -662,6 +690,8 @@ def _add(
     what the words after it make of it (_facility_after)."""
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit():
         return False  # a model name: "Geran-2 drones", "Su-25", "S-300"
+    if _compass_part_of(idx, text, key, end, readings):
+        return False  # "the Northern Province of Aleppo": a part of the place named next, described
     designator, where = _designator_of(idx, text, key, start, end, readings[0].kind != "country")
     readings = _plausible(idx, text, lines, key, start, end, readings, where, glued, facility == "dedicatee")
     if not readings or designator is not None and designator.level == "local" and where in ("after", "before") \

@@ -97,10 +97,11 @@ class ArticlePlaces:
         """Place mentions of one sentence, found on first use (field offsets)."""
         if index not in self._found:
             s = self.sentences[index]
-            # a country in the possessive with its apostrophe stripped ("Syrias capital",
-            # "Syrias state TV") only ends the name before it: no place of its own
+            # a country in the possessive with its apostrophe stripped that owns a speaker
+            # ("Turkeys official news agency said") names no place of the report
             self._found[index] = [_shift(m, s.start) for m in find_places(s.text)
-                                  if s.text[m.end:m.end + 1] != "s" or m.candidates[0].kind != "country"]
+                                  if not (s.text[m.end:m.end + 2] == "s " and m.candidates[0].kind == "country"
+                                          and _owns_speaker(s.text, m.end + 2))]
         return self._found[index]
 
     def places(self, index: int) -> list[PlaceMention]:
@@ -116,7 +117,9 @@ class ArticlePlaces:
     def _is_possessive_country(self, m: PlaceMention, field: str) -> bool:
         text = self.article.title if field == "title" else self.article.text
         # (a mention borrowed from the headline is not read in the body's text)
-        return text[m.end:m.end + 2] in _POSSESSIVE and bool(m.candidates) and m.candidates[0].kind == "country" \
+        # also with its apostrophe stripped ("Syrias state TV", "in Syrias Idlib province")
+        possessive = text[m.end:m.end + 2] in _POSSESSIVE or text[m.end:m.end + 1] == "s" and not text[m.end + 1:m.end + 2].isalnum()
+        return possessive and bool(m.candidates) and m.candidates[0].kind == "country" \
             and text[m.start:m.end] == m.surface
 
     def _is_agent_country(self, m: PlaceMention, field: str) -> bool:
@@ -296,7 +299,11 @@ class ArticlePlaces:
                        and roles[m.start] not in ("speech", "name") and not self._is_foreign_actor(m, s)]
         # a speaker's seat ("the ministry in Moscow said") gives way to any other place of
         # the sentence; alone it may still be where its source watches ("a source in Homs said")
-        in_sentence = [m for m in in_sentence if not self._is_speaker_seat(m, s.field)] or in_sentence
+        # (a country in the possessive is no such other place: "a strike on Syria's Shairat
+        # airbase killed four, a source in Homs said")
+        elsewhere = [m for m in in_sentence if not self._is_speaker_seat(m, s.field)]
+        if any(not self._is_possessive_country(m, s.field) for m in elsewhere):
+            in_sentence = elsewhere
         if draft.aside is not None:
             # "three men who were involved in the Bucha massacre are killed in Kalynove": the
             # relative clause before the claim's verb says who they were, not where
@@ -365,6 +372,12 @@ class ArticlePlaces:
             if people is not None and theirs:
                 found = self._resolve(theirs)
         return found
+
+
+def _owns_speaker(text: str, pos: int) -> bool:
+    """Does a speaker's noun come within the four words from pos ("official Anadolu Agency",
+    "state-run news agency")?"""
+    return any(w.strip(".,\"“”").lower() in _SPEAKER_NOUNS for w in text[pos:pos + 50].split()[:4])
 
 
 def _reference_link(between: str) -> bool:
