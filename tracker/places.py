@@ -418,7 +418,7 @@ def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool]
         if s.field == "body":
             shift = shifts_topic(s)
             listed = match_list_item(s.text) is not None or items and text[max(0, s.start - 2):s.start].isspace() \
-                and text.count("\n", max(0, s.start - 2), s.start) == 2 and s.words[:1] != [] and s.words[0] not in _REFERRING_OPENERS
+                and text.count("\n", max(0, s.start - 2), s.start) == 2 and bool(s.words) and s.words[0] not in _REFERRING_OPENERS
             if listed or shift:
                 event = (event[0] + 1, listed)
             items = items or shift and s.text.rstrip().endswith(":")
