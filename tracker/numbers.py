@@ -472,9 +472,10 @@ def _name_end(tokens, j: int) -> int:
 def _may_name(words, raw, k: int) -> bool:
     """Can a name, or a title before a name, start at token k ('Qari ...', 'rebel commander ...'),
     not a count ('two local leaders')?"""
-    if words[k] in LEXICON.number_units or words[k] in LEXICON.number_tens:
-        return False
-    return raw[k][:1].isupper() or bool(_person_noun(words, k) or _person_noun(words, k + 1))
+    first = raw[k][:1]
+    if not first.isalpha() or words[k] in LEXICON.number_units or words[k] in LEXICON.number_tens:
+        return False  # (a digit or a mark is no name's start: most words after a verb of harm)
+    return first.isupper() or bool(_person_noun(words, k) or _person_noun(words, k + 1))
 
 
 def _titled_name(words, tokens, j: int) -> tuple[int | None, int, int]:
