@@ -43,12 +43,12 @@ _BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
 # word of its phrase, so one is enough, the longest that is no opener ("hours" of "in the
 # past 24 hours", "night" of "last night"; openers such as "in", "the", "last" are in too
 # many sentences). Letters only, as word_set has them.
-_RELATIVE_OPENERS = frozenset({"in", "the", "of", "over", "since", "during", "within", "this", "earlier", "last", "past"})
+_RELATIVE_OPENERS = LEXICON.closed["relative_common_words"]
 _RELATIVE_WORDS = frozenset(
     max(reversed([w for w in find_words(p.lower()) if w not in _RELATIVE_OPENERS] or find_words(p.lower())), key=len)
     for p in LEXICON.relative_dates
 )
-_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "hours"})
+_SPAN_UNITS = frozenset(LEXICON.span_units)
 
 
 def _read_simple(phrase: str) -> tuple[int, int, int | None] | None:
@@ -229,7 +229,7 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
                     continue  # "in 12 hours" may be ahead, or a rate ("the second time in 24 hours")
                 days, precision = -(-n // 24), "day"  # the days the hours reach back into
             else:
-                days = n * {"day": 1, "week": 7, "month": 30}[unit]
+                days = n * int(LEXICON.span_units[m.group("unit").lower()])
                 precision = "day" if unit == "day" else "week" if unit == "week" else "month"
             found.append((m.start(), m.end(), Period(published - timedelta(days=days), published, precision), True))
         for m in iter_days_ago(text) if "ago" in words else ():

@@ -178,6 +178,9 @@ class Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_dates: dict[str, list]
+    span_units: dict[str, float]  # "days": 1, "weeks": 7 (dates.json, with span_openers and span_after)
+    span_openers: frozenset[str]
+    span_after: frozenset[str]
     to_date_phrases: frozenset[str]
     to_date_openers: PhraseTable
     trigger_vocabulary: frozenset[str]  # the telling word of every trigger phrase: the cheap pre-filter
@@ -272,6 +275,9 @@ def load_lexicon() -> Lexicon:
         months=dates["months"],
         weekdays=dates["weekdays"],
         relative_dates=dates["relative"],
+        span_units=dates["span_units"],
+        span_openers=frozenset(dates["span_openers"]),
+        span_after=frozenset(dates["span_after"]),
         to_date_phrases=frozenset(dates["to_date"]),
         to_date_openers=PhraseTable(dates["to_date_openers"]),
         trigger_vocabulary=vocabulary,

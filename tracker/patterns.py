@@ -147,12 +147,17 @@ def lower_keeping_offsets(text: str) -> str:
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
+def _alternatives(words: frozenset[str]) -> str:
+    """A regex alternation of lexicon phrases, longest first, white space as \\s+."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
 # "in the past two days", "in 10 days", "two days of clashes", "past three weeks",
-# "since the past 48 hours".
+# "since the past 48 hours" (dates.json span_openers, span_units, span_after).
 _span = re.compile(
-    r"""\b(?:(?P<opener>in\s+the\s+(?:past|last)|over\s+the\s+(?:past|last)|during\s+the\s+(?:past|last)|the\s+(?:past|last)|for\s+the\s+past|in|within|over)\s+)?
-        (?P<n>\d{1,3}|[a-z]+)\s+(?P<unit>days|weeks|months|hours|day|week|month)
-        (?P<of>\s+of\s+(?:clashes|fighting|attacks|strikes|bombardment|shelling|violence|battles|combat))?\b""",
+    rf"""\b(?:(?P<opener>{_alternatives(LEXICON.span_openers)})\s+)?
+        (?P<n>\d{{1,3}}|[a-z]+)\s+(?P<unit>{_alternatives(frozenset(LEXICON.span_units))})
+        (?P<of>\s+(?:{_alternatives(LEXICON.span_after)}))?\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 iter_spans = _span.finditer
@@ -171,11 +176,6 @@ _year = re.compile(r"\b(?P<prep>in|since|during|of|throughout)\s+"
                    r"(?:the\s+(?=(?:19|20)\d\d\s+calendar\s+year\b)|(?:the\s+)?(?:calendar\s+)?year\s+)?"
                    r"(?P<year>(?:19|20)\d\d)(?:\s+calendar\s+year)?\b", re.IGNORECASE)
 iter_years = _year.finditer
-
-def _alternatives(words: frozenset[str]) -> str:
-    """A regex alternation of lexicon phrases, longest first, white space as \\s+."""
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w)))
-
 
 _page = {name: _alternatives(LEXICON.closed[f"page_{name}"]) for name in ("counter_labels", "block_labels", "text_openers")}
 
