@@ -1136,7 +1136,11 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 continue
             if after is not None:
                 # (the people reading only in the passive: "40 fighters were destroyed")
-                category = _pick(after[0], object_class, verb=reader.words[after[1] - 1] in _PASSIVE_MARKERS)
+                # (not for the object of a participle: 'a truck carrying 12 soldiers was
+                # destroyed' says what befell the truck)
+                carried = m.tok_start > 0 and reader.words[m.tok_start - 1].endswith("ing")
+                category = _pick(after[0], object_class,
+                                 verb=reader.words[after[1] - 1] in _PASSIVE_MARKERS and not carried)
                 trigger_tok = after[1]
                 aside = reader.last_aside
         if category is None and idx + 1 < len(numbers) and reader.coordinated_with(idx + 1) == idx \
