@@ -263,6 +263,11 @@ class _Index:
         self.organisation_words = frozenset(name_key(w) for w in _lines("organisation_words.txt"))
         self.compound_suffixes = tuple(_lines("compound_suffixes.txt"))
         self.place_followers = frozenset(_lines("place_followers.txt"))
+        surroundings = _table("surroundings.tsv")  # phrase, where, reading: "the suburbs of Damascus"
+        self.surroundings_after = tuple(p for p, where, _ in surroundings if where == "after")
+        self.surroundings_before = tuple(p for p, where, reading in surroundings if where == "before" and reading == "always")
+        self.near_before = tuple(p for p, where, reading in surroundings if where == "before" and reading == "near")
+        self.surroundings_reach = max(map(len, self.surroundings_before + self.near_before))
         # A plural type word ("provinces") covers every name of a list.
         self.designators = {
             name_key(word): _Designator(label, level, word.endswith("s") and label != word)
@@ -638,12 +643,6 @@ def _modifies_noun(idx: _Index, text: str, end: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
-_SURROUNDINGS_AFTER = (" countryside", " suburbs", " suburb")
-_SURROUNDINGS_BEFORE = ("rural ", "suburbs of ", "suburb of ", "outskirts of ")
-# near a city, unless the city only qualifies a noun after it ("near Damascus police headquarters")
-_NEAR_BEFORE = ("outside ", "near ", "east of ", "west of ", "north of ", "south of ", "northeast of ", "northwest of ",
-                "southeast of ", "southwest of ")
-
 
 _NEXT_NAME = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'’-]*(?:[ \u00a0-][A-Z][\w'’-]*){0,2})")
 
@@ -704,10 +703,10 @@ def _add(
         # "in Damascus countryside", "a Damascus suburb", "the suburbs of Damascus",
         # "rural Damascus", "near/east of Damascus": the governorate around a city that is
         # one of its own (Rif Dimashq), where the index knows "<city> countryside" as its name
-        after = next((w for w in _SURROUNDINGS_AFTER if text[end:end + len(w)].lower() == w), None)
-        before = text[max(0, start - 14):start].lower()
-        if after is not None or before.endswith(_SURROUNDINGS_BEFORE) \
-                or before.endswith(_NEAR_BEFORE) and not _modifies_noun(idx, text, end):
+        after = next((w for w in idx.surroundings_after if text[end:end + len(w)].lower() == w), None)
+        before = text[max(0, start - idx.surroundings_reach):start].lower()
+        if after is not None or before.endswith(idx.surroundings_before) \
+                or before.endswith(idx.near_before) and not _modifies_noun(idx, text, end):
             readings = rural
             end += len(after or "")
     region = _region(idx, text, start, readings[0])
