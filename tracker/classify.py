@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from tracker.lexicon import LEXICON
+from tracker.lexicon import LEXICON, PEOPLE_CLASSES
 from tracker.records import ClaimDraft, NumberMention, Sentence
 
 PEOPLE_CATEGORIES = frozenset({"killed", "injured", "detained", "abducted", "missing", "displaced"})
 THING_CATEGORIES = frozenset({"destroyed", "damaged", "seized"})
-PEOPLE_CLASSES = frozenset({"combatant", "civilian", "person"})
 _PEOPLE_OR_OPEN = PEOPLE_CLASSES | {None}  # counted people, or no class said
 
 # Which object classes each category can count.
@@ -543,7 +542,7 @@ class _SentenceReader:
         if k == 0 or not lex.object_classes.match_ending_at(words, k - 1) or words[j] in lex.inherit_heads:
             return False
         found = lex.object_classes.match_at(words, j)
-        if found is None or found[1][0] not in ("combatant", "civilian", "person") or not words[j + found[0] - 1].endswith("s"):
+        if found is None or found[1][0] not in PEOPLE_CLASSES or not words[j + found[0] - 1].endswith("s"):
             return False
         end = j + found[0]
         return end >= len(words) or words[end] not in lex.speech_verbs

@@ -13,6 +13,8 @@ from functools import cache, cached_property
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+# The object classes (objects.json) that count people: the categories killed, injured, ... count them.
+PEOPLE_CLASSES = frozenset({"combatant", "civilian", "person"})
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
 VAGUE_DIR = SCHEMA_DIR / "vague"
 

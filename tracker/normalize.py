@@ -16,7 +16,7 @@ from tracker import __version__
 from tracker.contract import load_schema
 from tracker.classify import joined, sums_up_events
 from tracker.gazetteer import PlaceResolution
-from tracker.lexicon import LEXICON, VagueProfile
+from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.places import shifts_topic
 from tracker.records import Article, Attribution, ClaimDraft, Period
 
@@ -27,14 +27,13 @@ def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-_PEOPLE = frozenset({"combatant", "civilian", "person"})
 _HEADLINE_PREFIX = 20  # characters a body sentence shares with the title to repeat it
 _OPPOSED = frozenset({"combatant", "civilian"})
 
 
 def _kind(object_class: str | None) -> str | None:
     """People are one kind for keys: 'two individuals' and 'the two insurgents' are one figure."""
-    return "people" if object_class in _PEOPLE else object_class
+    return "people" if object_class in PEOPLE_CLASSES else object_class
 
 
 def _marker(draft: ClaimDraft) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from tracker.lexicon import LEXICON, VagueProfile
+from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
 
@@ -21,7 +21,6 @@ _LISTED_POSSESSIVES = LEXICON.closed["listed_possessives"]
 _NAMED_APPOSITIVE_ARTICLES = _SINGULAR_ARTICLES | {"the"}
 # Last words of the verbs before a count: a capitalised word after one may be a name.
 _TRIGGER_VERB_ENDS = frozenset(phrase[-1] for phrase, _values in LEXICON.triggers_before.phrases())
-_PEOPLE_CLASSES = ("combatant", "civilian", "person")
 _RISE_VERBS = LEXICON.closed["rise_verbs"]
 _RAISE_VERBS = LEXICON.closed["raise_verbs"]
 
@@ -265,7 +264,7 @@ def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int
     j = 0
     while j < len(words):
         found = lex.object_classes.match_at(words, j)
-        if found is None or found[1][0] not in ("combatant", "civilian", "person") or not words[j + found[0] - 1].endswith("s") \
+        if found is None or found[1][0] not in PEOPLE_CLASSES or not words[j + found[0] - 1].endswith("s") \
                 or words[j] in lex.inherit_heads:
             j += 1
             continue
@@ -445,7 +444,7 @@ def _singular_at(words, tokens, i) -> NumberMention | None:
 def _person_noun(words, k: int) -> int:
     """Length of the singular person noun at words[k] ('Taliban leader' -> 'leader'), or 0."""
     found = LEXICON.object_classes.match_at(words, k) if k < len(words) else None
-    if found is None or found[1][0] not in _PEOPLE_CLASSES or words[k + found[0] - 1].endswith("s"):
+    if found is None or found[1][0] not in PEOPLE_CLASSES or words[k + found[0] - 1].endswith("s"):
         return 0
     return found[0]
 
@@ -550,9 +549,9 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
         n, classes = found
         end = j + n
         while end < len(words) and (more := lex.object_classes.match_at(words, end)) is not None \
-                and more[1][0] in _PEOPLE_CLASSES:
+                and more[1][0] in PEOPLE_CLASSES:
             end += more[0]  # "the insurgent commander": the last noun is the head
-        if classes[0] not in _PEOPLE_CLASSES or words[end - 1].endswith("s"):
+        if classes[0] not in PEOPLE_CLASSES or words[end - 1].endswith("s"):
             return None
         name_end = end
         while name_end < len(words) and tokens[name_end].text[:1].isupper() and tokens[name_end].text.isalpha():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from tracker.lexicon import LEXICON, VagueProfile
+from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.patterns import (
     iter_sentence_ends,
     find_spaced_tokens,
@@ -108,7 +108,7 @@ def count_vocabulary(profile: VagueProfile) -> frozenset[str]:
     lex = LEXICON
     nouns = [(phrase[-1], classes[0]) for phrase, classes in lex.object_classes.phrases()]
     singular = {w for w, cls in nouns if not w.endswith("s") and cls != "event"}
-    plural = {w for w, cls in nouns if w.endswith("s") and cls in ("combatant", "civilian", "person")}
+    plural = {w for w, cls in nouns if w.endswith("s") and cls in PEOPLE_CLASSES}
     return frozenset(lex.number_words | frozenset(lex.times_words) | lex.number_fixed.first_words
                      | profile.words.first_words | singular | (plural if profile.bare_plural else set()))
 

@@ -10,8 +10,8 @@ says otherwise ("... were captured").
 
 from __future__ import annotations
 
-from tracker.classify import PEOPLE_CLASSES, read_object
-from tracker.lexicon import LEXICON
+from tracker.classify import read_object
+from tracker.lexicon import LEXICON, PEOPLE_CLASSES
 from tracker.numbers import parse_digits
 from tracker.patterns import match_tally_line
 from tracker.records import ClaimDraft, NumberMention, Sentence
