@@ -63,3 +63,11 @@ def test_shipped_profiles_are_well_formed():
     assert {"default", "acled", "isaf"} <= set(vague_profiles())
     for name in vague_profiles():
         load_vague_profile(name)
+
+
+def test_more_than_best_is_stated_or_least(tmp_path):
+    profile = tmp_path / "odd.json"
+    profile.write_text(json.dumps({"name": "odd", "words": {}, "more_than_best": "highest"}))
+    with pytest.raises(ValueError, match="more_than_best"):
+        load_vague_profile(str(profile))
+    assert [load_vague_profile(name).more_than_counts_least for name in ("default", "acled", "isaf")] == [False, False, True]

@@ -144,6 +144,9 @@ DEFECTS = {
     "more_than low not best + 1": Defect(
         "value_best:more_than", _set(value_low=400), row=MORE_THAN_ROW, row_rule="value_best:more_than"
     ),
+    "more_than best stated under a profile counting the least": Defect(
+        "value_best:more_than", _set(vague_profile="isaf"), row=MORE_THAN_ROW, row_rule="value_best:more_than"
+    ),
     "less_than high not best - 1": Defect(
         "value_best:less_than", _set(value_high=48), row=LESS_THAN_ROW, row_rule="value_best:less_than"
     ),
@@ -232,6 +235,16 @@ def test_good_dataset_passes(good_run):
     assert (summary.rejected_rows, summary.rejected_by_rule) == (1, {"range:value_low": 1})
     for name in ("summary.json", "summary.md", "data_docs/index.html"):
         assert (root / "reports" / name).is_file()
+
+
+def test_more_than_counting_the_least_passes(tmp_path):
+    """Under the isaf profile "over 400" is best 401 (its annotator's minimum totals)."""
+    data = good_dataset()
+    data.claims[MORE_THAN_ROW].update(vague_profile="isaf", value_best=401)
+    row = data.claims[MORE_THAN_ROW]
+    assert row_violations(row, field_chars=data.field_chars(row)) == []
+    summary = v.validate(data.write(tmp_path / "dataset"), None)
+    assert summary.success, v.format_summary(summary)
 
 
 @pytest.mark.parametrize("kind", DEFECTS)

@@ -101,6 +101,16 @@ def _vocabularies() -> dict[str, object]:
 
 
 @functools.cache
+def profiles_counting_least() -> frozenset[str]:
+    """The vague profiles (schemas/vague) whose "more than 10" is best 11, the least the
+    text allows, instead of the stated 10 ("more_than_best": "least")."""
+    return frozenset(
+        path.stem for path in (SCHEMAS_DIR / "vague").glob("*.json")
+        if json.loads(path.read_text(encoding="utf-8")).get("more_than_best") == "least"
+    )
+
+
+@functools.cache
 def vocabulary(name: str) -> tuple[str, ...]:
     terms = _vocabularies()[name]
     if not isinstance(terms, list):
@@ -177,10 +187,12 @@ def _claim_violations(row: dict, field_chars: int | None) -> list[tuple[str, str
     low, high, best, qualifier = row["value_low"], row["value_high"], row["value_best"], row["qualifier"]
     if high is not None and low > high:
         found.append(("value_bounds", f"value_low {low} > value_high {high}"))
-    # 'over 400' is best 400, low 401; 'fewer than 400' is best 400, high 399.
+    # 'over 400' is best 400, low 401 (best 401 under a profile counting the least);
+    # 'fewer than 400' is best 400, high 399.
     if qualifier == "more_than":
-        if low != best + 1:
-            found.append(("value_best:more_than", f"value_low {low} is not value_best {best} + 1"))
+        stated = row["vague_profile"] not in profiles_counting_least()
+        if low != best + stated:
+            found.append(("value_best:more_than", f"value_low {low} is not value_best {best}" + " + 1" * stated))
     elif qualifier == "less_than":
         if high is None:
             found.append(("value_high:less_than", "less_than without value_high"))

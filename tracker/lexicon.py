@@ -296,6 +296,7 @@ class VagueProfile:
     name: str
     words: PhraseTable  # phrase -> {"low", "high", "best"}
     bare_plural: tuple[int, int, int] | None  # (low, high, best) for "insurgents were detained"; None: no count
+    more_than_counts_least: bool  # "more than 10" is best 11 (the least the text allows), not the stated 10
 
 
 def vague_profiles() -> list[str]:
@@ -314,5 +315,9 @@ def load_vague_profile(name: str = "default") -> VagueProfile:
         if not {"low", "high", "best"} <= set(bounds):
             raise ValueError(f"{path}: {word!r} needs low, high and best")
     bare = data.get("bare_plural")
+    more_than_best = data.get("more_than_best", "stated")
+    if more_than_best not in ("stated", "least"):
+        raise ValueError(f"{path}: more_than_best is 'stated' or 'least', not {more_than_best!r}")
     return VagueProfile(name=data.get("name", path.stem), words=PhraseTable(data["words"]),
-                        bare_plural=(bare["low"], bare["high"], bare["best"]) if bare else None)
+                        bare_plural=(bare["low"], bare["high"], bare["best"]) if bare else None,
+                        more_than_counts_least=more_than_best == "least")

@@ -49,6 +49,7 @@ from tracker.contract import (
     REJECTION_COLUMNS,
     arrow_schema,
     load_schema,
+    profiles_counting_least,
     rejected_claims_schema,
     vocabulary,
 )
@@ -181,7 +182,7 @@ def _claims_rules() -> list[dict]:
         ),
         _equal(
             "value_best:more_than", "value_low", "value_open_bound",
-            "more_than: value_low is value_best + 1 (value_open_bound).",
+            "more_than: value_low is value_best + 1, or value_best under a profile counting the least (value_open_bound).",
             row_condition=_where("qualifier", "==", "more_than"),
         ),
         _equal(
@@ -661,9 +662,11 @@ def _claims_derived(claims: pa.Table, facts: _ClaimFacts, index: _ArticleIndex) 
 
     def value_open_bound():
         qualifier, best = claims.column("qualifier"), claims.column("value_best")
+        counts_least = pc.is_in(claims.column("vague_profile"), value_set=pa.array(sorted(profiles_counting_least()), pa.string()))
+        more_than = pc.equal(qualifier, "more_than")
         return pc.case_when(
-            pc.make_struct(pc.equal(qualifier, "more_than"), pc.equal(qualifier, "less_than")),
-            pc.add_checked(best, 1), pc.subtract_checked(best, 1),
+            pc.make_struct(pc.and_(more_than, counts_least), more_than, pc.equal(qualifier, "less_than")),
+            best, pc.add_checked(best, 1), pc.subtract_checked(best, 1),
         ).cast(pa.int64())
 
     derived = {
