@@ -1190,7 +1190,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                     # "killing five militants and injuring 28 others": bystanders too; but
                     # "three gunmen are killed and four others are arrested": more of the gunmen
                     object_class = "person"
-        elif object_class == "person" and _elliptic(reader.words, obj, m):
+        elif (object_class == "person" or obj.head is None) and _elliptic(reader.words, obj, m, trigger_tok):
             antecedent = _previous(reader, drafts, idx)
             if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
                 object_class = drafts[antecedent].object_class  # "332 children killed and 609 injured": children
@@ -1462,9 +1462,12 @@ def _has_verb(words: list[str]) -> bool:
     return any(w in LEXICON.auxiliaries or w in _BE_HAVE or w.endswith("ed") for w in words)
 
 
-def _elliptic(words: list[str], obj: CountedObject, m: NumberMention) -> bool:
+def _elliptic(words: list[str], obj: CountedObject, m: NumberMention, trigger_tok: int | None) -> bool:
     """'and 609 injured': a count after 'and' whose only word is its predicate leaves its noun
-    to the figure before it."""
+    to the figure before it; so does a bare count after 'and' and a verb of its own
+    ('killing one soldier and injuring two')."""
+    if obj.head is None:
+        return trigger_tok is not None and 0 < trigger_tok < m.tok_start and words[trigger_tok - 1] == "and"
     return obj.head == m.tok_end and obj.end == m.tok_end + 1 and m.tok_start > 0 and words[m.tok_start - 1] == "and" \
         and LEXICON.triggers_after.match_at(words, obj.head) is not None
 
