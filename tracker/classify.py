@@ -1570,17 +1570,18 @@ def _part_trigger(words: list[str], trigger_tok: int | None) -> bool:
     return found is not None and not _PART_TRIGGER_WORDS.isdisjoint(words[trigger_tok: trigger_tok + found[0]])
 
 
-def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]], turns: list[int]) -> None:
     """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
     rest of a list that restates a figure, lists whose sum another sentence states, and
     the events a lead's figure sums up. A part and its whole are told of one event
     (`events`: the event of each sentence of the article): the items of a roundup are no
-    parts of each other, though all of them are parts of the lead's figure that sums them up."""
+    parts of each other, though all of them are parts of the lead's figure that sums them up.
+    `turns`: the sentences that open a list of other events ('In other news ...:')."""
     _link_partitive_parts(drafts, events)
     _link_named_members(drafts, events)
     _link_list_remainders(drafts)
     _link_listed_sums(drafts, events)
-    _link_breakdowns(drafts, events)
+    _link_breakdowns(drafts, events, turns)
 
 
 def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
@@ -1657,7 +1658,7 @@ def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
 _BREAKDOWN_MAX = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
 
 
-def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]], turns: list[int]) -> None:
     """'Coalition forces killed eight militants and detained five in recent operations' ...
     'troops killed two militants in Farah' ... 'killed six fighters in Maywand': the figures
     the sentences after a lead give event by event are parts of the lead's. A roundup's
@@ -1669,7 +1670,8 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -
     unless they are parts of it, in one restating it (a headline's '2 Taliban Leaders', the
     lead's 'two Taliban leaders and a suspected insurgent'; but 'killed 31 civilians
     including 10 on a bus' ... 'the 10 killed on the bus, 21 others died').
-    A whole that is an item of a list sums up its own item only."""
+    A whole that is an item of a list sums up its own item only, and a whole told before
+    'In other operations yesterday:' sums up nothing after it (`turns`)."""
     wholes = [w for w in drafts if w.object_class in PEOPLE_CLASSES and w.part_of is None and not w.partitive
               and not w.cumulative and w.number.qualifier in ("exact", "at_least", "more_than")
               and w.number.kind != "definite" and not w.number.implicit and w.number.value_best >= 2]
@@ -1685,7 +1687,8 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -
         beside = {d.number.value_best for d in drafts if d.sentence.index in told and d.category == w.category
                   and (d.sentence is w.sentence or d.part_of is None)}
         item = events[w.sentence.index] if events[w.sentence.index][1] else None
-        later = [d for d in drafts if d.sentence.index > w.sentence.index and d.category == w.category
+        end = min((t for t in turns if t > w.sentence.index), default=len(events))
+        later = [d for d in drafts if w.sentence.index < d.sentence.index < end and d.category == w.category
                  and (item is None or events[d.sentence.index] == item)
                  and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
                  and d.number.kind not in ("definite", "bare_plural") and d.number.value_best < w.number.value_best
