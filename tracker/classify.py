@@ -1208,7 +1208,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
                                  cumulative=cumulative, trigger_tok=trigger_tok, aside=aside,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES
-                                 or _part_trigger(reader.words, trigger_tok)))
+                                 or _part_trigger(reader.words, trigger_tok) or _member_ordinal(reader.words, m) > 0))
     _link_parts(reader, drafts)
     _link_counted_partitives(reader, drafts)
     _match_part_classes(drafts)
@@ -1570,6 +1570,14 @@ def _part_trigger(words: list[str], trigger_tok: int | None) -> bool:
     return found is not None and not _PART_TRIGGER_WORDS.isdisjoint(words[trigger_tok: trigger_tok + found[0]])
 
 
+def _member_ordinal(words: list[str], m: NumberMention) -> int:
+    """'a second insurgent was killed': the ordinal of a singular that picks out one member
+    of a group (0 for any other count)."""
+    if m.kind != "singular" or m.tok_end >= len(words):
+        return 0
+    return LEXICON.ordinals.get(words[m.tok_end], 0)
+
+
 def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]], turns: list[int]) -> None:
     """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
     rest of a list that restates a figure, lists whose sum another sentence states, and
@@ -1586,14 +1594,16 @@ def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]], tu
 
 def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
     """'Baqi was one of the insurgents killed': a part of the nearest earlier figure of the
-    event in the same category."""
+    event in the same category. 'A second insurgent was killed' is a part of an earlier
+    figure of at least two ('killed two insurgents'), not of 'killed a gunman' before it."""
     for i, d in enumerate(drafts):
         if not d.partitive or d.part_of is not None:
             continue
+        least = max(d.number.value_best + 1, _member_ordinal(d.sentence.words, d.number))
         earlier = [e for e in drafts[:i] if e.category == d.category and not e.partitive and e.part_of is None
                    and events[e.sentence.index] == events[d.sentence.index]
                    and (e.object_class in PEOPLE_CLASSES) == (d.object_class in PEOPLE_CLASSES)
-                   and e.number.value_best > d.number.value_best]
+                   and e.number.value_best >= least]
         if earlier:
             d.part_of = earlier[-1]
 
