@@ -1208,7 +1208,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
                                  cumulative=cumulative, trigger_tok=trigger_tok, aside=aside,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES
-                                 or _part_trigger(reader.words, trigger_tok)))
+                                 or _part_trigger(reader.words, trigger_tok) or _member_ordinal(reader.words, m) > 0))
     _link_parts(reader, drafts)
     _link_counted_partitives(reader, drafts)
     _match_part_classes(drafts)
@@ -1573,29 +1573,40 @@ def _part_trigger(words: list[str], trigger_tok: int | None) -> bool:
     return found is not None and not _PART_TRIGGER_WORDS.isdisjoint(words[trigger_tok: trigger_tok + found[0]])
 
 
-def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def _member_ordinal(words: list[str], m: NumberMention) -> int:
+    """'a second insurgent was killed': the ordinal of a singular that picks out one member
+    of a group (0 for any other count)."""
+    if m.kind != "singular" or m.tok_end >= len(words):
+        return 0
+    return LEXICON.ordinals.get(words[m.tok_end], 0)
+
+
+def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]], turns: list[int]) -> None:
     """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
     rest of a list that restates a figure, lists whose sum another sentence states, and
     the events a lead's figure sums up. A part and its whole are told of one event
     (`events`: the event of each sentence of the article): the items of a roundup are no
-    parts of each other, though all of them are parts of the lead's figure that sums them up."""
+    parts of each other, though all of them are parts of the lead's figure that sums them up.
+    `turns`: the sentences that open a list of other events ('In other news ...:')."""
     _link_partitive_parts(drafts, events)
     _link_named_members(drafts, events)
     _link_list_remainders(drafts)
     _link_listed_sums(drafts, events)
-    _link_breakdowns(drafts, events)
+    _link_breakdowns(drafts, events, turns)
 
 
 def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
     """'Baqi was one of the insurgents killed': a part of the nearest earlier figure of the
-    event in the same category."""
+    event in the same category. 'A second insurgent was killed' is a part of an earlier
+    figure of at least two ('killed two insurgents'), not of 'killed a gunman' before it."""
     for i, d in enumerate(drafts):
         if not d.partitive or d.part_of is not None:
             continue
+        least = max(d.number.value_best + 1, _member_ordinal(d.sentence.words, d.number))
         earlier = [e for e in drafts[:i] if e.category == d.category and not e.partitive and e.part_of is None
                    and events[e.sentence.index] == events[d.sentence.index]
                    and (e.object_class in PEOPLE_CLASSES) == (d.object_class in PEOPLE_CLASSES)
-                   and e.number.value_best > d.number.value_best]
+                   and e.number.value_best >= least]
         if earlier:
             d.part_of = earlier[-1]
 
@@ -1660,7 +1671,7 @@ def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
 _BREAKDOWN_MAX = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
 
 
-def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]], turns: list[int]) -> None:
     """'Coalition forces killed eight militants and detained five in recent operations' ...
     'troops killed two militants in Farah' ... 'killed six fighters in Maywand': the figures
     the sentences after a lead give event by event are parts of the lead's. A roundup's
@@ -1672,7 +1683,8 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -
     unless they are parts of it, in one restating it (a headline's '2 Taliban Leaders', the
     lead's 'two Taliban leaders and a suspected insurgent'; but 'killed 31 civilians
     including 10 on a bus' ... 'the 10 killed on the bus, 21 others died').
-    A whole that is an item of a list sums up its own item only."""
+    A whole that is an item of a list sums up its own item only, and a whole told before
+    'In other operations yesterday:' sums up nothing after it (`turns`)."""
     wholes = [w for w in drafts if w.object_class in PEOPLE_CLASSES and w.part_of is None and not w.partitive
               and not w.cumulative and w.number.qualifier in ("exact", "at_least", "more_than")
               and w.number.kind != "definite" and not w.number.implicit and w.number.value_best >= 2]
@@ -1688,7 +1700,8 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -
         beside = {d.number.value_best for d in drafts if d.sentence.index in told and d.category == w.category
                   and (d.sentence is w.sentence or d.part_of is None)}
         item = events[w.sentence.index] if events[w.sentence.index][1] else None
-        later = [d for d in drafts if d.sentence.index > w.sentence.index and d.category == w.category
+        end = min((t for t in turns if t > w.sentence.index), default=len(events))
+        later = [d for d in drafts if w.sentence.index < d.sentence.index < end and d.category == w.category
                  and (item is None or events[d.sentence.index] == item)
                  and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
                  and d.number.kind not in ("definite", "bare_plural") and d.number.value_best < w.number.value_best

@@ -127,6 +127,7 @@ class Lexicon:
     number_scales: dict[str, int]
     number_fixed: PhraseTable
     times_words: dict[str, int]
+    ordinals: dict[str, int]  # 'a second insurgent': a member of a group already counted
     qualifiers_before: PhraseTable
     qualifiers_after: PhraseTable
     range_joiners: frozenset[str]
@@ -224,6 +225,7 @@ def load_lexicon() -> Lexicon:
         number_scales=numbers["scales"],
         number_fixed=PhraseTable(numbers["fixed"]),
         times_words=numbers["times"],
+        ordinals=numbers["ordinals"],
         qualifiers_before=PhraseTable(quals["before"]),
         qualifiers_after=PhraseTable(quals["after"]),
         range_joiners=frozenset(quals["range_joiners"]),

@@ -109,8 +109,9 @@ def _same_source(a: Attribution, b: Attribution) -> bool:
 
 
 def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Attribution], title: str,
-               events: list[tuple[int, bool]]) -> tuple[list[str], list[bool]]:
-    """The claim_key of each draft, and whether it is a vague restatement of a specific figure.
+               events: list[tuple[int, bool]]) -> tuple[list[str], list[int | None]]:
+    """The claim_key of each draft, and for a vague restatement of a specific figure the
+    index of that figure (else None).
 
     Mentions share a key when they state the same figure (category, value) for the same
     kind of thing and identity; two figures of one sentence stay apart by class ('3
@@ -174,7 +175,7 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                        and joined(drafts[j - 1], drafts[j])), None)
         if retold is not None:
             keys[i] = keys[retold]
-    subsumed = [False] * len(drafts)
+    subsumed: list[int | None] = [None] * len(drafts)  # the figure each vague mention restates
     # vague words first, then bare plurals, which may restate a vague figure already merged
     for i, d in sorted(enumerate(drafts), key=lambda pair: pair[1].number.kind == "bare_plural"):
         if d.number.qualifier != "vague" or d.part_of is not None:
@@ -203,7 +204,7 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                     and (summary or event[j] == event[i] or alone and event[j] > event[i])
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
                     and (bare or d.side is None or e.side is None or d.side == e.side)):
-                keys[i], subsumed[i] = keys[j], True
+                keys[i], subsumed[i] = keys[j], j
                 break
     return _split_conflicts(drafts, keys), subsumed
 
@@ -363,7 +364,7 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
     return out
 
 
-def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[bool], events: list[tuple[int, bool]],
+def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[int | None], events: list[tuple[int, bool]],
                     title: str) -> list[str]:
     """One figure told in two events of a roundup is two claims ('-- troops detained several
     suspects in Zabul ...' and '-- a combined force detained several suspects in Khost
@@ -383,7 +384,7 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[bo
     for k, idxs in by_key.items():
         told = [i for i in idxs if drafts[i].sentence.field == "body" and drafts[i].sentence.text != title
                 and not (events[drafts[i].sentence.index][0] == 0 and sums_up_events(drafts[i].sentence, operations=True))
-                and not (subsumed[i] and not events[drafts[i].sentence.index][1])]
+                and not (subsumed[i] is not None and not events[drafts[i].sentence.index][1])]
         if len(told) < 2:
             continue
         first = events[drafts[told[0]].sentence.index]
@@ -391,6 +392,25 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[bo
             event = events[drafts[i].sentence.index]
             if event != first and (drafts[i].number.kind == "singular" or event[1] or first[1]):
                 out[i] = _hash(k, "event", event[0])
+    return out
+
+
+def _keep_restatements(mentions: list[Mention], keys: list[str], subsumed: list[int | None],
+                       events: list[tuple[int, bool]]) -> list[str]:
+    """A vague mention that restates a figure of its own event, in no province the figure
+    is not in, keeps that figure's key wherever the splits by place and event put it: '-- A
+    patrol killed one smuggler and detained several others in Herat ...' then 'The patrol
+    detained the remaining smugglers' is one claim, though 'several' was also said of
+    Nimroz before."""
+    out = list(keys)
+    for i, j in enumerate(subsumed):
+        if j is None:
+            continue
+        while subsumed[j] is not None:  # a bare plural over a vague word over a figure
+            j = subsumed[j]
+        if events[mentions[i].draft.sentence.index] == events[mentions[j].draft.sentence.index] \
+                and set(mentions[i].places.admin1_code) <= set(mentions[j].places.admin1_code):
+            out[i] = keys[j]
     return out
 
 
@@ -402,6 +422,7 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
     keys, subsumed = claim_keys(article.article_id, drafts, [m.attribution for m in mentions], article.title.strip(), events)
     keys = _split_by_event(drafts, _split_by_place(mentions, keys, article.title.strip()), subsumed, events,
                            article.title.strip())
+    keys = _keep_restatements(mentions, keys, subsumed, events)
     key_of = {id(m.draft): k for m, k in zip(mentions, keys)}
     mentions = unify(mentions, keys)
     columns = load_schema("claims").names
@@ -414,7 +435,7 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
         if cid in seen:
             continue  # one phrase read twice as the same claim (two routes to one reading)
         seen.add(cid)
-        order.append((restated, n.kind == "bare_plural"))
+        order.append((restated is not None, n.kind == "bare_plural"))
         s = d.sentence
         whole = d.part_of
         row = {

@@ -394,6 +394,12 @@ def _shift(m: PlaceMention, offset: int) -> PlaceMention:
     return PlaceMention(m.start + offset, m.end + offset, m.surface, m.candidates, m.designator)
 
 
+def opens_other_events(sentence: Sentence) -> bool:
+    """'In other news throughout the region:', 'In other Afghanistan operations yesterday:':
+    a turn that ends in a colon opens a list of events other than those told before it."""
+    return sentence.text.rstrip().endswith(":") and shifts_topic(sentence)
+
+
 def shifts_topic(sentence: Sentence) -> bool:
     """'Separately, ...', 'Elsewhere, ...', an item of a bulleted list ('-- In Paktia, ...'):
     a sentence about another event."""
@@ -421,7 +427,7 @@ def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool]
                 and text.count("\n", max(0, s.start - 2), s.start) == 2 and bool(s.words) and s.words[0] not in _REFERRING_OPENERS
             if listed or shift:
                 event = (event[0] + 1, listed)
-            items = items or shift and s.text.rstrip().endswith(":")
+            items = items or shift and opens_other_events(s)
         out.append(event)
     return out
 
