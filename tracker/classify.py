@@ -187,7 +187,7 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
                 and toks[run_end - 1].text[:1].isupper():
             run_end += 1  # inside a name: "Islamic Movement of Uzbekistan facilitator"
             continue
-        if w == "." and run_end > k and run_end + 1 < n and _abbreviation_dot(toks[run_end - 1].text, words[run_end + 1]):
+        if w == "." and run_end > k and run_end + 1 < n and abbreviation_dot(toks[run_end - 1].text, words[run_end + 1]):
             run_end += 1  # "two U.S. soldiers": "U.S" + "." + more of the noun phrase
             continue
         if not _is_word(w) or w in lex.stop_words \
@@ -338,7 +338,7 @@ def _plain_part_marker(words: list[str], k: int) -> bool:
     return not LEXICON.trigger_nouns.match_at(words, last) and not LEXICON.trigger_prenominal.match_at(words, last)
 
 
-def _abbreviation_dot(before: str, after: str) -> bool:
+def abbreviation_dot(before: str, after: str) -> bool:
     """Is a dot between these tokens the end of a dotted abbreviation inside a noun phrase
     ('U.S' . 'soldiers', 'U.N' . 'peacekeepers')?"""
     return "." in before and before.replace(".", "").isalpha() and before[:1].isupper() and len(before) <= 4 \

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from tracker.classify import abbreviation_dot
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
@@ -268,10 +269,14 @@ def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int
                 or words[j] in lex.inherit_heads:
             j += 1
             continue
-        start = j  # walk back over modifiers: "suspected Taliban insurgents"
-        while start > 0 and words[start - 1][:1].isalpha() and words[start - 1] not in lex.stop_words \
-                and words[start - 1] not in lex.auxiliaries and not lex.triggers_before.match_ending_at(words, start - 1) \
-                and words[start - 1] not in lex.speech_verbs and start - 1 not in taken and j - start < 3:
+        start = j  # walk back over modifiers: "suspected Taliban insurgents", "U.S. service members"
+        while start > 0 and j - start < 3:
+            if start > 1 and words[start - 1] == "." and abbreviation_dot(tokens[start - 2].text, words[start]):
+                start -= 1  # the dot of "U.S.": the abbreviation before it is a modifier too
+            elif not (words[start - 1][:1].isalpha() and words[start - 1] not in lex.stop_words
+                      and words[start - 1] not in lex.auxiliaries and not lex.triggers_before.match_ending_at(words, start - 1)
+                      and words[start - 1] not in lex.speech_verbs and start - 1 not in taken):
+                break
             start -= 1
         before = words[start - 1] if start > 0 else ""
         # past a participle or a first conjunct: "the arrested Taliban leaders", "attacks
