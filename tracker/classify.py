@@ -1570,7 +1570,7 @@ def _part_trigger(words: list[str], trigger_tok: int | None) -> bool:
     return found is not None and not _PART_TRIGGER_WORDS.isdisjoint(words[trigger_tok: trigger_tok + found[0]])
 
 
-def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
     """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
     rest of a list that restates a figure, lists whose sum another sentence states, and
     the events a lead's figure sums up. A part and its whole are told of one event
@@ -1583,7 +1583,7 @@ def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) ->
     _link_breakdowns(drafts, events)
 
 
-def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
     """'Baqi was one of the insurgents killed': a part of the nearest earlier figure of the
     event in the same category."""
     for i, d in enumerate(drafts):
@@ -1597,7 +1597,7 @@ def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool
             d.part_of = earlier[-1]
 
 
-def _link_named_members(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def _link_named_members(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
     """'killed Nasruddin, a Taliban subcommander' ... 'Five insurgents, including Nasruddin,
     were killed': a named person is a part of the figure of the event in the same category
     whose "including" names him again."""
@@ -1657,7 +1657,7 @@ def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
 _BREAKDOWN_MAX = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
 
 
-def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
     """'Coalition forces killed eight militants and detained five in recent operations' ...
     'troops killed two militants in Farah' ... 'killed six fighters in Maywand': the figures
     the sentences after a lead give event by event are parts of the lead's. A roundup's
@@ -1725,7 +1725,7 @@ def _summands(figures: list[ClaimDraft], total: int) -> list[ClaimDraft]:
     return []
 
 
-def _link_listed_sums(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def _link_listed_sums(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
     """'killed a Taliban leader and one insurgent' ... 'two insurgents, including Badam,
     were killed': a figure of another sentence of the event that equals the sum of a list
     of people is the list's total, and the listed figures are its parts."""

@@ -109,7 +109,7 @@ def _same_source(a: Attribution, b: Attribution) -> bool:
 
 
 def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Attribution], title: str,
-               events: list[tuple[int, bool]]) -> tuple[list[str], list[bool]]:
+               events: list[tuple[int, bool, bool]]) -> tuple[list[str], list[bool]]:
     """The claim_key of each draft, and whether it is a vague restatement of a specific figure.
 
     Mentions share a key when they state the same figure (category, value) for the same
@@ -200,12 +200,19 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
                     and (e.sentence.index != d.sentence.index or bare and base[i][3] != "additional"
                          and not joined(*sorted((d, e), key=lambda x: x.number.start)))
-                    and (summary or event[j] == event[i] or alone and event[j] > event[i])
+                    and (summary or event[j] == event[i] or alone and event[j] > event[i]
+                         and not _other_operation_between(events, event[i], event[j]))
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
                     and (bare or d.side is None or e.side is None or d.side == e.side)):
                 keys[i], subsumed[i] = keys[j], True
                 break
     return _split_conflicts(drafts, keys), subsumed
+
+
+def _other_operation_between(events: list[tuple[int, bool, bool]], first: int, last: int) -> bool:
+    """Is an event after `first` up to `last` told apart as another operation ('In other
+    operations: ...', 'A separate force ...')? A lead's figure then sums up none from there."""
+    return any(other for number, _, other in events if first < number <= last)
 
 
 def _restates_others(figure: ClaimDraft, restatable: str) -> bool:
@@ -363,7 +370,7 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
     return out
 
 
-def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[bool], events: list[tuple[int, bool]],
+def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[bool], events: list[tuple[int, bool, bool]],
                     title: str) -> list[str]:
     """One figure told in two events of a roundup is two claims ('-- troops detained several
     suspects in Zabul ...' and '-- a combined force detained several suspects in Khost
@@ -395,7 +402,7 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[bo
 
 
 def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
-               events: list[tuple[int, bool]]) -> list[dict]:
+               events: list[tuple[int, bool, bool]]) -> list[dict]:
     """Rows in schemas/claims.json's column order (plus the partition column); `events`
     numbers the event each sentence of the article reports."""
     drafts = [m.draft for m in mentions]
