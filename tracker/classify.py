@@ -66,6 +66,7 @@ _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
+_SECOND_PREDICATE_MAX = 12  # words from a subject's first verb to "and were killed"
 _PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
 _OF_DETERMINERS = LEXICON.closed["of_determiners"]
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
@@ -476,7 +477,7 @@ class _SentenceReader:
                 # "two teenagers, aged 16 and 18, are killed": past the ages
                 k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
                           if words[x] == "," and not words[x + 1][:1].isdigit()), k)
-        k = self.past_relative(k)
+        k = self.second_predicate(self.past_relative(k))
         if k + 1 < len(words) and words[k].endswith("ed") and words[k + 1] in _NOUN_PP \
                 and not lex.triggers_after.match_at(words, k):
             k += 1  # "two vehicles equipped with machine guns were destroyed": the participle's phrase
@@ -586,6 +587,25 @@ class _SentenceReader:
         while j < len(words) and j - k < 6 and words[j] in LEXICON.auxiliaries:
             j += 1
         return j if j < len(words) and LEXICON.triggers_after.match_at(words, j) else None
+
+    def second_predicate(self, k: int) -> int:
+        """Past the subject's own first verb phrase at k to a passive verb coordinated with it:
+        'two insurgents attempted to engage the force, and were killed' -> the index of
+        'were'. The first verb is a past form that is no trigger ('two gunmen killed a guard
+        and were arrested' did the killing), and the words up to 'and' hold no count, no
+        clause break and no comma but one right before 'and'; else k as it is."""
+        words = self.words
+        if k >= len(words) or not words[k].endswith("ed") or words[k] in _BE_HAVE \
+                or LEXICON.triggers_after.match_at(words, k) or LEXICON.triggers_before.match_at(words, k):
+            return k
+        for j in range(k + 1, min(len(words) - 1, k + _SECOND_PREDICATE_MAX)):
+            w = words[j]
+            if w == "and" and self.passive_trigger_at(j + 1) is not None:
+                return j + 1
+            if j in self.starts or w in _PUNCT_BREAK or w in LEXICON.clause_breaks or w in _RELATIVE_PRONOUNS \
+                    or w == "," and words[j + 1] != "and":
+                return k
+        return k
 
     def uncounted_part_end(self, j: int) -> int | None:
         """Where a part with no count and no commas, from token j, gives way to the whole's
