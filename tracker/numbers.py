@@ -541,17 +541,25 @@ def _named_after_verb_at(words, tokens, i) -> NumberMention | None:
 
 def _named_singular_at(words, tokens, i) -> NumberMention | None:
     """A definite person who is counted: named ('the Taliban commander Fayez Jan') or
-    listed with a count ('the HIG leader and two suspected insurgents were detained').
+    listed with a count ('the HIG leader and two suspected insurgents were detained', also
+    past lower-case modifiers: 'killed the district Taliban commander and several other insurgents').
     Either counts one (implicit). A bare definite ('killed the insurgent') is not counted:
     it mostly names someone counted before ('two insurgents, including Sabayar ...')."""
     lex = LEXICON
+    modified = False  # a lower-case modifier before the head ("the district commander")
     for j in range(i + 1, min(len(words), i + 5)):
         found = lex.object_classes.match_at(words, j)
         if found is None:
             if not tokens[j].text[:1].isupper():
-                return None
+                if not words[j].isalpha() or words[j] in lex.stop_words:
+                    return None
+                modified = True
             continue
         n, classes = found
+        if classes[0] not in PEOPLE_CLASSES and j + n < min(len(words), i + 5) and words[j + n].isalpha() \
+                and words[j + n] not in lex.stop_words:
+            modified = True  # a noun as a modifier of a head after it: "the district commander"
+            continue
         end = j + n
         while end < len(words) and (more := lex.object_classes.match_at(words, end)) is not None \
                 and more[1][0] in PEOPLE_CLASSES:
@@ -566,6 +574,8 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
                                       or words[end + 1] in ("several", "multiple", "two", "three")))
         if lex.object_classes.match_at(words, name_end) is not None:
             return None  # "the injured Syrian citizens": an adjective, not a name
+        if modified and not listed:
+            return None  # only a listed one counts past a lower-case modifier: "the district commander and two other ..."
         if name_end == end and not listed:
             # "engaged and killed the insurgent": one, unless the article counted it before
             # (tracker.classify.drop_counted_definites)
