@@ -251,6 +251,7 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
 
 
 _PRESENT_OR_MODAL = LEXICON.closed["present_or_modal"]
+_BE_HAVE = LEXICON.closed["be_have"]
 _NOT_BARE = LEXICON.closed["not_bare"]
 _CONJUNCTS = LEXICON.closed["item_joiners"]  # "Afghan and coalition forces": a first conjunct before the plural
 
@@ -539,6 +540,14 @@ def _named_after_verb_at(words, tokens, i) -> NumberMention | None:
     return NumberMention(tokens[i].start, tokens[end - 1].end, i, j + 2, 1, 1, 1, "exact", "singular", implicit=True)
 
 
+def _modifier(word: str) -> bool:
+    """Can a lower-case word modify a singular head after it ('district', 'local', 'senior')?
+    Not a function word, an auxiliary or a plural ('the martyrs were a child')."""
+    lex = LEXICON
+    return word.isalpha() and not word.endswith("s") and word not in lex.stop_words and word not in lex.auxiliaries \
+        and word not in lex.determiners and word not in _BE_HAVE
+
+
 def _named_singular_at(words, tokens, i) -> NumberMention | None:
     """A definite person who is counted: named ('the Taliban commander Fayez Jan') or
     listed with a count ('the HIG leader and two suspected insurgents were detained', also
@@ -551,13 +560,13 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
         found = lex.object_classes.match_at(words, j)
         if found is None:
             if not tokens[j].text[:1].isupper():
-                if not words[j].isalpha() or words[j] in lex.stop_words:
+                if not _modifier(words[j]):
                     return None
                 modified = True
             continue
         n, classes = found
-        if classes[0] not in PEOPLE_CLASSES and j + n < min(len(words), i + 5) and words[j + n].isalpha() \
-                and words[j + n] not in lex.stop_words:
+        if classes[0] not in PEOPLE_CLASSES and j + n < min(len(words), i + 5) and _modifier(words[j]) \
+                and _modifier(words[j + n]):
             modified = True  # a noun as a modifier of a head after it: "the district commander"
             continue
         end = j + n

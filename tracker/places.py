@@ -407,8 +407,8 @@ def shifts_topic(sentence: Sentence) -> bool:
 
 
 def opens_other_operation(sentence: Sentence) -> bool:
-    """'In other operations: ...', 'A separate force detained ...', 'Another combined force
-    captured ...': a sentence that tells its operation apart from those before it."""
+    """'In other operations: ...', 'A separate force detained ...', 'In another raid, ...': a
+    sentence that tells its operation apart from those before it."""
     words = _first_words(sentence)
     return bool(words) and LEXICON.other_operations.match_at(words, 0) is not None
 
