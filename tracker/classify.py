@@ -66,6 +66,7 @@ _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
 _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
+_SECOND_PREDICATE_MAX = 12  # words from a subject's first verb to "and were killed"
 _PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
 _OF_DETERMINERS = LEXICON.closed["of_determiners"]
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
@@ -187,7 +188,7 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
                 and toks[run_end - 1].text[:1].isupper():
             run_end += 1  # inside a name: "Islamic Movement of Uzbekistan facilitator"
             continue
-        if w == "." and run_end > k and run_end + 1 < n and _abbreviation_dot(toks[run_end - 1].text, words[run_end + 1]):
+        if w == "." and run_end > k and run_end + 1 < n and abbreviation_dot(toks[run_end - 1].text, words[run_end + 1]):
             run_end += 1  # "two U.S. soldiers": "U.S" + "." + more of the noun phrase
             continue
         if not _is_word(w) or w in lex.stop_words \
@@ -338,7 +339,7 @@ def _plain_part_marker(words: list[str], k: int) -> bool:
     return not LEXICON.trigger_nouns.match_at(words, last) and not LEXICON.trigger_prenominal.match_at(words, last)
 
 
-def _abbreviation_dot(before: str, after: str) -> bool:
+def abbreviation_dot(before: str, after: str) -> bool:
     """Is a dot between these tokens the end of a dotted abbreviation inside a noun phrase
     ('U.S' . 'soldiers', 'U.N' . 'peacekeepers')?"""
     return "." in before and before.replace(".", "").isalpha() and before[:1].isupper() and len(before) <= 4 \
@@ -476,7 +477,7 @@ class _SentenceReader:
                 # "two teenagers, aged 16 and 18, are killed": past the ages
                 k = next((x + 1 for x in range(k, min(len(words) - 1, k + 10))
                           if words[x] == "," and not words[x + 1][:1].isdigit()), k)
-        k = self.past_relative(k)
+        k = self.second_predicate(self.past_relative(k))
         if k + 1 < len(words) and words[k].endswith("ed") and words[k + 1] in _NOUN_PP \
                 and not lex.triggers_after.match_at(words, k):
             k += 1  # "two vehicles equipped with machine guns were destroyed": the participle's phrase
@@ -586,6 +587,25 @@ class _SentenceReader:
         while j < len(words) and j - k < 6 and words[j] in LEXICON.auxiliaries:
             j += 1
         return j if j < len(words) and LEXICON.triggers_after.match_at(words, j) else None
+
+    def second_predicate(self, k: int) -> int:
+        """Past the subject's own first verb phrase at k to a passive verb coordinated with it:
+        'two insurgents attempted to engage the force, and were killed' -> the index of
+        'were'. The first verb is a past form that is no trigger ('two gunmen killed a guard
+        and were arrested' did the killing), and the words up to 'and' hold no count, no
+        clause break and no comma but one right before 'and'; else k as it is."""
+        words = self.words
+        if k >= len(words) or not words[k].endswith("ed") or words[k] in _BE_HAVE \
+                or LEXICON.triggers_after.match_at(words, k) or LEXICON.triggers_before.match_at(words, k):
+            return k
+        for j in range(k + 1, min(len(words) - 1, k + _SECOND_PREDICATE_MAX)):
+            w = words[j]
+            if w == "and" and self.passive_trigger_at(j + 1) is not None:
+                return j + 1
+            if j in self.starts or w in _PUNCT_BREAK or w in LEXICON.clause_breaks or w in _RELATIVE_PRONOUNS \
+                    or w == "," and words[j + 1] != "and":
+                return k
+        return k
 
     def uncounted_part_end(self, j: int) -> int | None:
         """Where a part with no count and no commas, from token j, gives way to the whole's
@@ -1581,21 +1601,20 @@ def _member_ordinal(words: list[str], m: NumberMention) -> int:
     return LEXICON.ordinals.get(words[m.tok_end], 0)
 
 
-def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool]], turns: list[int]) -> None:
+def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
     """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
     rest of a list that restates a figure, lists whose sum another sentence states, and
     the events a lead's figure sums up. A part and its whole are told of one event
     (`events`: the event of each sentence of the article): the items of a roundup are no
-    parts of each other, though all of them are parts of the lead's figure that sums them up.
-    `turns`: the sentences that open a list of other events ('In other news ...:')."""
+    parts of each other, though all of them are parts of the lead's figure that sums them up."""
     _link_partitive_parts(drafts, events)
     _link_named_members(drafts, events)
     _link_list_remainders(drafts)
     _link_listed_sums(drafts, events)
-    _link_breakdowns(drafts, events, turns)
+    _link_breakdowns(drafts, events)
 
 
-def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
     """'Baqi was one of the insurgents killed': a part of the nearest earlier figure of the
     event in the same category. 'A second insurgent was killed' is a part of an earlier
     figure of at least two ('killed two insurgents'), not of 'killed a gunman' before it."""
@@ -1611,7 +1630,7 @@ def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool
             d.part_of = earlier[-1]
 
 
-def _link_named_members(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def _link_named_members(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
     """'killed Nasruddin, a Taliban subcommander' ... 'Five insurgents, including Nasruddin,
     were killed': a named person is a part of the figure of the event in the same category
     whose "including" names him again."""
@@ -1671,7 +1690,7 @@ def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
 _BREAKDOWN_MAX = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
 
 
-def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]], turns: list[int]) -> None:
+def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
     """'Coalition forces killed eight militants and detained five in recent operations' ...
     'troops killed two militants in Farah' ... 'killed six fighters in Maywand': the figures
     the sentences after a lead give event by event are parts of the lead's. A roundup's
@@ -1684,7 +1703,8 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]], t
     lead's 'two Taliban leaders and a suspected insurgent'; but 'killed 31 civilians
     including 10 on a bus' ... 'the 10 killed on the bus, 21 others died').
     A whole that is an item of a list sums up its own item only, and a whole told before
-    'In other operations yesterday:' sums up nothing after it (`turns`)."""
+    'In other operations yesterday:' or 'A separate force ...' (an event told apart as
+    another operation: event_numbers) sums up nothing from there on."""
     wholes = [w for w in drafts if w.object_class in PEOPLE_CLASSES and w.part_of is None and not w.partitive
               and not w.cumulative and w.number.qualifier in ("exact", "at_least", "more_than")
               and w.number.kind != "definite" and not w.number.implicit and w.number.value_best >= 2]
@@ -1700,7 +1720,8 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]], t
         beside = {d.number.value_best for d in drafts if d.sentence.index in told and d.category == w.category
                   and (d.sentence is w.sentence or d.part_of is None)}
         item = events[w.sentence.index] if events[w.sentence.index][1] else None
-        end = min((t for t in turns if t > w.sentence.index), default=len(events))
+        end = next((k for k in range(w.sentence.index + 1, len(events))
+                    if events[k][2] and events[k][0] > events[w.sentence.index][0]), len(events))
         later = [d for d in drafts if w.sentence.index < d.sentence.index < end and d.category == w.category
                  and (item is None or events[d.sentence.index] == item)
                  and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
@@ -1741,7 +1762,7 @@ def _summands(figures: list[ClaimDraft], total: int) -> list[ClaimDraft]:
     return []
 
 
-def _link_listed_sums(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -> None:
+def _link_listed_sums(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
     """'killed a Taliban leader and one insurgent' ... 'two insurgents, including Badam,
     were killed': a figure of another sentence of the event that equals the sum of a list
     of people is the list's total, and the listed figures are its parts."""

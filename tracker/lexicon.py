@@ -167,6 +167,7 @@ class Lexicon:
     source_markers: PhraseTable
     rate_markers: PhraseTable  # "a day", "per day" after a count: a rate
     topic_shifts: PhraseTable
+    other_operations: PhraseTable  # "A separate force ...": an operation told apart from those before it
     closed: dict[str, frozenset[str]]  # small closed word classes by name (grammar.json "closed_classes")
     speech_verbs: frozenset[str]
     speech_markers_before: PhraseTable
@@ -265,6 +266,7 @@ def load_lexicon() -> Lexicon:
         source_markers=PhraseTable(gram["source_markers"]),
         rate_markers=PhraseTable(gram["rate_markers"]),
         topic_shifts=PhraseTable(gram["topic_shifts"]),
+        other_operations=PhraseTable(gram["other_operations"]),
         closed={name: frozenset(words) for name, words in gram["closed_classes"].items() if not name.startswith("_")},
         speech_verbs=frozenset(gram["speech_verbs"]),
         speech_markers_before=PhraseTable(gram["speech_markers_before"]),

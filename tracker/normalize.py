@@ -109,7 +109,7 @@ def _same_source(a: Attribution, b: Attribution) -> bool:
 
 
 def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Attribution], title: str,
-               events: list[tuple[int, bool]]) -> tuple[list[str], list[int | None]]:
+               events: list[tuple[int, bool, bool]]) -> tuple[list[str], list[int | None]]:
     """The claim_key of each draft, and for a vague restatement of a specific figure the
     index of that figure (else None).
 
@@ -201,12 +201,19 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                     and low <= e.number.value_best <= high and not e.cumulative and e.part_of is None
                     and (e.sentence.index != d.sentence.index or bare and base[i][3] != "additional"
                          and not joined(*sorted((d, e), key=lambda x: x.number.start)))
-                    and (summary or event[j] == event[i] or alone and event[j] > event[i])
+                    and (summary or event[j] == event[i] or alone and event[j] > event[i]
+                         and not _other_operation_between(events, event[i], event[j]))
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
                     and (bare or d.side is None or e.side is None or d.side == e.side)):
                 keys[i], subsumed[i] = keys[j], j
                 break
     return _split_conflicts(drafts, keys), subsumed
+
+
+def _other_operation_between(events: list[tuple[int, bool, bool]], first: int, last: int) -> bool:
+    """Is an event after `first` up to `last` told apart as another operation ('In other
+    operations: ...', 'A separate force ...')? A lead's figure then sums up none from there."""
+    return any(other for number, _, other in events if first < number <= last)
 
 
 def _restates_others(figure: ClaimDraft, restatable: str) -> bool:
@@ -364,7 +371,8 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
     return out
 
 
-def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[int | None], events: list[tuple[int, bool]],
+def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[int | None],
+                    events: list[tuple[int, bool, bool]],
                     title: str) -> list[str]:
     """One figure told in two events of a roundup is two claims ('-- troops detained several
     suspects in Zabul ...' and '-- a combined force detained several suspects in Khost
@@ -396,7 +404,7 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[in
 
 
 def _keep_restatements(mentions: list[Mention], keys: list[str], subsumed: list[int | None],
-                       events: list[tuple[int, bool]]) -> list[str]:
+                       events: list[tuple[int, bool, bool]]) -> list[str]:
     """A vague mention that restates a figure of its own event, in no province the figure
     is not in, keeps that figure's key wherever the splits by place and event put it: '-- A
     patrol killed one smuggler and detained several others in Herat ...' then 'The patrol
@@ -415,7 +423,7 @@ def _keep_restatements(mentions: list[Mention], keys: list[str], subsumed: list[
 
 
 def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
-               events: list[tuple[int, bool]]) -> list[dict]:
+               events: list[tuple[int, bool, bool]]) -> list[dict]:
     """Rows in schemas/claims.json's column order (plus the partition column); `events`
     numbers the event each sentence of the article reports."""
     drafts = [m.draft for m in mentions]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from tracker.classify import abbreviation_dot
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
@@ -250,6 +251,7 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
 
 
 _PRESENT_OR_MODAL = LEXICON.closed["present_or_modal"]
+_BE_HAVE = LEXICON.closed["be_have"]
 _NOT_BARE = LEXICON.closed["not_bare"]
 _CONJUNCTS = LEXICON.closed["item_joiners"]  # "Afghan and coalition forces": a first conjunct before the plural
 
@@ -268,10 +270,14 @@ def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int
                 or words[j] in lex.inherit_heads:
             j += 1
             continue
-        start = j  # walk back over modifiers: "suspected Taliban insurgents"
-        while start > 0 and words[start - 1][:1].isalpha() and words[start - 1] not in lex.stop_words \
-                and words[start - 1] not in lex.auxiliaries and not lex.triggers_before.match_ending_at(words, start - 1) \
-                and words[start - 1] not in lex.speech_verbs and start - 1 not in taken and j - start < 3:
+        start = j  # walk back over modifiers: "suspected Taliban insurgents", "U.S. service members"
+        while start > 0 and j - start < 3:
+            if start > 1 and words[start - 1] == "." and abbreviation_dot(tokens[start - 2].text, words[start]):
+                start -= 1  # the dot of "U.S.": the abbreviation before it is a modifier too
+            elif not (words[start - 1][:1].isalpha() and words[start - 1] not in lex.stop_words
+                      and words[start - 1] not in lex.auxiliaries and not lex.triggers_before.match_ending_at(words, start - 1)
+                      and words[start - 1] not in lex.speech_verbs and start - 1 not in taken):
+                break
             start -= 1
         before = words[start - 1] if start > 0 else ""
         # past a participle or a first conjunct: "the arrested Taliban leaders", "attacks
@@ -534,19 +540,35 @@ def _named_after_verb_at(words, tokens, i) -> NumberMention | None:
     return NumberMention(tokens[i].start, tokens[end - 1].end, i, j + 2, 1, 1, 1, "exact", "singular", implicit=True)
 
 
+def _modifier(word: str) -> bool:
+    """Can a lower-case word modify a singular head after it ('district', 'local', 'senior')?
+    Not a function word, an auxiliary or a plural ('the martyrs were a child')."""
+    lex = LEXICON
+    return word.isalpha() and not word.endswith("s") and word not in lex.stop_words and word not in lex.auxiliaries \
+        and word not in lex.determiners and word not in _BE_HAVE
+
+
 def _named_singular_at(words, tokens, i) -> NumberMention | None:
     """A definite person who is counted: named ('the Taliban commander Fayez Jan') or
-    listed with a count ('the HIG leader and two suspected insurgents were detained').
+    listed with a count ('the HIG leader and two suspected insurgents were detained', also
+    past lower-case modifiers: 'killed the district Taliban commander and several other insurgents').
     Either counts one (implicit). A bare definite ('killed the insurgent') is not counted:
     it mostly names someone counted before ('two insurgents, including Sabayar ...')."""
     lex = LEXICON
+    modified = False  # a lower-case modifier before the head ("the district commander")
     for j in range(i + 1, min(len(words), i + 5)):
         found = lex.object_classes.match_at(words, j)
         if found is None:
             if not tokens[j].text[:1].isupper():
-                return None
+                if not _modifier(words[j]):
+                    return None
+                modified = True
             continue
         n, classes = found
+        if classes[0] not in PEOPLE_CLASSES and j + n < min(len(words), i + 5) and _modifier(words[j]) \
+                and _modifier(words[j + n]):
+            modified = True  # a noun as a modifier of a head after it: "the district commander"
+            continue
         end = j + n
         while end < len(words) and (more := lex.object_classes.match_at(words, end)) is not None \
                 and more[1][0] in PEOPLE_CLASSES:
@@ -561,6 +583,8 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
                                       or words[end + 1] in ("several", "multiple", "two", "three")))
         if lex.object_classes.match_at(words, name_end) is not None:
             return None  # "the injured Syrian citizens": an adjective, not a name
+        if modified and not listed:
+            return None  # only a listed one counts past a lower-case modifier: "the district commander and two other ..."
         if name_end == end and not listed:
             # "engaged and killed the insurgent": one, unless the article counted it before
             # (tracker.classify.drop_counted_definites)

@@ -15,7 +15,7 @@ from tracker.dates import blocked_tokens, continued_period, find_dates, period_f
 from tracker.lexicon import VagueProfile, load_vague_profile
 from tracker.normalize import Mention, claim_rows
 from tracker.numbers import find_numbers
-from tracker.places import ArticlePlaces, claim_stops, event_numbers, opens_other_events, shifts_topic
+from tracker.places import ArticlePlaces, claim_stops, event_numbers, shifts_topic
 from tracker.read import read_dateline
 from tracker.patterns import match_tally_line
 from tracker.records import Article, ArticleResult, ClaimDraft, DateMention, Period, RejectedArticle, Sentence
@@ -48,7 +48,7 @@ def extract(article: Article, profile: VagueProfile) -> list[dict]:
         return []
     drafts = drop_appositive_singulars(drop_counted_definites(drafts))
     events = event_numbers(sentences, article.text)
-    link_partitives(drafts, events, [s.index for s in sentences if s.field == "body" and opens_other_events(s)])
+    link_partitives(drafts, events)
     attributions = attribute(sentences, drafts)
     places = ArticlePlaces(article, sentences, read_dateline(article.text).end, {d.sentence.index for d in drafts})
     claim_toks: dict[int, tuple[int, ...]] = {}

@@ -394,40 +394,51 @@ def _shift(m: PlaceMention, offset: int) -> PlaceMention:
     return PlaceMention(m.start + offset, m.end + offset, m.surface, m.candidates, m.designator)
 
 
-def opens_other_events(sentence: Sentence) -> bool:
-    """'In other news throughout the region:', 'In other Afghanistan operations yesterday:':
-    a turn that ends in a colon opens a list of events other than those told before it."""
-    return sentence.text.rstrip().endswith(":") and shifts_topic(sentence)
+def _first_words(sentence: Sentence) -> list[str]:
+    # (the first words only: asked of every sentence of the body, most of them long)
+    return [w.lower() for w in sentence.text.replace(",", " ").split(None, 4)[:4]]
 
 
 def shifts_topic(sentence: Sentence) -> bool:
     """'Separately, ...', 'Elsewhere, ...', an item of a bulleted list ('-- In Paktia, ...'):
     a sentence about another event."""
-    # (the first words only: asked of every sentence of the body, most of them long)
-    words = [w.lower() for w in sentence.text.replace(",", " ").split(None, 4)[:4]]
+    words = _first_words(sentence)
     return bool(words) and (match_list_item(sentence.text) is not None or LEXICON.topic_shifts.match_at(words, 0) is not None)
+
+
+def opens_other_operation(sentence: Sentence) -> bool:
+    """'In other operations: ...', 'A separate force detained ...', 'In another raid, ...': a
+    sentence that tells its operation apart from those before it."""
+    words = _first_words(sentence)
+    return bool(words) and LEXICON.other_operations.match_at(words, 0) is not None
 
 
 _REFERRING_OPENERS = LEXICON.closed["referring_openers"]
 
 
-def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool]]:
+def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool, bool]]:
     """The event each sentence of an article (`text`: its body) reports, numbered from 0 in
-    text order, and whether an item of a list opened it: an item ('-- Troops detained two
-    suspects in ...', '— A combined force captured ...') or a sentence that turns to
-    another event ('Separately, ...') opens the next one; the sentences after it report the
-    same event until the next opens. After a turn that ends in a colon ('In other news
-    throughout the region:') each paragraph is an item, unless it opens by referring back to
-    the item before ('The security force searched ...', 'He ...'): that tells it on."""
-    out, event, items = [], (0, False), False
+    text order, whether an item of a list opened it, and whether it is told apart from the
+    operations before it: an item ('-- Troops detained two suspects in ...', '— A combined
+    force captured ...'), a sentence that turns to another event ('Separately, ...') or one
+    that announces another operation ('A separate force detained ...', opens_other_operation)
+    opens the next one; the sentences after it report the same event until the next opens.
+    After a turn that ends in a colon ('In other news throughout the region:') each paragraph
+    is an item, unless it opens by referring back to the item before ('The security force
+    searched ...', 'He ...'): that tells it on. The items after 'In other operations:' are
+    other operations too."""
+    out, event, items, other_items = [], (0, False, False), False, False
     for s in sentences:
         if s.field == "body":
             shift = shifts_topic(s)
+            other = opens_other_operation(s)
             listed = match_list_item(s.text) is not None or items and text[max(0, s.start - 2):s.start].isspace() \
                 and text.count("\n", max(0, s.start - 2), s.start) == 2 and bool(s.words) and s.words[0] not in _REFERRING_OPENERS
-            if listed or shift:
-                event = (event[0] + 1, listed)
-            items = items or shift and opens_other_events(s)
+            if listed or shift or other:
+                event = (event[0] + 1, listed, other or listed and other_items)
+            header = shift and s.text.rstrip().endswith(":")
+            items = items or header
+            other_items = other_items or header and other
         out.append(event)
     return out
 
