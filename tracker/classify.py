@@ -970,7 +970,8 @@ class _SentenceReader:
         from B and one from C"; ", and" closes the list; without commas "including 12
         teachers 30 pupils and ...", but "including 2 women 29 injured" has a verb of its own)."""
         while idx is not None:
-            if self.part_marker_before(self.numbers[idx].tok_start) or self.verbless_comma_part(idx) or self.degree_part(idx):
+            if self.part_marker_before(self.numbers[idx].tok_start) or self.verbless_comma_part(idx) or self.degree_part(idx) \
+                    or self.after_uncounted_items(idx):
                 return True
             prev = self.coordinated_with(idx)
             start = self.numbers[idx].tok_start
@@ -979,6 +980,27 @@ class _SentenceReader:
                                     or self.phrase_end(prev) == start and self._listed_item(idx)):
                 return False
             idx = prev
+        return False
+
+    def after_uncounted_items(self, idx: int) -> bool:
+        """The last item of a part list whose earlier items are bare nouns of people with no
+        count: 'including women, children, and two journalists', 'including children and two
+        staffers' ('including women and children and 20 others wounded' is no item: no noun)."""
+        words = self.words
+        k = self.numbers[idx].tok_start - 1
+        if k < 1 or words[k] != "and" or not self._listed_item(idx):
+            return False
+        k -= 2 if words[k - 1] == "," else 1
+        while k >= 0:
+            noun = LEXICON.object_classes.match_ending_at(words, k)
+            if noun is None or PEOPLE_CLASSES.isdisjoint(noun[1]):
+                return False
+            k -= noun[0]
+            if LEXICON.part_markers.match_ending_at(words, k):
+                return True
+            if k < 0 or words[k] not in (",", "and"):
+                return False
+            k -= 1
         return False
 
     def _listed_item(self, idx: int) -> bool:
