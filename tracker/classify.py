@@ -839,10 +839,13 @@ class _SentenceReader:
             return None
         return prev
 
-    def continues_total(self, idx: int, drafts: list[ClaimDraft | None]) -> bool:
+    def continues_total(self, idx: int, drafts: list[ClaimDraft | None], category: str) -> bool:
         """Does this count go on a running total just before it, each with its own participle
-        ('the toll rises to 46 people killed and 165 others injured'), or attached to it by
-        'with' ('the death toll rose to 53, with 98 injured')?"""
+        ('the toll rises to 46 people killed and 165 others injured'), or with a participle
+        of its own only ('the toll rose to 13 and 106 injured', 'a toll of 12 dead and 55
+        wounded'), or attached to it by 'with' ('the death toll rose to 53, with 98
+        injured'), or, for another category, by 'while' ('the death toll rises to 430, while
+        3,056 people have been injured')?"""
         prev = drafts[idx - 1] if idx > 0 else None
         if prev is None or not prev.cumulative:
             return False
@@ -852,7 +855,12 @@ class _SentenceReader:
         gap = words[k + (own[0] if own else 0): self.numbers[idx].tok_start]
         if gap in ([",", "with"], ["with"]):
             return True
-        return own is not None and bool(gap) and all(w in ("and", ",") for w in gap)
+        if gap in ([",", "while"], ["while"]):
+            return prev.category != category
+        if not gap or not all(w in ("and", ",") for w in gap):
+            return False
+        end = self.numbers[idx].tok_end
+        return own is not None or self.objects[idx].end <= end + 1 and LEXICON.triggers_after.match_at(words, end) is not None
 
     def part_marker_before(self, start: int) -> bool:
         words = self.words
@@ -1226,7 +1234,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             object_class = "event"
         if not cumulative:
             cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start, m.tok_end) \
-                or reader.continues_total(idx, drafts) or war_total(sentence, m.tok_start)
+                or reader.continues_total(idx, drafts, category) or war_total(sentence, m.tok_start)
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
                                  cumulative=cumulative, trigger_tok=trigger_tok, aside=aside,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES
