@@ -842,8 +842,9 @@ class _SentenceReader:
     def continues_total(self, idx: int, drafts: list[ClaimDraft | None], category: str) -> bool:
         """Does this count go on a running total just before it, each with its own participle
         ('the toll rises to 46 people killed and 165 others injured'), or with a participle
-        of its own only ('the toll rose to 13 and 106 injured', 'a toll of 12 dead and 55
-        wounded'), or attached to it by 'with' ('the death toll rose to 53, with 98
+        or toll noun of its own only ('the toll rose to 13 and 106 injured', 'a toll of 12
+        dead and 55 wounded', 'rises to 20 deaths, including two children, and 75
+        injuries'), or attached to it by 'with' ('the death toll rose to 53, with 98
         injured'), or, for another category, by 'while' ('the death toll rises to 430, while
         3,056 people have been injured')?"""
         prev = drafts[idx - 1] if idx > 0 else None
@@ -860,7 +861,8 @@ class _SentenceReader:
         if not gap or not all(w in ("and", ",") for w in gap):
             return False
         end = self.numbers[idx].tok_end
-        return own is not None or self.objects[idx].end <= end + 1 and LEXICON.triggers_after.match_at(words, end) is not None
+        return own is not None or self.objects[idx].end <= end + 1 and end < len(words) \
+            and (LEXICON.triggers_after.match_at(words, end) is not None or words[end] in LEXICON.toll_heads)
 
     def part_marker_before(self, start: int) -> bool:
         words = self.words
