@@ -51,6 +51,7 @@ _COMPASS_POINTS = LEXICON.closed["compass_points"]
 _LIST_WORDS = LEXICON.closed["item_joiners"]
 _SPEAKER_NOUNS = LEXICON.org_words | LEXICON.closed["claimant_nouns"]
 _SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
+_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 # "near the border with ", "its frontier with the ": a country after it is the neighbour
 _ACROSS_BORDER = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.closed["frontier_nouns"])) + r")\s+with\s+(?:the\s+)?$",
                             re.IGNORECASE)
@@ -175,10 +176,12 @@ class ArticlePlaces:
     def _is_foreign_actor(self, m: PlaceMention, sentence: Sentence, record: bool = True) -> bool:
         """'U.S. forces have struck a vessel in the Pacific', '2025 United States military
         strikes on ...': a country named as its people's adjective acts, unless a locative
-        governs it ('killed in Syria airstrikes') or the article names towns or regions of
+        governs it ('killed in Syria airstrikes'; but not through 'a': 'killed in a United
+        States airstrike' is the country's strike) or the article names towns or regions of
         it (its own forces at home)."""
         text = self.article.title if sentence.field == "title" else self.article.text
-        foreign = names_an_actor(text, m) and self._roles_of(sentence)[m.start] != "locative" \
+        foreign = names_an_actor(text, m) and (self._roles_of(sentence)[m.start] != "locative"
+                                               or (text[max(0, m.start - 8):m.start].lower().split() or [""])[-1] in _SINGULAR_ARTICLES) \
             and m.candidates[0].country not in self._inland
         if foreign and record:  # (not when only looking back for a place: the claim's own sentence decides)
             self._actors.add(m.candidates[0].country)
