@@ -859,10 +859,14 @@ class _SentenceReader:
             return None
         return prev
 
-    def continues_total(self, idx: int, drafts: list[ClaimDraft | None]) -> bool:
+    def continues_total(self, idx: int, drafts: list[ClaimDraft | None], category: str) -> bool:
         """Does this count go on a running total just before it, each with its own participle
-        ('the toll rises to 46 people killed and 165 others injured'), or attached to it by
-        'with' ('the death toll rose to 53, with 98 injured')?"""
+        ('the toll rises to 46 people killed and 165 others injured'), or with a participle
+        or toll noun of its own only ('the toll rose to 13 and 106 injured', 'a toll of 12
+        dead and 55 wounded', 'rises to 20 deaths, including two children, and 75
+        injuries'), or attached to it by 'with' ('the death toll rose to 53, with 98
+        injured'), or, for another category, by 'while' ('the death toll rises to 430, while
+        3,056 people have been injured')?"""
         prev = drafts[idx - 1] if idx > 0 else None
         if prev is None or not prev.cumulative:
             return False
@@ -872,7 +876,13 @@ class _SentenceReader:
         gap = words[k + (own[0] if own else 0): self.numbers[idx].tok_start]
         if gap in ([",", "with"], ["with"]):
             return True
-        return own is not None and bool(gap) and all(w in ("and", ",") for w in gap)
+        if gap in ([",", "while"], ["while"]):
+            return prev.category != category
+        if not gap or not all(w in ("and", ",") for w in gap):
+            return False
+        end = self.numbers[idx].tok_end
+        return own is not None or self.objects[idx].end <= end + 1 and end < len(words) \
+            and (LEXICON.triggers_after.match_at(words, end) is not None or words[end] in LEXICON.toll_heads)
 
     def part_marker_before(self, start: int) -> bool:
         words = self.words
@@ -990,7 +1000,8 @@ class _SentenceReader:
         from B and one from C"; ", and" closes the list; without commas "including 12
         teachers 30 pupils and ...", but "including 2 women 29 injured" has a verb of its own)."""
         while idx is not None:
-            if self.part_marker_before(self.numbers[idx].tok_start) or self.verbless_comma_part(idx) or self.degree_part(idx):
+            if self.part_marker_before(self.numbers[idx].tok_start) or self.verbless_comma_part(idx) or self.degree_part(idx) \
+                    or self.after_uncounted_items(idx):
                 return True
             prev = self.coordinated_with(idx)
             start = self.numbers[idx].tok_start
@@ -999,6 +1010,27 @@ class _SentenceReader:
                                     or self.phrase_end(prev) == start and self._listed_item(idx)):
                 return False
             idx = prev
+        return False
+
+    def after_uncounted_items(self, idx: int) -> bool:
+        """The last item of a part list whose earlier items are bare nouns of people with no
+        count: 'including women, children, and two journalists', 'including children and two
+        staffers' ('including women and children and 20 others wounded' is no item: no noun)."""
+        words = self.words
+        k = self.numbers[idx].tok_start - 1
+        if k < 1 or words[k] != "and" or not self._listed_item(idx):
+            return False
+        k -= 2 if words[k - 1] == "," else 1
+        while k >= 0:
+            noun = LEXICON.object_classes.match_ending_at(words, k)
+            if noun is None or PEOPLE_CLASSES.isdisjoint(noun[1]):
+                return False
+            k -= noun[0]
+            if LEXICON.part_markers.match_ending_at(words, k):
+                return True
+            if k < 0 or words[k] not in (",", "and"):
+                return False
+            k -= 1
         return False
 
     def _listed_item(self, idx: int) -> bool:
@@ -1224,7 +1256,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             object_class = "event"
         if not cumulative:
             cumulative = reader.toll_category(m.tok_start) is not None or _total_before(reader.words, m.tok_start, m.tok_end) \
-                or reader.continues_total(idx, drafts) or war_total(sentence, m.tok_start)
+                or reader.continues_total(idx, drafts, category) or war_total(sentence, m.tok_start)
         drafts.append(ClaimDraft(sentence, m, category, object_text, object_class, side,
                                  cumulative=cumulative, trigger_tok=trigger_tok, aside=aside,
                                  partitive=reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES

@@ -24,6 +24,7 @@ country of a nationality ("three Kenyan soldiers"; gazetteer.demonym_countries).
 
 from __future__ import annotations
 
+import re
 
 from tracker.gazetteer import (
     PlaceMention,
@@ -50,6 +51,10 @@ _COMPASS_POINTS = LEXICON.closed["compass_points"]
 _LIST_WORDS = LEXICON.closed["item_joiners"]
 _SPEAKER_NOUNS = LEXICON.org_words | LEXICON.closed["claimant_nouns"]
 _SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
+_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
+# "near the border with ", "its frontier with the ": a country after it is the neighbour
+_ACROSS_BORDER = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.closed["frontier_nouns"])) + r")\s+with\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 
 
 class ArticlePlaces:
@@ -171,10 +176,12 @@ class ArticlePlaces:
     def _is_foreign_actor(self, m: PlaceMention, sentence: Sentence, record: bool = True) -> bool:
         """'U.S. forces have struck a vessel in the Pacific', '2025 United States military
         strikes on ...': a country named as its people's adjective acts, unless a locative
-        governs it ('killed in Syria airstrikes') or the article names towns or regions of
+        governs it ('killed in Syria airstrikes'; but not through 'a': 'killed in a United
+        States airstrike' is the country's strike) or the article names towns or regions of
         it (its own forces at home)."""
         text = self.article.title if sentence.field == "title" else self.article.text
-        foreign = names_an_actor(text, m) and self._roles_of(sentence)[m.start] != "locative" \
+        foreign = names_an_actor(text, m) and (self._roles_of(sentence)[m.start] != "locative"
+                                               or (text[max(0, m.start - 8):m.start].lower().split() or [""])[-1] in _SINGULAR_ARTICLES) \
             and m.candidates[0].country not in self._inland
         if foreign and record:  # (not when only looking back for a place: the claim's own sentence decides)
             self._actors.add(m.candidates[0].country)
@@ -221,10 +228,16 @@ class ArticlePlaces:
     def _located(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
         """The places where the event happened ("in", "near", "at", "on" + place), when
         the claim's sentence names any; names in other roles ("a route connecting Beirut
-        to the south", "fled to Chad", "from Aleppo") then give no place."""
+        to the south", "fled to Chad", "from Aleppo") then give no place. Without one, a
+        country across a border ("killed near the border with Burkina Faso") is still no
+        place of the event: the neighbour."""
         roles = self._roles_of(sentence)
         located = [m for m in mentions if roles.get(m.start) == "locative"]
-        return located or mentions
+        if located:
+            return located
+        text = self._text(sentence)
+        return [m for m in mentions if not (m.candidates and m.candidates[0].kind == "country"
+                                            and _ACROSS_BORDER.search(text, max(0, m.start - 40), m.start))]
 
     def _without_references(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
         """'killed 43 people in the town of Jayrud near Damascus', 'in Madaya west of the
@@ -352,8 +365,9 @@ class ArticlePlaces:
             # "The military says it shot down 121 drones over 13 regions": the places
             # borrowed from another sentence say the country only
             own = [m for m in own if m.candidates[0].kind == "country"] or own
-        own = self._located(self._without_actors(own, s), s)
-        own = self._without_references(own, s)
+        own = self._without_references(self._located(self._without_actors(own, s), s), s)
+        if not own:
+            return self._by_nationality(draft)
         if not borrowed and draft.object_class not in ("civilian", "person") \
                 and not any(roles[m.start] == "locative" for m in own):
             # "Ten Nigerien soldiers are killed ... near the border with Burkina Faso",
