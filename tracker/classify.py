@@ -519,6 +519,7 @@ class _SentenceReader:
             second = lex.triggers_before.match_at(words, after + 1)
             if second is not None:
                 after += 1 + second[0]  # "soldiers captured and killed 40 militants"
+        after += _day_length(words, after)  # "troops captured Monday a smuggler": the object after the day
         # a capital opens a named object, but not a title-case preposition or conjunction:
         # "Dozens of Insurgents Killed In Aleppo", "Five Soldiers Killed As Rebels Attack";
         # so does a plural of people ("five soldiers killed insurgents"), but not a speaker
@@ -644,6 +645,12 @@ class _SentenceReader:
         while k >= 0 and words[k] in _QUOTE_MARKS:
             k -= 1  # 'it had "neutralised" 80 terrorists'
         found = lex.triggers_before.match_ending_at(words, k) if k >= 0 else None
+        day = _day_before(words, k) if found is None else None
+        if day is not None and lex.triggers_before.match_ending_at(words, day) is not None:
+            # "arrested Monday a Taliban leader", "captured on Friday two facilitators": the
+            # day told between the verb and its object
+            k = day
+            found = lex.triggers_before.match_ending_at(words, k)
         skipped = 0
         # "killing a total of 12", "claimed the lives of 400", "killed all 12": past determiners, but a
         # listed phrase ending in one ("the lives of") wins
@@ -1392,6 +1399,24 @@ def war_total(sentence: Sentence, k: int) -> bool:
             # "N people have been killed in the conflict", "four million Syrians have fled the war"
             return True
     return False
+
+
+_ONE_WORD_DAYS = frozenset(p for p in LEXICON.relative_dates if " " not in p)  # "today", "yesterday", "overnight"
+
+
+def _day_length(words: list[str], k: int) -> int:
+    """The number of tokens of a day named from words[k] on ('Monday', 'on Friday',
+    'yesterday'; 0 for none): told between a verb and its object ('arrested Monday a
+    Taliban leader')."""
+    if 0 <= k < len(words) and (words[k] in LEXICON.weekdays or words[k] in _ONE_WORD_DAYS):
+        return 1
+    return 2 if 0 <= k + 1 < len(words) and words[k] == "on" and words[k + 1] in LEXICON.weekdays else 0
+
+
+def _day_before(words: list[str], k: int) -> int | None:
+    """The index before a day named ending at words[k], or None."""
+    start = next((x for x in (k - 1, k) if _day_length(words, x) == k - x + 1), None)
+    return start - 1 if start is not None and start > 0 else None
 
 
 def _participle(word: str) -> bool:
