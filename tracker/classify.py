@@ -62,6 +62,8 @@ _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _OPERATION_HEADS = LEXICON.closed["operation_heads"]
 _ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]  # "in operations", "during raids"
 _SPREAD_PREPOSITIONS = LEXICON.closed["spread_prepositions"]  # "... throughout Afghanistan"
+_RECENT_SPAN_WORDS = LEXICON.closed["recent_span_words"]  # "in recent days", "over the past few weeks"
+_RECENT_SPAN_HEADS = LEXICON.closed["recent_span_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
@@ -1509,11 +1511,13 @@ def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
     'during' a force's operations, missions or engagements ('killed eight militants and
     detained five in recent operations'), which sums up the exact figures after it but is
     too loose to make a vague word restate any of them ('has reported hundreds of
-    civilians killed in operations against IS')."""
+    civilians killed in operations against IS'). A span of recent days over an area
+    sums up too ('... throughout Afghanistan in recent days, capturing several leaders')."""
     words = sentence.words
     # every reading needs a roundup head, or an operation head after a preposition: most
     # sentences hold neither, and a set test in C spares them the scan
-    if _ROUNDUP_HEADS.isdisjoint(words) and (not operations or _OPERATION_HEADS.isdisjoint(words)):
+    if _ROUNDUP_HEADS.isdisjoint(words) and (not operations or _OPERATION_HEADS.isdisjoint(words)) \
+            and _RECENT_SPAN_HEADS.isdisjoint(words):
         return False
     for k, w in enumerate(words):
         if w == "separate" and (k == 0 or words[k - 1] not in LEXICON.closed["singular_articles"]):
@@ -1531,6 +1535,10 @@ def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
                     break
         elif w in _ROUNDUP_HEADS and 0 < k and words[k - 1] in _ROUNDUP_PREPOSITIONS \
                 and not _SPREAD_PREPOSITIONS.isdisjoint(words[k + 1:k + 4]):
+            return True
+        elif w in _RECENT_SPAN_HEADS and _RECENT_SPAN_WORDS.intersection(words[max(0, k - 2):k]) \
+                and not _SPREAD_PREPOSITIONS.isdisjoint(words):
+            # "worked together throughout Afghanistan in recent days, capturing several leaders"
             return True
     return False
 

@@ -389,7 +389,7 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[bo
         first = events[drafts[told[0]].sentence.index]
         for i in told[1:]:
             event = events[drafts[i].sentence.index]
-            if event != first and (drafts[i].number.kind == "singular" or event[1] or first[1]):
+            if event != first and (drafts[i].number.kind == "singular" or event[1] or first[1] or _marker(drafts[i])):
                 out[i] = _hash(k, "event", event[0])
     return out
 
