@@ -1697,7 +1697,9 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -
     figure ('in operations', 'during separate operations') is the whole of all of its
     category's later figures when they come to no more than it (a release may leave events
     out); an article's first exact figure of a category is the whole of the later exact
-    figures of its own event that, from the first on, add up to it exactly. Figures as large as the whole
+    figures that, from the first on, add up to it exactly: of any event when it is told of
+    events in the plural ('killed in airstrikes', 'in rocket attacks'), else of its own
+    event. Figures as large as the whole
     restate it, and are left alone; so are the figures beside it in its own sentence or,
     unless they are parts of it, in one restating it (a headline's '2 Taliban Leaders', the
     lead's 'two Taliban leaders and a suspected insurgent'; but 'killed 31 civilians
@@ -1717,10 +1719,12 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool]]) -
         told = {d.sentence.index for d in drafts if d.category == w.category and d.number.value_best == w.number.value_best}
         beside = {d.number.value_best for d in drafts if d.sentence.index in told and d.category == w.category
                   and (d.sentence is w.sentence or d.part_of is None)}
-        # a whole that is an item of a list, or an article's first figure that sums up no
-        # operations, is broken down within its own event only: 'killed two insurgents in
+        # a whole that is an item of a list, or an article's first figure told of no events
+        # in the plural ('killed in airstrikes', 'in rocket attacks on Aleppo and Deir
+        # Ezzor'), is broken down within its own event only: 'killed two insurgents in
         # Marjah' is no whole of 'Also today, ... killed an insurgent' in Paktia
-        item = events[w.sentence.index] if events[w.sentence.index][1] or not roundup else None
+        several = roundup or not _ROUNDUP_HEADS.isdisjoint(w.sentence.words)
+        item = events[w.sentence.index] if events[w.sentence.index][1] or not several else None
         later = [d for d in drafts if d.sentence.index > w.sentence.index and d.category == w.category
                  and (item is None or events[d.sentence.index] == item)
                  and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
