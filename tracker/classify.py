@@ -74,6 +74,7 @@ _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": th
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
 _SIGHTING_VERBS = LEXICON.closed["sighting_verbs"]  # "spotted two men": the count is what was seen
 _REPORT_PARTICIPLES = LEXICON.closed["report_participles"]  # "were reported as wounded"
+_VERB_ADVERBS = LEXICON.closed["verb_adverbs"]  # "troops then detained ...": still active
 
 
 @dataclass(frozen=True)
@@ -505,12 +506,14 @@ class _SentenceReader:
         steps = 0
         perfect = False  # 'have killed', 'had reportedly captured': active, as a bare past
         passive = False
+        adverbs = True  # 'then detained', 'later arrested': active, as a bare past
         while k < len(words) and steps < 6 and (words[k] in _AUXILIARY_OR_HYPOTHETICAL
                                                 or words[k] == "as" and k > 0 and words[k - 1] in _REPORT_PARTICIPLES):
             if words[k] in lex.hypothetical:
                 return None
             perfect = perfect or words[k] in _PERFECT_AUXILIARIES
             passive = passive or words[k] in _PASSIVE_MARKERS
+            adverbs = adverbs and words[k] in _VERB_ADVERBS
             k += 1
             steps += 1
         found = lex.triggers_after.match_at(words, k) if k < len(words) else None
@@ -526,7 +529,7 @@ class _SentenceReader:
         # "Dozens of Insurgents Killed In Aleppo", "Five Soldiers Killed As Rebels Attack";
         # so does a plural of people ("five soldiers killed insurgents"), but not a speaker
         # in comma-less text ("five soldiers killed police said")
-        if (steps == 0 or perfect and not passive) and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
+        if (adverbs or perfect and not passive) and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
                                                   or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
                                                   and words[after] not in lex.months and words[after] not in lex.stop_words
                                                   and words[after] not in lex.clause_breaks
@@ -565,9 +568,12 @@ class _SentenceReader:
         words = self.words
         if not self.toks[k].text[:1].isupper():
             subject = any(self.phrase_end(x) == k for x in range(len(self.numbers)))
+            head = self.objects[idx].head
             if subject and m.tok_end < len(words) and _participle(words[m.tok_end]) \
-                    and lex.triggers_after.match_at(words, m.tok_end) is not None:
-                return True  # the count's participle right after it: "seven people killed scores injured"
+                    and lex.triggers_after.match_at(words, m.tok_end) is not None and (head is None or head <= m.tok_end):
+                # the count's participle right after it: "seven people killed scores injured";
+                # not one before its noun: "rebels captured two injured soldiers"
+                return True
             end = self.phrase_end(idx)
             # not a verb of its own object: "a bomber killed 30 people injured 90"
             return subject and end + 1 not in self.starts and end < len(words) and _participle(words[end]) \
@@ -1083,10 +1089,17 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             category = _pick([obj.prenominal], object_class)
             if category != "killed":
                 # "six injured civilians died on Saturday": the adjective is what they were,
-                # the verb of death after it what the count now says
+                # the verb of death after it what the count now says; so does a verb of
+                # capture before it: "detained the wounded insurgent"
                 after = reader.category_after(reader.skip_coordinated(obj.end))
+                # (the verb right before the count, over a noun after the participle)
+                before = reader.category_before(m.tok_start) if obj.head is not None and m.tok_start > 0 \
+                    and lex.triggers_before.match_ending_at(reader.words, m.tok_start - 1) is not None else None
+                fate = _pick(before[0], object_class, verb=True) if before is not None else None
                 if after is not None and after[0][0] == "killed":
                     category, trigger_tok = "killed", after[1]
+                elif fate in lex.fates_over_states:
+                    category, trigger_tok = fate, before[1]
         if category is None and obj.head is not None and not obj.inherit:
             noun = lex.trigger_nouns.match_at(reader.words, obj.head)
             if noun is not None and noun[1][0] == "attacks" and reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES:
