@@ -1235,7 +1235,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
     _link_counted_partitives(reader, drafts)
     _match_part_classes(drafts)
     claims = [d for d in drafts if d is not None]
-    extra = _anaphor_drafts(reader, claims) + _second_verb_drafts(reader, claims)
+    extra = _anaphor_drafts(reader, drafts) + _second_verb_drafts(reader, claims)
     return sorted(claims + extra, key=lambda d: d.number.start)
 
 
@@ -1260,8 +1260,11 @@ def _second_verb_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> li
     return out
 
 
-def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[ClaimDraft]:
-    """'kidnapping three soldiers ... and killing them': a second claim about the same count."""
+def _anaphor_drafts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> list[ClaimDraft]:
+    """'kidnapping three soldiers ... and killing them': a second claim about the same count;
+    'spotted two insurgents planting a bomb and killed them': the only claim about a count
+    of people that no verb of harm named before (`drafts`: the sentence's counts' claims,
+    None where a count is none)."""
     lex = LEXICON
     words = reader.words
     if _ANAPHORS.isdisjoint(words):
@@ -1273,10 +1276,21 @@ def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[C
         found = lex.triggers_before.match_ending_at(words, k - 1)
         if found is None or reader.hypothetical_before(k - found[0]):
             continue
-        antecedents = [d for d in claims if d.number.tok_end <= k - found[0]]
-        if not antecedents:
+        verb = k - found[0]
+        # the nearest count before the verb that is a claim, or a count of people that is
+        # none and no subject of the verb ('troops killed them')
+        ante_idx = next((i for i in reversed(range(len(reader.numbers))) if reader.numbers[i].tok_end <= verb
+                         and (drafts[i] is not None or reader.objects[i].object_class in PEOPLE_CLASSES
+                              and reader.phrase_end(i) < verb)), None)
+        if ante_idx is None:
             continue
-        ante = antecedents[-1]
+        ante = drafts[ante_idx]
+        if ante is None:
+            m, obj = reader.numbers[ante_idx], reader.objects[ante_idx]
+            category = _pick(found[1], obj.object_class)
+            if category is not None and (not m.implicit or _singular_counts(category, obj.object_class)):
+                out.append(ClaimDraft(reader.sentence, m, category, obj.text, obj.object_class, obj.side, trigger_tok=verb))
+            continue
         category = _pick(found[1], ante.object_class)
         if category is None or category == ante.category:
             continue
@@ -1284,7 +1298,7 @@ def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[C
         mention = NumberMention(tok.start, tok.end, k, k + 1, n.value_low, n.value_high, n.value_best,
                                 n.qualifier, "anaphor", implicit=n.implicit)
         out.append(ClaimDraft(reader.sentence, mention, category, ante.object, ante.object_class, ante.side,
-                              trigger_tok=k - found[0]))
+                              trigger_tok=verb))
     return out
 
 
