@@ -62,6 +62,8 @@ _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _OPERATION_HEADS = LEXICON.closed["operation_heads"]
 _ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]  # "in operations", "during raids"
 _SPREAD_PREPOSITIONS = LEXICON.closed["spread_prepositions"]  # "... throughout Afghanistan"
+_RECENT_SPAN_WORDS = LEXICON.closed["recent_span_words"]  # "in recent days", "over the past few weeks"
+_RECENT_SPAN_HEADS = LEXICON.closed["recent_span_heads"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
@@ -73,6 +75,7 @@ _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": th
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
 _SIGHTING_VERBS = LEXICON.closed["sighting_verbs"]  # "spotted two men": the count is what was seen
 _REPORT_PARTICIPLES = LEXICON.closed["report_participles"]  # "were reported as wounded"
+_VERB_ADVERBS = LEXICON.closed["verb_adverbs"]  # "troops then detained ...": still active
 
 
 @dataclass(frozen=True)
@@ -504,12 +507,14 @@ class _SentenceReader:
         steps = 0
         perfect = False  # 'have killed', 'had reportedly captured': active, as a bare past
         passive = False
+        adverbs = True  # 'then detained', 'later arrested': active, as a bare past
         while k < len(words) and steps < 6 and (words[k] in _AUXILIARY_OR_HYPOTHETICAL
                                                 or words[k] == "as" and k > 0 and words[k - 1] in _REPORT_PARTICIPLES):
             if words[k] in lex.hypothetical:
                 return None
             perfect = perfect or words[k] in _PERFECT_AUXILIARIES
             passive = passive or words[k] in _PASSIVE_MARKERS
+            adverbs = adverbs and words[k] in _VERB_ADVERBS
             k += 1
             steps += 1
         found = lex.triggers_after.match_at(words, k) if k < len(words) else None
@@ -520,11 +525,12 @@ class _SentenceReader:
             second = lex.triggers_before.match_at(words, after + 1)
             if second is not None:
                 after += 1 + second[0]  # "soldiers captured and killed 40 militants"
+        after += _day_length(words, after)  # "troops captured Monday a smuggler": the object after the day
         # a capital opens a named object, but not a title-case preposition or conjunction:
         # "Dozens of Insurgents Killed In Aleppo", "Five Soldiers Killed As Rebels Attack";
         # so does a plural of people ("five soldiers killed insurgents"), but not a speaker
         # in comma-less text ("five soldiers killed police said")
-        if (steps == 0 or perfect and not passive) and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
+        if (adverbs or perfect and not passive) and after < len(words) and (after in self.starts or words[after] in _OBJECT_OPENERS
                                                   or self.toks[after].text[:1].isupper() and words[after] not in lex.weekdays
                                                   and words[after] not in lex.months and words[after] not in lex.stop_words
                                                   and words[after] not in lex.clause_breaks
@@ -563,9 +569,12 @@ class _SentenceReader:
         words = self.words
         if not self.toks[k].text[:1].isupper():
             subject = any(self.phrase_end(x) == k for x in range(len(self.numbers)))
+            head = self.objects[idx].head
             if subject and m.tok_end < len(words) and _participle(words[m.tok_end]) \
-                    and lex.triggers_after.match_at(words, m.tok_end) is not None:
-                return True  # the count's participle right after it: "seven people killed scores injured"
+                    and lex.triggers_after.match_at(words, m.tok_end) is not None and (head is None or head <= m.tok_end):
+                # the count's participle right after it: "seven people killed scores injured";
+                # not one before its noun: "rebels captured two injured soldiers"
+                return True
             end = self.phrase_end(idx)
             # not a verb of its own object: "a bomber killed 30 people injured 90"
             return subject and end + 1 not in self.starts and end < len(words) and _participle(words[end]) \
@@ -664,6 +673,12 @@ class _SentenceReader:
         while k >= 0 and words[k] in _QUOTE_MARKS:
             k -= 1  # 'it had "neutralised" 80 terrorists'
         found = lex.triggers_before.match_ending_at(words, k) if k >= 0 else None
+        day = _day_before(words, k) if found is None else None
+        if day is not None and lex.triggers_before.match_ending_at(words, day) is not None:
+            # "arrested Monday a Taliban leader", "captured on Friday two facilitators": the
+            # day told between the verb and its object
+            k = day
+            found = lex.triggers_before.match_ending_at(words, k)
         skipped = 0
         # "killing a total of 12", "claimed the lives of 400", "killed all 12": past determiners, but a
         # listed phrase ending in one ("the lives of") wins
@@ -1126,10 +1141,17 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             category = _pick([obj.prenominal], object_class)
             if category != "killed":
                 # "six injured civilians died on Saturday": the adjective is what they were,
-                # the verb of death after it what the count now says
+                # the verb of death after it what the count now says; so does a verb of
+                # capture before it: "detained the wounded insurgent"
                 after = reader.category_after(reader.skip_coordinated(obj.end))
+                # (the verb right before the count, over a noun after the participle)
+                before = reader.category_before(m.tok_start) if obj.head is not None and m.tok_start > 0 \
+                    and lex.triggers_before.match_ending_at(reader.words, m.tok_start - 1) is not None else None
+                fate = _pick(before[0], object_class, verb=True) if before is not None else None
                 if after is not None and after[0][0] == "killed":
                     category, trigger_tok = "killed", after[1]
+                elif fate in lex.fates_over_states:
+                    category, trigger_tok = fate, before[1]
         if category is None and obj.head is not None and not obj.inherit:
             noun = lex.trigger_nouns.match_at(reader.words, obj.head)
             if noun is not None and noun[1][0] == "attacks" and reader.words[m.tok_end: m.tok_end + 2] in _PARTITIVES:
@@ -1265,7 +1287,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
     _link_counted_partitives(reader, drafts)
     _match_part_classes(drafts)
     claims = [d for d in drafts if d is not None]
-    extra = _anaphor_drafts(reader, claims) + _second_verb_drafts(reader, claims)
+    extra = _anaphor_drafts(reader, drafts) + _second_verb_drafts(reader, claims)
     return sorted(claims + extra, key=lambda d: d.number.start)
 
 
@@ -1290,8 +1312,11 @@ def _second_verb_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> li
     return out
 
 
-def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[ClaimDraft]:
-    """'kidnapping three soldiers ... and killing them': a second claim about the same count."""
+def _anaphor_drafts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> list[ClaimDraft]:
+    """'kidnapping three soldiers ... and killing them': a second claim about the same count;
+    'spotted two insurgents planting a bomb and killed them': the only claim about a count
+    of people that no verb of harm named before (`drafts`: the sentence's counts' claims,
+    None where a count is none)."""
     lex = LEXICON
     words = reader.words
     if _ANAPHORS.isdisjoint(words):
@@ -1303,10 +1328,21 @@ def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[C
         found = lex.triggers_before.match_ending_at(words, k - 1)
         if found is None or reader.hypothetical_before(k - found[0]):
             continue
-        antecedents = [d for d in claims if d.number.tok_end <= k - found[0]]
-        if not antecedents:
+        verb = k - found[0]
+        # the nearest count before the verb that is a claim, or a count of people that is
+        # none and no subject of the verb ('troops killed them')
+        ante_idx = next((i for i in reversed(range(len(reader.numbers))) if reader.numbers[i].tok_end <= verb
+                         and (drafts[i] is not None or reader.objects[i].object_class in PEOPLE_CLASSES
+                              and reader.phrase_end(i) < verb)), None)
+        if ante_idx is None:
             continue
-        ante = antecedents[-1]
+        ante = drafts[ante_idx]
+        if ante is None:
+            m, obj = reader.numbers[ante_idx], reader.objects[ante_idx]
+            category = _pick(found[1], obj.object_class)
+            if category is not None and (not m.implicit or _singular_counts(category, obj.object_class)):
+                out.append(ClaimDraft(reader.sentence, m, category, obj.text, obj.object_class, obj.side, trigger_tok=verb))
+            continue
         category = _pick(found[1], ante.object_class)
         if category is None or category == ante.category:
             continue
@@ -1314,7 +1350,7 @@ def _anaphor_drafts(reader: _SentenceReader, claims: list[ClaimDraft]) -> list[C
         mention = NumberMention(tok.start, tok.end, k, k + 1, n.value_low, n.value_high, n.value_best,
                                 n.qualifier, "anaphor", implicit=n.implicit)
         out.append(ClaimDraft(reader.sentence, mention, category, ante.object, ante.object_class, ante.side,
-                              trigger_tok=k - found[0]))
+                              trigger_tok=verb))
     return out
 
 
@@ -1446,6 +1482,24 @@ def war_total(sentence: Sentence, k: int) -> bool:
     return False
 
 
+_ONE_WORD_DAYS = frozenset(p for p in LEXICON.relative_dates if " " not in p)  # "today", "yesterday", "overnight"
+
+
+def _day_length(words: list[str], k: int) -> int:
+    """The number of tokens of a day named from words[k] on ('Monday', 'on Friday',
+    'yesterday'; 0 for none): told between a verb and its object ('arrested Monday a
+    Taliban leader')."""
+    if 0 <= k < len(words) and (words[k] in LEXICON.weekdays or words[k] in _ONE_WORD_DAYS):
+        return 1
+    return 2 if 0 <= k + 1 < len(words) and words[k] == "on" and words[k + 1] in LEXICON.weekdays else 0
+
+
+def _day_before(words: list[str], k: int) -> int | None:
+    """The index before a day named ending at words[k], or None."""
+    start = next((x for x in (k - 1, k) if _day_length(words, x) == k - x + 1), None)
+    return start - 1 if start is not None and start > 0 else None
+
+
 def _participle(word: str) -> bool:
     """A past participle or an adjective of harm ('killed', 'wounded', 'hurt', 'dead'), not
     a present verb ('Kill', 'Fleeing')."""
@@ -1539,11 +1593,13 @@ def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
     'during' a force's operations, missions or engagements ('killed eight militants and
     detained five in recent operations'), which sums up the exact figures after it but is
     too loose to make a vague word restate any of them ('has reported hundreds of
-    civilians killed in operations against IS')."""
+    civilians killed in operations against IS'). A span of recent days over an area
+    sums up too ('... throughout Afghanistan in recent days, capturing several leaders')."""
     words = sentence.words
     # every reading needs a roundup head, or an operation head after a preposition: most
     # sentences hold neither, and a set test in C spares them the scan
-    if _ROUNDUP_HEADS.isdisjoint(words) and (not operations or _OPERATION_HEADS.isdisjoint(words)):
+    if _ROUNDUP_HEADS.isdisjoint(words) and (not operations or _OPERATION_HEADS.isdisjoint(words)) \
+            and _RECENT_SPAN_HEADS.isdisjoint(words):
         return False
     for k, w in enumerate(words):
         if w == "separate" and (k == 0 or words[k - 1] not in LEXICON.closed["singular_articles"]):
@@ -1561,6 +1617,10 @@ def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
                     break
         elif w in _ROUNDUP_HEADS and 0 < k and words[k - 1] in _ROUNDUP_PREPOSITIONS \
                 and not _SPREAD_PREPOSITIONS.isdisjoint(words[k + 1:k + 4]):
+            return True
+        elif w in _RECENT_SPAN_HEADS and _RECENT_SPAN_WORDS.intersection(words[max(0, k - 2):k]) \
+                and not _SPREAD_PREPOSITIONS.isdisjoint(words):
+            # "worked together throughout Afghanistan in recent days, capturing several leaders"
             return True
     return False
 
@@ -1729,7 +1789,9 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool, boo
     figure ('in operations', 'during separate operations') is the whole of all of its
     category's later figures when they come to no more than it (a release may leave events
     out); an article's first exact figure of a category is the whole of the later exact
-    figures that, from the first on, add up to it exactly. Figures as large as the whole
+    figures that, from the first on, add up to it exactly: of any event when it is told of
+    events in the plural ('killed in airstrikes', 'in rocket attacks'), else of its own
+    event. Figures as large as the whole
     restate it, and are left alone; so are the figures beside it in its own sentence or,
     unless they are parts of it, in one restating it (a headline's '2 Taliban Leaders', the
     lead's 'two Taliban leaders and a suspected insurgent'; but 'killed 31 civilians
@@ -1751,7 +1813,12 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool, boo
         told = {d.sentence.index for d in drafts if d.category == w.category and d.number.value_best == w.number.value_best}
         beside = {d.number.value_best for d in drafts if d.sentence.index in told and d.category == w.category
                   and (d.sentence is w.sentence or d.part_of is None)}
-        item = events[w.sentence.index] if events[w.sentence.index][1] else None
+        # a whole that is an item of a list, or an article's first figure told of no events
+        # in the plural ('killed in airstrikes', 'in rocket attacks on Aleppo and Deir
+        # Ezzor'), is broken down within its own event only: 'killed two insurgents in
+        # Marjah' is no whole of 'Also today, ... killed an insurgent' in Paktia
+        several = roundup or not _ROUNDUP_HEADS.isdisjoint(w.sentence.words)
+        item = events[w.sentence.index] if events[w.sentence.index][1] or not several else None
         end = next((k for k in range(w.sentence.index + 1, len(events))
                     if events[k][2] and events[k][0] > events[w.sentence.index][0]), len(events))
         later = [d for d in drafts if w.sentence.index < d.sentence.index < end and d.category == w.category

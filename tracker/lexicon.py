@@ -143,6 +143,7 @@ class Lexicon:
     casualty_words: frozenset[str]
     combined_pairs: PhraseTable
     dominant_pair_categories: frozenset[str]
+    fates_over_states: frozenset[str]  # "detained the wounded insurgent": the verb's category wins
     people_readings: dict[str, str]  # a thing category said of people: 'destroyed 40 militants' is killed
     complements: dict[str, PhraseTable]  # a verb -> its object complements by category: 'took' -> 'hostage' abducted
     object_classes: PhraseTable
@@ -242,6 +243,7 @@ def load_lexicon() -> Lexicon:
         casualty_words=frozenset(trig["casualty_words"]),
         combined_pairs=PhraseTable(trig["combined_pairs"]),
         dominant_pair_categories=frozenset(trig["dominant_pair_categories"]),
+        fates_over_states=frozenset(trig["fates_over_states"]),
         people_readings=dict(trig["people_readings"]),
         complements=_complements(trig["object_complements"]),
         object_classes=PhraseTable(_with_singulars(objs["classes"])),

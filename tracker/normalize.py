@@ -185,7 +185,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
         bare = d.number.kind == "bare_plural"
         low, high = (0, 10**12) if bare else _vague_range(d)
         roundup = sums_up_events(d.sentence)
-        summary = bool(roundup or d.sentence.field == "title" or title and d.sentence.text == title)
+        headline = d.sentence.field == "title" or bool(title) and d.sentence.text == title
+        summary = bool(roundup) or headline
         if summary:
             # "Several Insurgents Killed" over a body's 13; a roundup over the first of the
             # events it sums up, whatever its size
@@ -203,6 +204,8 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                          and not joined(*sorted((d, e), key=lambda x: x.number.start)))
                     and (summary or event[j] == event[i] or alone and event[j] > event[i]
                          and not _other_operation_between(events, event[i], event[j]))
+                    # a roundup of the body sums up the events told after it, not those before
+                    and (headline or not roundup or j > i)
                     and (_same_source(attributions[i], attributions[j]) or _headline_source(d, attributions[i]))
                     and (bare or d.side is None or e.side is None or d.side == e.side)):
                 keys[i], subsumed[i] = keys[j], j
@@ -398,7 +401,11 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[in
         first = events[drafts[told[0]].sentence.index]
         for i in told[1:]:
             event = events[drafts[i].sentence.index]
-            if event != first and (drafts[i].number.kind == "singular" or event[1] or first[1]):
+            # an 'other' or 'additional' figure is more beside its own event's ('three other
+            # suspects' in Marjah and again in Paktia), unless it only sets it off from another
+            # category ('killed six and wounded dozens more')
+            more = _marker(drafts[i]) is not None and not _sets_off(drafts[i], drafts)
+            if event != first and (drafts[i].number.kind == "singular" or event[1] or first[1] or more):
                 out[i] = _hash(k, "event", event[0])
     return out
 

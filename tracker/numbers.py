@@ -282,14 +282,15 @@ def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int
         before = words[start - 1] if start > 0 else ""
         # past a participle or a first conjunct: "the arrested Taliban leaders", "attacks
         # against Afghan and coalition forces" are no bare plurals either
-        outer = words[start - 2] if start > 1 and lex.trigger_prenominal.match_ending_at(words, start - 1) \
-            else words[start - 3] if start > 2 and before in _CONJUNCTS else ""
+        prenominal = start > 1 and lex.trigger_prenominal.match_ending_at(words, start - 1) is not None
+        outer = words[start - 2] if prenominal else words[start - 3] if start > 2 and before in _CONJUNCTS else ""
         end = j + found[0]
         generic = end < len(words) and words[end] in _PRESENT_OR_MODAL  # "civilians are killed by these devices"
         # "..., military officials said": the source of the report, not people counted
         source = end < len(words) and words[end] in lex.speech_verbs and not lex.triggers_after.match_at(words, end + 1)
+        # "two injured soldiers": counted already, past the participle
         if start not in taken and start - 1 not in taken and j not in taken and before not in _NOT_BARE \
-                and outer not in _NOT_BARE \
+                and outer not in _NOT_BARE and not (prenominal and start - 2 in taken) \
                 and not before[:1].isdigit() and before not in lex.number_words and before not in lex.determiners \
                 and not generic and not source and not lex.trigger_nouns.match_at(words, j):
             out.append(NumberMention(tokens[start].start, tokens[end - 1].end, start, start,
