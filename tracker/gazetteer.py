@@ -1075,8 +1075,12 @@ def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] 
     regions = frozenset(place.admin1_code for m in own if _level(idx, m) == "admin1"
                         for place, _precision in [_reading(idx, m, evidence)] if place.kind == "admin1")
     chosen = [_reading(idx, m, evidence, regions) for m in own]
-    counts = Counter(place.country for place, _precision in chosen).most_common()
-    country = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
+    countries = [place.country for place, _precision in chosen]
+    if countries.count(countries[0]) == len(countries):
+        country = countries[0]  # one country, as for most claims: nothing to count
+    else:
+        counts = Counter(countries).most_common()
+        country = counts[0][0] if counts[0][1] > counts[1][1] else None
     # a tie is broken by the places finer than a country: "Israel's bombardment of Gaza"
     finer = {place.country for place, precision in chosen if precision != "country"}
     named = {place.country for place, precision in chosen if precision == "country"}

@@ -41,6 +41,10 @@ class PhraseTable:
         for table in (self._by_first, self._by_last):
             for entries in table.values():
                 entries.sort(key=lambda e: -len(e[0]))
+        # what the matchers scan, per entry: its length, its words as a list (compared with
+        # a slice of the sentence's word list as it is) and the (length, values) answer
+        self._starting = {w: tuple((len(p), list(p), (len(p), v)) for p, v in es) for w, es in self._by_first.items()}
+        self._ending = {w: tuple((len(p), list(p), (len(p), v)) for p, v in es) for w, es in self._by_last.items()}
         self.first_words = frozenset(self._by_first)
 
     def __contains__(self, word: str) -> bool:
@@ -52,29 +56,27 @@ class PhraseTable:
 
     def match_at(self, words: list[str], i: int) -> tuple[int, list] | None:
         """The longest phrase starting at words[i]: (length, values)."""
-        entries = self._by_first.get(words[i]) if i < len(words) else None
+        entries = self._starting.get(words[i]) if i < len(words) else None
         if entries is None:  # most words start no phrase: one look-up
             return None
-        for phrase, values in entries:
-            n = len(phrase)
-            if n == 1 or tuple(words[i : i + n]) == phrase:
-                return n, values
+        for n, phrase, found in entries:
+            if n == 1 or words[i : i + n] == phrase:
+                return found
         return None
 
     def match_ending_at(self, words: list[str], j: int) -> tuple[int, list] | None:
         """The longest phrase ending at words[j] (inclusive): (length, values)."""
-        entries = self._by_last.get(words[j]) if 0 <= j < len(words) else None
+        entries = self._ending.get(words[j]) if 0 <= j < len(words) else None
         if entries is None:
             return None
-        for phrase, values in entries:
-            n = len(phrase)
-            if n == 1 or j - n + 1 >= 0 and tuple(words[j - n + 1 : j + 1]) == phrase:
-                return n, values
+        for n, phrase, found in entries:
+            if n == 1 or j - n + 1 >= 0 and words[j - n + 1 : j + 1] == phrase:
+                return found
         return None
 
     def first_end(self, words: list[str]) -> int | None:
         """Where the first listed phrase in words ends (index of its last word)."""
-        by_last = self._by_last
+        by_last = self._ending
         if self.first_words.isdisjoint(words):  # no phrase without its first word: no scan word by word
             return None
         return next((j for j, w in enumerate(words) if w in by_last and self.match_ending_at(words, j)), None)

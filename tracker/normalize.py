@@ -490,7 +490,8 @@ def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
             "source_field": s.field,
             "extractor_version": EXTRACTOR_VERSION,
         }
-        rows.append({c: row[c] for c in columns})
+        # the literal above is written in the schema's order: a copy only if they part
+        rows.append(row if tuple(row) == columns else {c: row[c] for c in columns})
     # a claim's specific mentions come before its vague restatements, a bare plural last
     # ('Insurgents Detained' over 'detained several suspects')
     return [row for _, row in sorted(zip(order, rows), key=lambda pair: pair[0])]

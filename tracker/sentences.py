@@ -86,15 +86,18 @@ def tokenize(sentence: Sentence) -> Sentence:
         return sentence
     base = sentence.start
     low = lower_keeping_offsets(sentence.text).replace("\u2019", "'")
-    tokens = []
+    tokens: list[Token] = []
+    words: list[str] = []
+    add_token, add_word = tokens.append, words.append  # bound once: called for every token
     b = 0
     for space, text in find_spaced_tokens(sentence.text):
         a = b + len(space)
         b = a + len(text)
+        word = low[a:b]
+        add_word(word)
         # tuple.__new__ skips NamedTuple's Python-level __new__: a quarter of the cost
-        tokens.append(_new_tuple(Token, (base + a, base + b, text, low[a:b])))
-    return Sentence(sentence.field, sentence.start, sentence.end, sentence.text, sentence.index, tuple(tokens),
-                    [t[3] for t in tokens])
+        add_token(_new_tuple(Token, (base + a, base + b, text, word)))
+    return Sentence(sentence.field, sentence.start, sentence.end, sentence.text, sentence.index, tuple(tokens), words)
 
 
 _new_tuple = tuple.__new__
