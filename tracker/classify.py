@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES
 from tracker.records import ClaimDraft, NumberMention, Sentence
+from tracker.sentences import abbreviation_dot
 
 PEOPLE_CATEGORIES = frozenset({"killed", "injured", "detained", "abducted", "missing", "displaced"})
 THING_CATEGORIES = frozenset({"destroyed", "damaged", "seized"})
@@ -340,13 +341,6 @@ def _plain_part_marker(words: list[str], k: int) -> bool:
         return False
     last = k + part[0] - 1
     return not LEXICON.trigger_nouns.match_at(words, last) and not LEXICON.trigger_prenominal.match_at(words, last)
-
-
-def abbreviation_dot(before: str, after: str) -> bool:
-    """Is a dot between these tokens the end of a dotted abbreviation inside a noun phrase
-    ('U.S' . 'soldiers', 'U.N' . 'peacekeepers')?"""
-    return "." in before and before.replace(".", "").isalpha() and before[:1].isupper() and len(before) <= 4 \
-        and _is_word(after) and after not in LEXICON.stop_words
 
 
 def _is_coordination_break(words: list[str], k: int) -> bool:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from tracker.classify import abbreviation_dot
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
+from tracker.sentences import abbreviation_dot
 
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _LISTED_POSSESSIVES = LEXICON.closed["listed_possessives"]

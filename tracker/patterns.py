@@ -212,3 +212,14 @@ def iter_non_counts(text: str) -> Iterator[re.Match[str]]:
 search_many_regions = re.compile(
     r"\b(?:across|in|over|throughout)\s+(?:\w+\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)"
     r"\s+(?:\w+\s+)?(?:regions|oblasts|provinces|states|districts|governorates|cities|towns)\b", re.IGNORECASE).search
+
+
+# "near the border with ", "its frontier with the " right before a place: that place is
+# the neighbour across it (grammar.json frontier_nouns).
+_across_border = re.compile(r"\b(?:" + _alternatives(LEXICON.closed["frontier_nouns"]) + r")\s+with\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+
+
+def names_a_neighbour(text: str, place_start: int) -> bool:
+    """Does the text just before a place name put it across a border ('... the border with ')?"""
+    return _across_border.search(text, max(0, place_start - 40), place_start) is not None

@@ -24,8 +24,6 @@ country of a nationality ("three Kenyan soldiers"; gazetteer.demonym_countries).
 
 from __future__ import annotations
 
-import re
-
 from tracker.gazetteer import (
     PlaceMention,
     PlaceResolution,
@@ -39,7 +37,7 @@ from tracker.gazetteer import (
     resolve_places,
 )
 from tracker.lexicon import LEXICON
-from tracker.patterns import match_list_item, search_many_regions
+from tracker.patterns import match_list_item, names_a_neighbour, search_many_regions
 from tracker.records import Article, ClaimDraft, Sentence
 
 _POSSESSIVE = ("'s", "\u2019s")
@@ -52,9 +50,6 @@ _LIST_WORDS = LEXICON.closed["item_joiners"]
 _SPEAKER_NOUNS = LEXICON.org_words | LEXICON.closed["claimant_nouns"]
 _SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
-# "near the border with ", "its frontier with the ": a country after it is the neighbour
-_ACROSS_BORDER = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.closed["frontier_nouns"])) + r")\s+with\s+(?:the\s+)?$",
-                            re.IGNORECASE)
 
 
 class ArticlePlaces:
@@ -237,7 +232,7 @@ class ArticlePlaces:
             return located
         text = self._text(sentence)
         return [m for m in mentions if not (m.candidates and m.candidates[0].kind == "country"
-                                            and _ACROSS_BORDER.search(text, max(0, m.start - 40), m.start))]
+                                            and names_a_neighbour(text, m.start))]
 
     def _without_references(self, mentions: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
         """'killed 43 people in the town of Jayrud near Damascus', 'in Madaya west of the

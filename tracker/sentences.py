@@ -44,6 +44,13 @@ def split_sentences(text: str, field: str, first_index: int = 0, heading: str = 
     return out
 
 
+def abbreviation_dot(before: str, after: str) -> bool:
+    """Is a dot between these tokens the end of a dotted abbreviation inside a noun phrase
+    ('U.S' . 'soldiers', 'U.N' . 'peacekeepers')? `after` is the next token, lower-cased."""
+    return "." in before and before.replace(".", "").isalpha() and before[:1].isupper() and len(before) <= 4 \
+        and after[:1].isalpha() and after not in LEXICON.stop_words
+
+
 def ends_in_abbreviation(text: str, dot: int) -> bool:
     """Is the period at `dot` the end of "Jan." / "U.S." / an initial, not of a sentence?"""
     if text[dot] != ".":
