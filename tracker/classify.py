@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES
-from tracker.records import ClaimDraft, NumberMention, Sentence
+from tracker.records import ClaimDraft, Event, NumberMention, Sentence
 from tracker.sentences import abbreviation_dot
 
 PEOPLE_CATEGORIES = frozenset({"killed", "injured", "detained", "abducted", "missing", "displaced"})
@@ -1687,7 +1687,7 @@ def _member_ordinal(words: list[str], m: NumberMention) -> int:
     return LEXICON.ordinals.get(words[m.tok_end], 0)
 
 
-def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
+def link_partitives(drafts: list[ClaimDraft], events: list[Event]) -> None:
     """Parts across sentences: partitives ('Baqi was one of the insurgents killed'), the
     rest of a list that restates a figure, lists whose sum another sentence states, and
     the events a lead's figure sums up. A part and its whole are told of one event
@@ -1700,7 +1700,7 @@ def link_partitives(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool
     _link_breakdowns(drafts, events)
 
 
-def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
+def _link_partitive_parts(drafts: list[ClaimDraft], events: list[Event]) -> None:
     """'Baqi was one of the insurgents killed': a part of the nearest earlier figure of the
     event in the same category. 'A second insurgent was killed' is a part of an earlier
     figure of at least two ('killed two insurgents'), not of 'killed a gunman' before it."""
@@ -1716,7 +1716,7 @@ def _link_partitive_parts(drafts: list[ClaimDraft], events: list[tuple[int, bool
             d.part_of = earlier[-1]
 
 
-def _link_named_members(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
+def _link_named_members(drafts: list[ClaimDraft], events: list[Event]) -> None:
     """'killed Nasruddin, a Taliban subcommander' ... 'Five insurgents, including Nasruddin,
     were killed': a named person is a part of the figure of the event in the same category
     whose "including" names him again."""
@@ -1776,7 +1776,7 @@ def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
 _BREAKDOWN_MAX = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
 
 
-def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
+def _link_breakdowns(drafts: list[ClaimDraft], events: list[Event]) -> None:
     """'Coalition forces killed eight militants and detained five in recent operations' ...
     'troops killed two militants in Farah' ... 'killed six fighters in Maywand': the figures
     the sentences after a lead give event by event are parts of the lead's. A roundup's
@@ -1812,9 +1812,9 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool, boo
         # Ezzor'), is broken down within its own event only: 'killed two insurgents in
         # Marjah' is no whole of 'Also today, ... killed an insurgent' in Paktia
         several = roundup or not _ROUNDUP_HEADS.isdisjoint(w.sentence.words)
-        item = events[w.sentence.index] if events[w.sentence.index][1] or not several else None
+        item = events[w.sentence.index] if events[w.sentence.index].listed or not several else None
         end = next((k for k in range(w.sentence.index + 1, len(events))
-                    if events[k][2] and events[k][0] > events[w.sentence.index][0]), len(events))
+                    if events[k].other_operation and events[k].number > events[w.sentence.index].number), len(events))
         later = [d for d in drafts if w.sentence.index < d.sentence.index < end and d.category == w.category
                  and (item is None or events[d.sentence.index] == item)
                  and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
@@ -1855,7 +1855,7 @@ def _summands(figures: list[ClaimDraft], total: int) -> list[ClaimDraft]:
     return []
 
 
-def _link_listed_sums(drafts: list[ClaimDraft], events: list[tuple[int, bool, bool]]) -> None:
+def _link_listed_sums(drafts: list[ClaimDraft], events: list[Event]) -> None:
     """'killed a Taliban leader and one insurgent' ... 'two insurgents, including Badam,
     were killed': a figure of another sentence of the event that equals the sum of a list
     of people is the list's total, and the listed figures are its parts."""

@@ -18,7 +18,7 @@ from tracker.classify import joined, sums_up_events
 from tracker.gazetteer import PlaceResolution
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.places import shifts_topic
-from tracker.records import Article, Attribution, ClaimDraft, Period
+from tracker.records import Article, Attribution, ClaimDraft, Event, Period
 
 EXTRACTOR_VERSION = __version__
 
@@ -109,7 +109,7 @@ def _same_source(a: Attribution, b: Attribution) -> bool:
 
 
 def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Attribution], title: str,
-               events: list[tuple[int, bool, bool]]) -> tuple[list[str], list[int | None]]:
+               events: list[Event]) -> tuple[list[str], list[int | None]]:
     """The claim_key of each draft, and for a vague restatement of a specific figure the
     index of that figure (else None).
 
@@ -133,7 +133,7 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
             for d, off in zip(drafts, set_off)]
     # the event each figure is told in (places.event_numbers): an item of a list or a shift
     # of topic ('In a separate operation, ...', 'Also in Helmand, ...') opens another
-    event = [events[d.sentence.index][0] for d in drafts]
+    event = [events[d.sentence.index].number for d in drafts]
     keys = []
     same_base: dict[tuple, list[int]] = {}  # twins share a base: look only among those
     for i, b in enumerate(base):
@@ -213,10 +213,10 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
     return _split_conflicts(drafts, keys), subsumed
 
 
-def _other_operation_between(events: list[tuple[int, bool, bool]], first: int, last: int) -> bool:
+def _other_operation_between(events: list[Event], first: int, last: int) -> bool:
     """Is an event after `first` up to `last` told apart as another operation ('In other
     operations: ...', 'A separate force ...')? A lead's figure then sums up none from there."""
-    return any(other for number, _, other in events if first < number <= last)
+    return any(e.other_operation for e in events if first < e.number <= last)
 
 
 def _restates_others(figure: ClaimDraft, restatable: str) -> bool:
@@ -375,7 +375,7 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
 
 
 def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[int | None],
-                    events: list[tuple[int, bool, bool]],
+                    events: list[Event],
                     title: str) -> list[str]:
     """One figure told in two events of a roundup is two claims ('-- troops detained several
     suspects in Zabul ...' and '-- a combined force detained several suspects in Khost
@@ -394,8 +394,8 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[in
     out = list(keys)
     for k, idxs in by_key.items():
         told = [i for i in idxs if drafts[i].sentence.field == "body" and drafts[i].sentence.text != title
-                and not (events[drafts[i].sentence.index][0] == 0 and sums_up_events(drafts[i].sentence, operations=True))
-                and not (subsumed[i] is not None and not events[drafts[i].sentence.index][1])]
+                and not (events[drafts[i].sentence.index].number == 0 and sums_up_events(drafts[i].sentence, operations=True))
+                and not (subsumed[i] is not None and not events[drafts[i].sentence.index].listed)]
         if len(told) < 2:
             continue
         first = events[drafts[told[0]].sentence.index]
@@ -405,13 +405,13 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[in
             # suspects' in Marjah and again in Paktia), unless it only sets it off from another
             # category ('killed six and wounded dozens more')
             more = _marker(drafts[i]) is not None and not _sets_off(drafts[i], drafts)
-            if event != first and (drafts[i].number.kind == "singular" or event[1] or first[1] or more):
-                out[i] = _hash(k, "event", event[0])
+            if event != first and (drafts[i].number.kind == "singular" or event.listed or first.listed or more):
+                out[i] = _hash(k, "event", event.number)
     return out
 
 
 def _keep_restatements(mentions: list[Mention], keys: list[str], subsumed: list[int | None],
-                       events: list[tuple[int, bool, bool]]) -> list[str]:
+                       events: list[Event]) -> list[str]:
     """A vague mention that restates a figure of its own event, in no province the figure
     is not in, keeps that figure's key wherever the splits by place and event put it: '-- A
     patrol killed one smuggler and detained several others in Herat ...' then 'The patrol
@@ -430,7 +430,7 @@ def _keep_restatements(mentions: list[Mention], keys: list[str], subsumed: list[
 
 
 def claim_rows(article: Article, mentions: list[Mention], profile: VagueProfile,
-               events: list[tuple[int, bool, bool]]) -> list[dict]:
+               events: list[Event]) -> list[dict]:
     """Rows in schemas/claims.json's column order (plus the partition column); `events`
     numbers the event each sentence of the article reports."""
     drafts = [m.draft for m in mentions]

@@ -38,7 +38,7 @@ from tracker.gazetteer import (
 )
 from tracker.lexicon import LEXICON
 from tracker.patterns import match_list_item, names_a_neighbour, search_many_regions
-from tracker.records import Article, ClaimDraft, Sentence
+from tracker.records import Article, ClaimDraft, Event, Sentence
 
 _POSSESSIVE = ("'s", "\u2019s")
 _BE_HAVE = LEXICON.closed["be_have"]
@@ -425,7 +425,7 @@ def opens_other_operation(sentence: Sentence) -> bool:
 _REFERRING_OPENERS = LEXICON.closed["referring_openers"]
 
 
-def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool, bool]]:
+def event_numbers(sentences: list[Sentence], text: str) -> list[Event]:
     """The event each sentence of an article (`text`: its body) reports, numbered from 0 in
     text order, whether an item of a list opened it, and whether it is told apart from the
     operations before it: an item ('-- Troops detained two suspects in ...', '— A combined
@@ -436,7 +436,7 @@ def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool,
     is an item, unless it opens by referring back to the item before ('The security force
     searched ...', 'He ...'): that tells it on. The items after 'In other operations:' are
     other operations too."""
-    out, event, items, other_items = [], (0, False, False), False, False
+    out, event, items, other_items = [], Event(0, False, False), False, False
     for s in sentences:
         if s.field == "body":
             shift = shifts_topic(s)
@@ -444,7 +444,7 @@ def event_numbers(sentences: list[Sentence], text: str) -> list[tuple[int, bool,
             listed = match_list_item(s.text) is not None or items and text[max(0, s.start - 2):s.start].isspace() \
                 and text.count("\n", max(0, s.start - 2), s.start) == 2 and bool(s.words) and s.words[0] not in _REFERRING_OPENERS
             if listed or shift or other:
-                event = (event[0] + 1, listed, other or listed and other_items)
+                event = Event(event.number + 1, listed, other or listed and other_items)
             header = shift and s.text.rstrip().endswith(":")
             items = items or header
             other_items = other_items or header and other

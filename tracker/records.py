@@ -50,6 +50,14 @@ class Token(NamedTuple):
     lower: str
 
 
+class Event(NamedTuple):
+    """The event a sentence of an article reports (places.event_numbers)."""
+
+    number: int  # events numbered from 0 in text order
+    listed: bool  # an item of a list opened it ('-- Troops detained two suspects in ...')
+    other_operation: bool  # told apart from the operations before it ('In other operations: ...')
+
+
 @dataclass(frozen=True)
 class Sentence:
     field: str  # "title" | "body"
