@@ -35,6 +35,7 @@ _ANAPHORS = LEXICON.closed["anaphors"]
 _ARTICLES = LEXICON.closed["articles"]
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _ITEM_JOINERS = LEXICON.closed["item_joiners"]
+_PURSUIT_VERBS = LEXICON.closed["pursuit_verbs"]  # "a raid to find and detain a courier"
 _DASHES = frozenset({"-", "\u2013", "\u2014"})  # around a parenthetical list: "11 civilians - among them four women -"
 _UNCOUNTED_PART_MAX = 8  # words a part with no count may take before the verb
 _QUANTIFIERS = LEXICON.closed["quantifier_words"]
@@ -762,7 +763,10 @@ class _SentenceReader:
         if any(self.words[k] in lex.hypothetical and self.toks[k].text.islower()
                and (k == trig_start - 1 or self.words[k] not in lex.closed["adjacent_negations"]) for k in window):
             return True
-        return trig_start >= 2 and self.words[trig_start - 1] == "to" and self.words[trig_start - 2] not in lex.realized_before_to
+        # "to find and detain a courier": a pursuit verb joined to the trigger under one "to"
+        to = trig_start - 3 if trig_start >= 4 and self.words[trig_start - 1] in _ITEM_JOINERS \
+            and self.words[trig_start - 2] in _PURSUIT_VERBS else trig_start - 1
+        return to >= 1 and self.words[to] == "to" and self.words[to - 1] not in lex.realized_before_to
 
     def toll_category(self, start: int) -> str | None:
         """'the death toll rose to [over] 150', 'bringing the total ... to 53'."""
