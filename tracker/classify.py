@@ -637,19 +637,27 @@ class _SentenceReader:
         if (words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been") \
                 and self.passive_trigger_at(k + 1) is not None:
             return k + 1
-        main = self.main_verb_after_relative(k)
+        # between commas: "one girl, who was riding on a motorcycle, was killed"
+        main = self.main_verb_after_relative(k, k > 0 and words[k - 1] == ",")
         if main is None:
             return k
         self.last_aside = (k, main)
         return main
 
-    def main_verb_after_relative(self, k: int) -> int | None:
+    def main_verb_after_relative(self, k: int, between_commas: bool = False) -> int | None:
         """The main verb after a relative clause on the counted noun: 'three militants
         [who were involved in the massacre in 2022] are killed' -> the index of 'are'. The
         clause holds no count or punctuation and no passive trigger of its own, and its
-        verb is not the subject's ('who killed ...' before 'were arrested' still is)."""
+        verb is not the subject's ('who killed ...' before 'were arrested' still is). A
+        clause between commas ends at its closing comma, with the passive verb right after
+        it, and may hold a count of its own ('one girl, who was riding on one of the
+        motorcycles, was killed')."""
         words = self.words
         for j in range(k + 2, min(len(words), k + 16)):
+            if between_commas and words[j] == ",":
+                return j + 1 if self.passive_trigger_at(j + 1) is not None else None
+            if between_commas and j in self.starts:
+                continue
             if words[j] in _PUNCT_BREAK or words[j] == "," or j in self.starts or words[j] in _RELATIVE_PRONOUNS \
                     or words[j] in LEXICON.clause_breaks and words[j] != "as" or words[j] in LEXICON.pronouns:
                 return None  # another clause starts: "a district that was held by rebels until it was taken"
@@ -1186,6 +1194,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if category is None:
             end = reader.skip_coordinated(obj.end)
             after = reader.category_after(obj.end if own_clause(end) else end)
+            if after is not None and any(d is not None and d.aside is not None
+                                         and d.aside[0] < m.tok_start < d.aside[1] <= after[1] for d in drafts):
+                after = None  # "one girl, who was riding as a passenger, was killed": the verb is the girl's
             if after is not None and lex.combined_pairs.match_at(reader.words, after[1]):
                 drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
                 continue
