@@ -1769,16 +1769,23 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[tuple[int, bool, boo
         item = events[w.sentence.index] if events[w.sentence.index][1] else None
         end = next((k for k in range(w.sentence.index + 1, len(events))
                     if events[k][2] and events[k][0] > events[w.sentence.index][0]), len(events))
-        later = [d for d in drafts if w.sentence.index < d.sentence.index < end and d.category == w.category
-                 and (item is None or events[d.sentence.index] == item)
-                 and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
-                 and d.number.kind not in ("definite", "bare_plural") and d.number.value_best < w.number.value_best
-                 and d.number.value_best not in beside]
-        later = later[:_BREAKDOWN_MAX]
+
+        def later_until(stop: int) -> list[ClaimDraft]:
+            return [d for d in drafts if w.sentence.index < d.sentence.index < stop and d.category == w.category
+                    and (item is None or events[d.sentence.index] == item)
+                    and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
+                    and d.number.kind not in ("definite", "bare_plural") and d.number.value_best < w.number.value_best
+                    and d.number.value_best not in beside][:_BREAKDOWN_MAX]
+        later = later_until(end)
         if roundup and sum(d.number.value_best for d in later) <= w.number.value_best:
             parts = later
         else:
             parts = _summands([d for d in later if d.number.qualifier == "exact"], w.number.value_best)
+        if roundup and end < len(events) and sum(d.number.value_best for d in parts) < w.number.value_best:
+            # "detained seven suspects during operations overnight" ... "In a separate
+            # operation, ... five suspects": an exact sum reaching past the other operation
+            parts = _summands([d for d in later_until(len(events)) if d.number.qualifier == "exact"],
+                              w.number.value_best) or parts
         for d in parts:
             d.part_of = w
 
