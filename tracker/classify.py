@@ -36,6 +36,7 @@ _ANAPHORS = LEXICON.closed["anaphors"]
 _ARTICLES = LEXICON.closed["articles"]
 _SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
 _ITEM_JOINERS = LEXICON.closed["item_joiners"]
+_PURSUIT_VERBS = LEXICON.closed["pursuit_verbs"]  # "a raid to find and detain a courier"
 _DASHES = frozenset({"-", "\u2013", "\u2014"})  # around a parenthetical list: "11 civilians - among them four women -"
 _UNCOUNTED_PART_MAX = 8  # words a part with no count may take before the verb
 _QUANTIFIERS = LEXICON.closed["quantifier_words"]
@@ -639,19 +640,27 @@ class _SentenceReader:
         if (words[k + 1] in _PASSIVE_BE or words[k + 1] in _BE_HAVE and words[k + 2] == "been") \
                 and self.passive_trigger_at(k + 1) is not None:
             return k + 1
-        main = self.main_verb_after_relative(k)
+        # between commas: "one girl, who was riding on a motorcycle, was killed"
+        main = self.main_verb_after_relative(k, k > 0 and words[k - 1] == ",")
         if main is None:
             return k
         self.last_aside = (k, main)
         return main
 
-    def main_verb_after_relative(self, k: int) -> int | None:
+    def main_verb_after_relative(self, k: int, between_commas: bool = False) -> int | None:
         """The main verb after a relative clause on the counted noun: 'three militants
         [who were involved in the massacre in 2022] are killed' -> the index of 'are'. The
         clause holds no count or punctuation and no passive trigger of its own, and its
-        verb is not the subject's ('who killed ...' before 'were arrested' still is)."""
+        verb is not the subject's ('who killed ...' before 'were arrested' still is). A
+        clause between commas ends at its closing comma, with the passive verb right after
+        it, and may hold a count of its own ('one girl, who was riding on one of the
+        motorcycles, was killed')."""
         words = self.words
         for j in range(k + 2, min(len(words), k + 16)):
+            if between_commas and words[j] == ",":
+                return j + 1 if self.passive_trigger_at(j + 1) is not None else None
+            if between_commas and j in self.starts:
+                continue
             if words[j] in _PUNCT_BREAK or words[j] == "," or j in self.starts or words[j] in _RELATIVE_PRONOUNS \
                     or words[j] in LEXICON.clause_breaks and words[j] != "as" or words[j] in LEXICON.pronouns:
                 return None  # another clause starts: "a district that was held by rebels until it was taken"
@@ -771,7 +780,10 @@ class _SentenceReader:
         if any(self.words[k] in lex.hypothetical and self.toks[k].text.islower()
                and (k == trig_start - 1 or self.words[k] not in lex.closed["adjacent_negations"]) for k in window):
             return True
-        return trig_start >= 2 and self.words[trig_start - 1] == "to" and self.words[trig_start - 2] not in lex.realized_before_to
+        # "to find and detain a courier": a pursuit verb joined to the trigger under one "to"
+        to = trig_start - 3 if trig_start >= 4 and self.words[trig_start - 1] in _ITEM_JOINERS \
+            and self.words[trig_start - 2] in _PURSUIT_VERBS else trig_start - 1
+        return to >= 1 and self.words[to] == "to" and self.words[to - 1] not in lex.realized_before_to
 
     def toll_category(self, start: int) -> str | None:
         """'the death toll rose to [over] 150', 'bringing the total ... to 53'."""
@@ -1198,6 +1210,9 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
         if category is None:
             end = reader.skip_coordinated(obj.end)
             after = reader.category_after(obj.end if own_clause(end) else end)
+            if after is not None and any(d is not None and d.aside is not None
+                                         and d.aside[0] < m.tok_start < d.aside[1] <= after[1] for d in drafts):
+                after = None  # "one girl, who was riding as a passenger, was killed": the verb is the girl's
             if after is not None and lex.combined_pairs.match_at(reader.words, after[1]):
                 drafts.append(None)  # "120 fighters were killed or wounded": casualties, not deaths
                 continue
@@ -1815,16 +1830,23 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[Event]) -> None:
         item = events[w.sentence.index] if events[w.sentence.index].listed or not several else None
         end = next((k for k in range(w.sentence.index + 1, len(events))
                     if events[k].other_operation and events[k].number > events[w.sentence.index].number), len(events))
-        later = [d for d in drafts if w.sentence.index < d.sentence.index < end and d.category == w.category
-                 and (item is None or events[d.sentence.index] == item)
-                 and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
-                 and d.number.kind not in ("definite", "bare_plural") and d.number.value_best < w.number.value_best
-                 and d.number.value_best not in beside]
-        later = later[:_BREAKDOWN_MAX]
+
+        def later_until(stop: int) -> list[ClaimDraft]:
+            return [d for d in drafts if w.sentence.index < d.sentence.index < stop and d.category == w.category
+                    and (item is None or events[d.sentence.index] == item)
+                    and d.object_class in PEOPLE_CLASSES and d.part_of is None and not d.cumulative
+                    and d.number.kind not in ("definite", "bare_plural") and d.number.value_best < w.number.value_best
+                    and d.number.value_best not in beside][:_BREAKDOWN_MAX]
+        later = later_until(end)
         if roundup and sum(d.number.value_best for d in later) <= w.number.value_best:
             parts = later
         else:
             parts = _summands([d for d in later if d.number.qualifier == "exact"], w.number.value_best)
+        if roundup and end < len(events) and sum(d.number.value_best for d in parts) < w.number.value_best:
+            # "detained seven suspects during operations overnight" ... "In a separate
+            # operation, ... five suspects": an exact sum reaching past the other operation
+            parts = _summands([d for d in later_until(len(events)) if d.number.qualifier == "exact"],
+                              w.number.value_best) or parts
         for d in parts:
             d.part_of = w
 

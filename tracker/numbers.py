@@ -271,7 +271,8 @@ def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int
             j += 1
             continue
         start = j  # walk back over modifiers: "suspected Taliban insurgents", "U.S. service members"
-        while start > 0 and j - start < 3:
+        # (a capitalized name is walked whole: "No International Security Assistance Force servicemembers")
+        while start > 0 and (j - start < 3 or tokens[start - 1].text[:1].isupper()):
             if start > 1 and words[start - 1] == "." and abbreviation_dot(tokens[start - 2].text, words[start]):
                 start -= 1  # the dot of "U.S.": the abbreviation before it is a modifier too
             elif not (words[start - 1][:1].isalpha() and words[start - 1] not in lex.stop_words
