@@ -62,6 +62,7 @@ _ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
 _OPERATION_HEADS = LEXICON.closed["operation_heads"]
 _ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]  # "in operations", "during raids"
 _SPREAD_PREPOSITIONS = LEXICON.closed["spread_prepositions"]  # "... throughout Afghanistan"
+_ROUNDUP_MODIFIERS = LEXICON.closed["roundup_modifiers"]  # "in recent operations"
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
@@ -1539,7 +1540,9 @@ def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
     'during' a force's operations, missions or engagements ('killed eight militants and
     detained five in recent operations'), which sums up the exact figures after it but is
     too loose to make a vague word restate any of them ('has reported hundreds of
-    civilians killed in operations against IS')."""
+    civilians killed in operations against IS'). Either way, a force's operations the
+    report itself sums up ('detained several suspected militants in recent operations',
+    'in various recent operations': roundup_modifiers) are a roundup."""
     words = sentence.words
     # every reading needs a roundup head, or an operation head after a preposition: most
     # sentences hold neither, and a set test in C spares them the scan
@@ -1552,12 +1555,14 @@ def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
                     return True
                 if not _is_word(words[x]):
                     break
-        elif operations and w in _ROUNDUP_PREPOSITIONS:
-            # "in operations", "during several operations": at most two modifiers, no article
+        elif w in _ROUNDUP_PREPOSITIONS and (operations or words[k + 1:k + 2] and words[k + 1] in _ROUNDUP_MODIFIERS):
+            # "in operations", "during several operations": at most two modifiers, no article;
+            # without operations, only modifiers that make them the report's own events
             for x in range(k + 1, min(len(words), k + 4)):
                 if words[x] in _OPERATION_HEADS:
                     return True
-                if not _is_word(words[x]) or words[x] in LEXICON.determiners:
+                if not _is_word(words[x]) or words[x] in LEXICON.determiners \
+                        or not operations and words[x] not in _ROUNDUP_MODIFIERS:
                     break
         elif w in _ROUNDUP_HEADS and 0 < k and words[k - 1] in _ROUNDUP_PREPOSITIONS \
                 and not _SPREAD_PREPOSITIONS.isdisjoint(words[k + 1:k + 4]):

@@ -294,7 +294,8 @@ class Mention:
 def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
     """Give every mention of a claim_key the most specific attribution, period and places
     found among that key's mentions (each attribute chosen on its own): the first dated
-    period, a running total's span from its start before any single day."""
+    period, a running total's span from its start before any single day; places not from
+    a roundup's vague figure where the key has others."""
     by_key: dict[str, list[Mention]] = {}
     for m, k in zip(mentions, keys):
         by_key.setdefault(k, []).append(m)
@@ -315,7 +316,10 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
         period = dated[0] if dated else m.period
         if any(g.period.cumulative for g in group) and not period.cumulative:
             period = Period(period.start, period.end, period.precision, True)
-        places = max((g.places for g in group), key=lambda p: (len(p.admin1_code), p.country is not None))
+        # a roundup's vague figure sums up events in several places: its own sentence's
+        # place (a dateline's 'KABUL') is none of theirs
+        placed = [g for g in group if not (g.draft.number.qualifier == "vague" and sums_up_events(g.draft.sentence))]
+        places = max((g.places for g in placed or group), key=lambda p: (len(p.admin1_code), p.country is not None))
         out.append(Mention(m.draft, attribution, period, places))
     return out
 
@@ -330,7 +334,9 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
     another category: 'two others were injured' in one town of a roundup is not 'two
     people were injured' in another province of the same country. A vague figure that
     took the key of an exact one ('killed 30 soldiers' in Aleppo, then 'left dozens
-    killed' near Damascus) is measured against the exact figure's provinces, in its country."""
+    killed' near Damascus) is measured against the exact figure's provinces, in its country.
+    A roundup's vague figure ('killed several militants in recent operations') sums up
+    events in several places, whatever place its own sentence names: it is never split off."""
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append(i)
@@ -353,7 +359,8 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
                     and {c.split("-")[0] for c in codes} & {c.split("-")[0] for c in first}:
                 out[i] = _hash(k, *sorted(codes))
         exact = any(_sets_off(drafts[i], drafts) for i in idxs)
-        placed = [i for i in idxs if mentions[i].places.admin1_code and mentions[i].draft.number.kind != "bare_plural"]
+        placed = [i for i in idxs if mentions[i].places.admin1_code and mentions[i].draft.number.kind != "bare_plural"
+                  and not (drafts[i].number.qualifier == "vague" and sums_up_events(drafts[i].sentence))]
         anchors = [] if exact else [i for i in placed if drafts[i].number.qualifier != "vague"]
         if not exact:
             placed = [i for i in placed if drafts[i].number.qualifier == "vague"]
