@@ -149,9 +149,9 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
         keys.append(_hash(article_id, *base[i], *parts))
     for i, d in enumerate(drafts):
         if d.number.kind == "definite":
-            # "the leader and two of his associates were detained": the leader met before,
+            # "the leader and two of his associates were detained": the leader met last before,
             # named ("a Taliban leader") or picked out of a group ("one of the four was a leader")
-            earlier = next((j for j in range(i) if drafts[j].number.value_best == 1 and base[j][0] == base[i][0]
+            earlier = next((j for j in reversed(range(i)) if drafts[j].number.value_best == 1 and base[j][0] == base[i][0]
                             and base[j][2] == base[i][2] and (drafts[j].number.implicit or drafts[j].partitive)),
                            None)
             if earlier is not None:
@@ -349,9 +349,11 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
         # another claim ('two sites were destroyed' in Homs, 'two hideouts' in Daraa; in
         # another country the place name is more likely misread, and the unspecific
         # "people" restates any: '19 people' ... '19 civilians')
-        # (not a partitive: 'one of the insurgents detained was a facilitator' names its whole's noun)
+        # (not a partitive: 'one of the insurgents detained was a facilitator' names its whole's noun;
+        # nor a definite, which took the key of the person it refers back to: 'the suspect')
         named = [i for i in idxs if drafts[i].sentence.field == "body" and not _headline_repeat(drafts[i], title)
                  and drafts[i].number.qualifier != "vague" and not drafts[i].partitive and mentions[i].places.admin1_code
+                 and drafts[i].number.kind != "definite"
                  and _head(drafts[i]) not in ("", "people", "person") and not _marker(drafts[i])]
         for i in named[1:]:
             codes, first = set(mentions[i].places.admin1_code), set(mentions[named[0]].places.admin1_code)
