@@ -387,9 +387,10 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[in
     suspects in Zabul ...' and '-- a combined force detained several suspects in Khost
     ...'; 'captured a Taliban leader' in two list items): a key's mentions in another
     event than its first get a key of their own per event. After a mere turn of topic
-    ('Meanwhile, ...') a number restated is still the same figure; only an item of a list,
-    or a sentence that tells its operation apart ('In a separate action, the unit detained
-    several ...'), tells apart a number too. A headline's or a leading roundup's mention ('... killed two
+    ('Meanwhile, ...') a number restated is still the same figure; only an item of a list
+    tells apart a number too, and a sentence that tells its operation apart a vague word
+    ('In a separate action, the unit detained several ...'), whose equal coded value is no
+    restatement ('In another air strike more than 60 ...' may restate a lead's 60). A headline's or a leading roundup's mention ('... killed two
     insurgents in operations across the country', before the first item) sums up the
     events below it and stays with the first, also where the body repeats the headline; so
     does a vague word outside a list's items that claim_keys let restate a figure of a
@@ -408,7 +409,8 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[in
         first = events[drafts[told[0]].sentence.index]
         for i in told[1:]:
             event = events[drafts[i].sentence.index]
-            if event != first and (drafts[i].number.kind == "singular" or event[1] or first[1] or event[2]):
+            if event != first and (drafts[i].number.kind == "singular" or event[1] or first[1]
+                                   or event[2] and drafts[i].number.qualifier == "vague"):
                 out[i] = _hash(k, "event", event[0])
     return out
 
