@@ -1698,7 +1698,10 @@ def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
     and three additional suspected insurgents were detained': the later list restates the
     four, so its three are a part of the four, not more people. Applies when "the
     commander" refers back to a named part ("a sub-commander", or "one of the four was a
-    commander") and the list adds up to the whole exactly."""
+    commander") and the list adds up to the whole exactly, or when the whole is a vague
+    word ('detained a number of suspected insurgents including a Taliban facilitator' ...
+    'detained the facilitator and several suspected associates'): the list tells what the
+    vague word stood for, and the whole is at least the list's sum."""
     for i, d in enumerate(drafts):
         if d.number.kind != "definite" or d.object_class not in PEOPLE_CLASSES:
             continue
@@ -1710,7 +1713,16 @@ def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
             continue
         rest = [e for e in drafts[i + 1:] if e.sentence.index == d.sentence.index and e.category == d.category
                 and e.object_class in PEOPLE_CLASSES and e.part_of is None and not e.number.implicit]
-        if len(rest) == 1 and rest[0].number.qualifier == "exact" and 1 + rest[0].number.value_best == whole.number.value_best:
+        if len(rest) != 1:
+            continue
+        listed = 1 + rest[0].number.value_best
+        if whole.number.qualifier == "vague":
+            rest[0].part_of = whole
+            if listed > whole.number.value_best:
+                n = whole.number
+                whole.number = replace(n, value_low=listed, value_best=listed,
+                                       value_high=None if n.value_high is None else max(n.value_high, listed))
+        elif rest[0].number.qualifier == "exact" and listed == whole.number.value_best:
             rest[0].part_of = whole
 
 
