@@ -66,6 +66,7 @@ _ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]  # "in operations
 _SPREAD_PREPOSITIONS = LEXICON.closed["spread_prepositions"]  # "... throughout Afghanistan"
 _RECENT_SPAN_WORDS = LEXICON.closed["recent_span_words"]  # "in recent days", "over the past few weeks"
 _RECENT_SPAN_HEADS = LEXICON.closed["recent_span_heads"]
+_ROUNDUP_MODIFIERS = LEXICON.closed["roundup_modifiers"]  # "in recent operations"
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _OCCASIONS = LEXICON.closed["occasion_prepositions"]
 _RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
@@ -1603,7 +1604,9 @@ def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
     detained five in recent operations'), which sums up the exact figures after it but is
     too loose to make a vague word restate any of them ('has reported hundreds of
     civilians killed in operations against IS'). A span of recent days over an area
-    sums up too ('... throughout Afghanistan in recent days, capturing several leaders')."""
+    sums up too ('... throughout Afghanistan in recent days, capturing several leaders'),
+    and so do a force's operations the report itself sums up ('detained several suspected
+    militants in recent operations', 'in various recent operations': roundup_modifiers)."""
     words = sentence.words
     # every reading needs a roundup head, or an operation head after a preposition: most
     # sentences hold neither, and a set test in C spares them the scan
@@ -1617,12 +1620,14 @@ def sums_up_events(sentence: Sentence, operations: bool = False) -> bool:
                     return True
                 if not _is_word(words[x]):
                     break
-        elif operations and w in _ROUNDUP_PREPOSITIONS:
-            # "in operations", "during several operations": at most two modifiers, no article
+        elif w in _ROUNDUP_PREPOSITIONS and (operations or words[k + 1:k + 2] and words[k + 1] in _ROUNDUP_MODIFIERS):
+            # "in operations", "during several operations": at most two modifiers, no article;
+            # without operations, only modifiers that make them the report's own events
             for x in range(k + 1, min(len(words), k + 4)):
                 if words[x] in _OPERATION_HEADS:
                     return True
-                if not _is_word(words[x]) or words[x] in LEXICON.determiners:
+                if not _is_word(words[x]) or words[x] in LEXICON.determiners \
+                        or not operations and words[x] not in _ROUNDUP_MODIFIERS:
                     break
         elif w in _ROUNDUP_HEADS and 0 < k and words[k - 1] in _ROUNDUP_PREPOSITIONS \
                 and not _SPREAD_PREPOSITIONS.isdisjoint(words[k + 1:k + 4]):
@@ -1762,7 +1767,10 @@ def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
     and three additional suspected insurgents were detained': the later list restates the
     four, so its three are a part of the four, not more people. Applies when "the
     commander" refers back to a named part ("a sub-commander", or "one of the four was a
-    commander") and the list adds up to the whole exactly."""
+    commander") and the list adds up to the whole exactly, or when the whole is a vague
+    word ('detained a number of suspected insurgents including a Taliban facilitator' ...
+    'detained the facilitator and several suspected associates'): the list tells what the
+    vague word stood for, and the whole is at least the list's sum."""
     for i, d in enumerate(drafts):
         if d.number.kind != "definite" or d.object_class not in PEOPLE_CLASSES:
             continue
@@ -1774,7 +1782,16 @@ def _link_list_remainders(drafts: list[ClaimDraft]) -> None:
             continue
         rest = [e for e in drafts[i + 1:] if e.sentence.index == d.sentence.index and e.category == d.category
                 and e.object_class in PEOPLE_CLASSES and e.part_of is None and not e.number.implicit]
-        if len(rest) == 1 and rest[0].number.qualifier == "exact" and 1 + rest[0].number.value_best == whole.number.value_best:
+        if len(rest) != 1:
+            continue
+        listed = 1 + rest[0].number.value_best
+        if whole.number.qualifier == "vague":
+            rest[0].part_of = whole
+            if listed > whole.number.value_best:
+                n = whole.number
+                whole.number = replace(n, value_low=listed, value_best=listed,
+                                       value_high=None if n.value_high is None else max(n.value_high, listed))
+        elif rest[0].number.qualifier == "exact" and listed == whole.number.value_best:
             rest[0].part_of = whole
 
 

@@ -149,9 +149,9 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
         keys.append(_hash(article_id, *base[i], *parts))
     for i, d in enumerate(drafts):
         if d.number.kind == "definite":
-            # "the leader and two of his associates were detained": the leader met before,
+            # "the leader and two of his associates were detained": the leader met last before,
             # named ("a Taliban leader") or picked out of a group ("one of the four was a leader")
-            earlier = next((j for j in range(i) if drafts[j].number.value_best == 1 and base[j][0] == base[i][0]
+            earlier = next((j for j in reversed(range(i)) if drafts[j].number.value_best == 1 and base[j][0] == base[i][0]
                             and base[j][2] == base[i][2] and (drafts[j].number.implicit or drafts[j].partitive)),
                            None)
             if earlier is not None:
@@ -305,7 +305,8 @@ class Mention:
 def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
     """Give every mention of a claim_key the most specific attribution, period and places
     found among that key's mentions (each attribute chosen on its own): the first dated
-    period, a running total's span from its start before any single day."""
+    period, a running total's span from its start before any single day; places not from
+    a roundup's vague figure where the key has others."""
     by_key: dict[str, list[Mention]] = {}
     for m, k in zip(mentions, keys):
         by_key.setdefault(k, []).append(m)
@@ -326,7 +327,10 @@ def unify(mentions: list[Mention], keys: list[str]) -> list[Mention]:
         period = dated[0] if dated else m.period
         if any(g.period.cumulative for g in group) and not period.cumulative:
             period = Period(period.start, period.end, period.precision, True)
-        places = max((g.places for g in group), key=lambda p: (len(p.admin1_code), p.country is not None))
+        # a roundup's vague figure sums up events in several places: its own sentence's
+        # place (a dateline's 'KABUL') is none of theirs
+        placed = [g for g in group if not (g.draft.number.qualifier == "vague" and sums_up_events(g.draft.sentence))]
+        places = max((g.places for g in placed or group), key=lambda p: (len(p.admin1_code), p.country is not None))
         out.append(Mention(m.draft, attribution, period, places))
     return out
 
@@ -341,7 +345,9 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
     another category: 'two others were injured' in one town of a roundup is not 'two
     people were injured' in another province of the same country. A vague figure that
     took the key of an exact one ('killed 30 soldiers' in Aleppo, then 'left dozens
-    killed' near Damascus) is measured against the exact figure's provinces, in its country."""
+    killed' near Damascus) is measured against the exact figure's provinces, in its country.
+    A roundup's vague figure ('killed several militants in recent operations') sums up
+    events in several places, whatever place its own sentence names: it is never split off."""
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append(i)
@@ -354,9 +360,11 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
         # another claim ('two sites were destroyed' in Homs, 'two hideouts' in Daraa; in
         # another country the place name is more likely misread, and the unspecific
         # "people" restates any: '19 people' ... '19 civilians')
-        # (not a partitive: 'one of the insurgents detained was a facilitator' names its whole's noun)
+        # (not a partitive: 'one of the insurgents detained was a facilitator' names its whole's noun;
+        # nor a definite, which took the key of the person it refers back to: 'the suspect')
         named = [i for i in idxs if drafts[i].sentence.field == "body" and not _headline_repeat(drafts[i], title)
                  and drafts[i].number.qualifier != "vague" and not drafts[i].partitive and mentions[i].places.admin1_code
+                 and drafts[i].number.kind != "definite"
                  and _head(drafts[i]) not in ("", "people", "person") and not _marker(drafts[i])]
         for i in named[1:]:
             codes, first = set(mentions[i].places.admin1_code), set(mentions[named[0]].places.admin1_code)
@@ -364,7 +372,8 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
                     and {c.split("-")[0] for c in codes} & {c.split("-")[0] for c in first}:
                 out[i] = _hash(k, *sorted(codes))
         exact = any(_sets_off(drafts[i], drafts) for i in idxs)
-        placed = [i for i in idxs if mentions[i].places.admin1_code and mentions[i].draft.number.kind != "bare_plural"]
+        placed = [i for i in idxs if mentions[i].places.admin1_code and mentions[i].draft.number.kind != "bare_plural"
+                  and not (drafts[i].number.qualifier == "vague" and sums_up_events(drafts[i].sentence))]
         anchors = [] if exact else [i for i in placed if drafts[i].number.qualifier != "vague"]
         if not exact:
             placed = [i for i in placed if drafts[i].number.qualifier == "vague"]
@@ -390,7 +399,9 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[in
     ...'; 'captured a Taliban leader' in two list items): a key's mentions in another
     event than its first get a key of their own per event. After a mere turn of topic
     ('Meanwhile, ...') a number restated is still the same figure; only an item of a list
-    tells apart a number too. A headline's or a leading roundup's mention ('... killed two
+    tells apart a number too, and a sentence that tells its operation apart a vague word
+    ('In a separate action, the unit detained several ...'), whose equal coded value is no
+    restatement ('In another air strike more than 60 ...' may restate a lead's 60). A headline's or a leading roundup's mention ('... killed two
     insurgents in operations across the country', before the first item) sums up the
     events below it and stays with the first, also where the body repeats the headline; so
     does a vague word outside a list's items that claim_keys let restate a figure of a
@@ -411,9 +422,11 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[in
             event = events[drafts[i].sentence.index]
             # an 'other' or 'additional' figure is more beside its own event's ('three other
             # suspects' in Marjah and again in Paktia), unless it only sets it off from another
-            # category ('killed six and wounded dozens more')
+            # category ('killed six and wounded dozens more'); so is a vague word told again
+            # in another operation ('In a separate action, ... several suspects')
             more = _marker(drafts[i]) is not None and not _sets_off(drafts[i], drafts)
-            if event != first and (drafts[i].number.kind == "singular" or event.listed or first.listed or more):
+            if event != first and (drafts[i].number.kind == "singular" or event.listed or first.listed or more
+                                   or event.other_operation and drafts[i].number.qualifier == "vague"):
                 out[i] = _hash(k, "event", event.number)
     return out
 

@@ -550,12 +550,33 @@ def _modifier(word: str) -> bool:
         and word not in lex.determiners and word not in _BE_HAVE
 
 
+_OPENING_MARKS = LEXICON.closed["opening_marks"]
+_PLACE_TYPE_WORDS = LEXICON.closed["place_type_words"]
+
+
+def _opens_passive(words, tokens, i: int, end: int) -> bool:
+    """Does the definite person from token i to `end` open its sentence (or follow a
+    dateline's dash) as the subject of a passive trigger, past an 'of' phrase of names
+    ('The Taliban shadow governor of Baghlan province was captured')?"""
+    if i and words[i - 1] not in _OPENING_MARKS:
+        return False
+    k = end
+    if k < len(words) and words[k] == "of":
+        k += 1
+        while k < len(words) and k - end < 5 and (tokens[k].text[:1].isupper() or words[k] in _PLACE_TYPE_WORDS):
+            k += 1
+    return k + 1 < len(words) and words[k] in _BE_HAVE and LEXICON.triggers_after.match_at(words, k + 1) is not None
+
+
 def _named_singular_at(words, tokens, i) -> NumberMention | None:
     """A definite person who is counted: named ('the Taliban commander Fayez Jan') or
     listed with a count ('the HIG leader and two suspected insurgents were detained', also
     past lower-case modifiers: 'killed the district Taliban commander and several other insurgents').
     Either counts one (implicit). A bare definite ('killed the insurgent') is not counted:
-    it mostly names someone counted before ('two insurgents, including Sabayar ...')."""
+    it mostly names someone counted before ('two insurgents, including Sabayar ...'); nor
+    is one that opens a sentence as the subject of a passive trigger ('The newly appointed
+    Taliban shadow governor of Baghlan province was captured ...'), unless nothing before
+    it in the article was counted (tracker.classify.drop_counted_definites)."""
     lex = LEXICON
     modified = False  # a lower-case modifier before the head ("the district commander")
     for j in range(i + 1, min(len(words), i + 5)):
@@ -585,12 +606,13 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
                                       or words[end + 1] in ("several", "multiple", "two", "three")))
         if lex.object_classes.match_at(words, name_end) is not None:
             return None  # "the injured Syrian citizens": an adjective, not a name
-        if modified and not listed:
+        passive = _opens_passive(words, tokens, i, end)
+        if modified and not listed and not passive:
             return None  # only a listed one counts past a lower-case modifier: "the district commander and two other ..."
         if name_end == end and not listed:
             # "engaged and killed the insurgent": one, unless the article counted it before
             # (tracker.classify.drop_counted_definites)
-            if i and lex.triggers_before.match_ending_at(words, i - 1) is not None:  # not "members of the militia"
+            if passive or i and lex.triggers_before.match_ending_at(words, i - 1) is not None:  # not "members of the militia"
                 return NumberMention(tokens[i].start, tokens[end - 1].end, i, i + 1, 1, 1, 1, "exact",
                                      "bare_definite", implicit=True)
             return None
