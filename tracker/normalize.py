@@ -156,9 +156,10 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                            None)
             if earlier is not None:
                 keys[i] = keys[earlier]
-        elif d.number.kind == "cardinal" and d.number.value_best == 1 and d.part_of is None:
+        elif d.number.kind == "cardinal" and d.number.value_best == 1 and d.part_of is None and _marker(d) is None:
             # "killed an armed man ... One armed man was killed when he fired": the singular
-            # of its category, head and event (before or after it) told with "one"
+            # of its category, head and event (before or after it) told with "one"; not
+            # "one other suspect", who is someone else
             earlier = next((j for j in range(len(drafts)) if drafts[j].number.kind == "singular" and base[j][:3] == base[i][:3]
                             and drafts[j].part_of is None and event[j] == event[i] and _head(drafts[j]) == _head(d)
                             and drafts[j].sentence.index != d.sentence.index), None)
