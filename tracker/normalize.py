@@ -402,12 +402,13 @@ def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[in
     ('Meanwhile, ...') a number restated is still the same figure; only an item of a list
     tells apart a number too, and a sentence that tells its operation apart a vague word
     ('In a separate action, the unit detained several ...'), whose equal coded value is no
-    restatement ('In another air strike more than 60 ...' may restate a lead's 60). A headline's or a leading roundup's mention ('... killed two
-    insurgents in operations across the country', before the first item) sums up the
-    events below it and stays with the first, also where the body repeats the headline; so
-    does a vague word outside a list's items that claim_keys let restate a figure of a
-    later event (a lead alone of its category in its event: 'detained several suspects in
-    Nimroz' over '-- ... detained two suspects near Zaranj')."""
+    restatement ('In another air strike more than 60 ...' may restate a lead's 60). A
+    headline's or a leading roundup's mention ('... killed two insurgents in operations
+    across the country', before the first item) sums up the events below it and stays with
+    the first, also where the body repeats the headline; so does a vague word outside a
+    list's items that claim_keys let restate a figure of a later event (a lead alone of its
+    category in its event: 'detained several suspects in Nimroz' over '-- ... detained two
+    suspects near Zaranj')."""
     by_key: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         by_key.setdefault(k, []).append(i)
