@@ -93,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
 def _exit_on_terminate() -> None:
     """SIGTERM (a cancelled CI job, `kill`, a container stop) ends the build like Ctrl-C:
     the half-written folder is removed and the previous dataset stays. Forked workers
-    keep the default: the pool stops them with SIGTERM."""
+    inherit the handler but take the default action: a SIGTERM sent to the whole process
+    group ends them at once, and the builder's exit waits only for the batches they hold."""
     builder = os.getpid()
 
     def terminated(signum: int, _frame) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
@@ -41,13 +42,22 @@ def local_engine(jobs: int) -> Iterator[Callable[[Callable, Iterable], Iterator]
     if jobs <= 1:
         yield _in_process
         return
-    # fork: workers inherit the imported pipeline instead of importing it again. The pool
-    # is made before anything is read or written, so no reader or writer thread is forked.
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        def submit(fn: Callable, arg: Any) -> Pending:
-            return pool.apply_async(fn, (arg,)).get
+    # fork: workers inherit the imported pipeline instead of importing it again. They are
+    # started (by a first call) before anything is read or written.
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool.submit(int).result()
 
-        yield lambda fn, args: ordered_map(submit, fn, args, window=2 * jobs + 1)
+        def submit(fn: Callable, arg: Any) -> Pending:
+            return pool.submit(fn, arg).result
+
+        try:
+            yield lambda fn, args: ordered_map(submit, fn, args, window=2 * jobs + 1)
+        except BaseException:
+            # an error or SIGTERM: the batches not started are dropped, and the exit waits
+            # only for those the workers hold. (multiprocessing.Pool.terminate, used before,
+            # could hang for good when its task thread was blocked writing a large batch.)
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 @contextmanager
