@@ -425,6 +425,26 @@ def opens_other_operation(sentence: Sentence) -> bool:
 _REFERRING_OPENERS = LEXICON.closed["referring_openers"]
 
 
+_LONG_LINE = 60  # characters: a hard-wrapped text's lines are shorter, so most end mid-sentence
+
+
+def _paragraph_a_line(text: str) -> bool:
+    """Does the text put one paragraph on each line, with no blank line between them (as
+    pages copied from a web archive often do)? Then most of its long lines end a sentence,
+    where a hard-wrapped text's lines end anywhere."""
+    if "\n\n" in text:
+        return False
+    long_lines = [line.rstrip() for line in text.split("\n") if len(line.strip()) > _LONG_LINE]
+    return len(long_lines) >= 3 and sum(line[-1] in '.!?"”:' for line in long_lines) >= 0.8 * len(long_lines)
+
+
+def _opens_paragraph(text: str, start: int, one_per_line: bool) -> bool:
+    """Does the sentence at `start` open a paragraph: after a blank line, or after a line
+    break where the text puts one paragraph on each line?"""
+    before = text[max(0, start - 2):start]
+    return before.isspace() and before.count("\n") == 2 or one_per_line and text[max(0, start - 1):start] == "\n"
+
+
 def event_numbers(sentences: list[Sentence], text: str) -> list[Event]:
     """The event each sentence of an article (`text`: its body) reports, numbered from 0 in
     text order, whether an item of a list opened it, and whether it is told apart from the
@@ -433,16 +453,17 @@ def event_numbers(sentences: list[Sentence], text: str) -> list[Event]:
     that announces another operation ('A separate force detained ...', opens_other_operation)
     opens the next one; the sentences after it report the same event until the next opens.
     After a turn that ends in a colon ('In other news throughout the region:') each paragraph
-    is an item, unless it opens by referring back to the item before ('The security force
+    (after a blank line, or a line where the text puts one paragraph on each) is an item, unless it opens by referring back to the item before ('The security force
     searched ...', 'He ...'): that tells it on. The items after 'In other operations:' are
     other operations too."""
     out, event, items, other_items = [], Event(0, False, False), False, False
+    one_per_line = _paragraph_a_line(text)
     for s in sentences:
         if s.field == "body":
             shift = shifts_topic(s)
             other = opens_other_operation(s)
-            listed = match_list_item(s.text) is not None or items and text[max(0, s.start - 2):s.start].isspace() \
-                and text.count("\n", max(0, s.start - 2), s.start) == 2 and bool(s.words) and s.words[0] not in _REFERRING_OPENERS
+            listed = match_list_item(s.text) is not None or items and _opens_paragraph(text, s.start, one_per_line) \
+                and bool(s.words) and s.words[0] not in _REFERRING_OPENERS
             if listed or shift or other:
                 event = Event(event.number + 1, listed, other or listed and other_items)
             header = shift and s.text.rstrip().endswith(":")
