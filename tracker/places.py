@@ -453,8 +453,9 @@ def event_numbers(sentences: list[Sentence], text: str) -> list[Event]:
     that announces another operation ('A separate force detained ...', opens_other_operation)
     opens the next one; the sentences after it report the same event until the next opens.
     After a turn that ends in a colon ('In other news throughout the region:') each paragraph
-    (after a blank line, or a line where the text puts one paragraph on each) is an item, unless it opens by referring back to the item before ('The security force
-    searched ...', 'He ...'): that tells it on. The items after 'In other operations:' are
+    (after a blank line, or a line where the text puts one paragraph on each) is an item,
+    unless it opens by referring back to the item before ('The security force searched ...',
+    'He ...'): that tells it on. The items after 'In other operations:' are
     other operations too."""
     out, event, items, other_items = [], Event(0, False, False), False, False
     one_per_line = _paragraph_a_line(text)
