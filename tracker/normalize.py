@@ -165,6 +165,16 @@ def claim_keys(article_id: str, drafts: list[ClaimDraft], attributions: list[Att
                             and drafts[j].sentence.index != d.sentence.index), None)
             if earlier is not None:
                 keys[i] = keys[earlier]
+        elif d.number.kind == "singular" and d.part_of is None:
+            # "killed an enemy militant and detained another ... detained a suspected militant":
+            # a lead's bare "another", set off from a figure of the noun in another category,
+            # told again with that noun in a later sentence of its event
+            lead = next((j for j in range(i) if set_off[j] and drafts[j].object is None and base[j][:3] == base[i][:3]
+                         and event[j] == event[i] and drafts[j].sentence.index != d.sentence.index
+                         and any(e.sentence.index == drafts[j].sentence.index and e.category != d.category
+                                 and _head(e) == _head(d) for e in drafts[:j])), None)
+            if lead is not None:
+                keys[i] = keys[lead]
     # "detained the man and three additional suspects": additional to the man of its own
     # sentence, so it may restate an earlier "several suspects"; "injured 45 others" is
     # told apart from another sentence's "scores were injured" as an additional figure is
