@@ -417,9 +417,31 @@ def shifts_topic(sentence: Sentence) -> bool:
 
 def opens_other_operation(sentence: Sentence) -> bool:
     """'In other operations: ...', 'A separate force detained ...', 'In another raid, ...': a
-    sentence that tells its operation apart from those before it."""
+    sentence that tells its operation apart from those before it; so does one whose subject
+    or agent is another force ('Another combined force detained ...', '... were detained by a
+    separate Afghan-international force')."""
     words = _first_words(sentence)
-    return bool(words) and LEXICON.other_operations.match_at(words, 0) is not None
+    if not words:
+        return False
+    if LEXICON.other_operations.match_at(words, 0) is not None or _other_unit(words, 0):
+        return True
+    words = sentence.text.lower().replace(",", " ").split()
+    return any(w == "by" and _other_unit(words, k + 1) for k, w in enumerate(words))
+
+
+_ACTING_UNITS = LEXICON.closed["acting_units"]
+_UNIT_REACH = 3  # words between 'another' and its unit noun: 'another joint security force'
+
+
+def _other_unit(words: list[str], k: int) -> bool:
+    """Do the words from k name another acting unit ('another patrol', 'a separate combined force')?"""
+    if words[k:k + 1] == ["another"]:
+        rest = words[k + 1:k + 1 + _UNIT_REACH]
+    elif words[k:k + 2] == ["a", "separate"]:
+        rest = words[k + 2:k + 2 + _UNIT_REACH]
+    else:
+        return False
+    return any(w in _ACTING_UNITS for w in rest)
 
 
 _REFERRING_OPENERS = LEXICON.closed["referring_openers"]
