@@ -1843,10 +1843,17 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[Event]) -> None:
         # in the plural ('killed in airstrikes', 'in rocket attacks on Aleppo and Deir
         # Ezzor'), is broken down within its own event only: 'killed two insurgents in
         # Marjah' is no whole of 'Also today, ... killed an insurgent' in Paktia
-        several = roundup or not _ROUNDUP_HEADS.isdisjoint(w.sentence.words)
+        # a headline's figure that the body does not restate ('Troops Kill 15 Militants' over
+        # '14 armed militants' in Zabul and, 'In other operations', one in Kandahar) is told of
+        # the whole release: its exact parts may come from any event of the body
+        headline = w.sentence.field == "title" and not any(
+            d.sentence.field == "body" and d.sentence.text != w.sentence.text and d.category == w.category
+            and d.number.value_best == w.number.value_best for d in drafts)
+        several = roundup or headline or not _ROUNDUP_HEADS.isdisjoint(w.sentence.words)
         item = events[w.sentence.index] if events[w.sentence.index].listed or not several else None
-        end = next((k for k in range(w.sentence.index + 1, len(events))
-                    if events[k].other_operation and events[k].number > events[w.sentence.index].number), len(events))
+        end = len(events) if headline else next(
+            (k for k in range(w.sentence.index + 1, len(events))
+             if events[k].other_operation and events[k].number > events[w.sentence.index].number), len(events))
 
         def later_until(stop: int) -> list[ClaimDraft]:
             return [d for d in drafts if w.sentence.index < d.sentence.index < stop and d.category == w.category
