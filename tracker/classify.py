@@ -1728,7 +1728,11 @@ def _link_partitive_parts(drafts: list[ClaimDraft], events: list[Event]) -> None
         if not d.partitive or d.part_of is not None:
             continue
         least = max(d.number.value_best + 1, _member_ordinal(d.sentence.words, d.number))
-        earlier = [e for e in drafts[:i] if e.category == d.category and not e.partitive and e.part_of is None
+        # the nearest may itself be a part told in an earlier sentence, of fighters both
+        # ('killed 11' ... 'killed six of the enemy fighters' ... 'Four of the insurgents were
+        # killed': four of the six); a toll's children and women are parts side by side
+        earlier = [e for e in drafts[:i] if e.category == d.category and (e.part_of is None or e.partitive
+                   and e.sentence.index != d.sentence.index and e.object_class == d.object_class == "combatant")
                    and events[e.sentence.index] == events[d.sentence.index]
                    and (e.object_class in PEOPLE_CLASSES) == (d.object_class in PEOPLE_CLASSES)
                    and e.number.value_best >= least]
@@ -1865,7 +1869,15 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[Event]) -> None:
         if roundup and sum(d.number.value_best for d in later) <= w.number.value_best:
             parts = later
         else:
-            parts = _summands([d for d in later if d.number.qualifier == "exact"], w.number.value_best)
+            exact = [d for d in later if d.number.qualifier == "exact"]
+            # failing a sum of later figures, fighters linked before as parts of it (or of the
+            # figure restating it: the headline's 11 told again by the lead) count toward it:
+            # 'killed 11' = 'six of the enemy fighters' + five killed elsewhere
+            told_parts = sum(d.number.value_best for d in drafts if d.part_of is not None and d.partitive
+                             and d.object_class == "combatant" and d.part_of.category == w.category
+                             and d.part_of.number.value_best == w.number.value_best)
+            parts = _summands(exact, w.number.value_best) or (
+                _summands(exact, w.number.value_best - told_parts, 1) if told_parts else [])
         if roundup and end < len(events) and sum(d.number.value_best for d in parts) < w.number.value_best:
             # "detained seven suspects during operations overnight" ... "In a separate
             # operation, ... five suspects": an exact sum reaching past the other operation
@@ -1875,8 +1887,8 @@ def _link_breakdowns(drafts: list[ClaimDraft], events: list[Event]) -> None:
             d.part_of = w
 
 
-def _summands(figures: list[ClaimDraft], total: int) -> list[ClaimDraft]:
-    """Two or more figures, taken in the article's order from the first, that add up to
+def _summands(figures: list[ClaimDraft], total: int, least: int = 2) -> list[ClaimDraft]:
+    """`least` (two) or more figures, taken in the article's order from the first, that add up to
     total ('killed two militants in Farah' ... 'killed six fighters in Maywand' for a lead's
     eight). A figure repeating the one just taken restates it ('killed two militants' ...
     'but two were killed as the patrol cleared the area') and is not added; failing a sum
@@ -1895,7 +1907,7 @@ def _summands(figures: list[ClaimDraft], total: int) -> list[ClaimDraft]:
             taken.append(d)
             left -= d.number.value_best
             if left == 0:
-                if len(taken) >= 2:
+                if len(taken) >= least:
                     return taken
                 break
     return []
