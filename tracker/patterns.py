@@ -76,6 +76,17 @@ _tally_line = re.compile(
 # hyphenated word).
 match_list_item = re.compile(r"\s*(?:--?|[\u2013\u2014\u2022])\s").match
 
+# A sentence that opens with a place and a day of its own, a release's way to turn to the
+# next operation: "In Logar last night, ...", "And, in Helmand's Sangin district yesterday,
+# ...". The place is capitalised words and place-type words; the day a relative one.
+_day_times = "|".join(sorted((re.escape(name) for name, (_, _, unit) in LEXICON.relative_dates.items() if unit == "day"),
+                             key=len, reverse=True))
+_place_types = "|".join(LEXICON.closed["place_type_words"])
+_place_time_opener = re.compile(
+    rf"\s*(?:And,?\s+)?[Ii]n\s+(?:(?:[A-Z][\w'\u2019-]*|{_place_types})\s+){{1,5}}"
+    rf"(?:{_day_times}|(?:on\s+)?(?:{'|'.join(d.title() for d in LEXICON.weekdays)}))\s*,")
+match_place_time_opener = _place_time_opener.match
+
 
 def match_tally_line(text: str) -> re.Match[str] | None:
     """The tally-line match of text, or None; most sentences hold no "(+": no regex run."""

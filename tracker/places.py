@@ -37,7 +37,7 @@ from tracker.gazetteer import (
     resolve_places,
 )
 from tracker.lexicon import LEXICON
-from tracker.patterns import match_list_item, names_a_neighbour, search_many_regions
+from tracker.patterns import match_list_item, match_place_time_opener, names_a_neighbour, search_many_regions
 from tracker.records import Article, ClaimDraft, Event, Sentence
 
 _POSSESSIVE = ("'s", "\u2019s")
@@ -409,10 +409,11 @@ def _first_words(sentence: Sentence) -> list[str]:
 
 
 def shifts_topic(sentence: Sentence) -> bool:
-    """'Separately, ...', 'Elsewhere, ...', an item of a bulleted list ('-- In Paktia, ...'):
-    a sentence about another event."""
+    """'Separately, ...', 'Elsewhere, ...', an item of a bulleted list ('-- In Paktia, ...'),
+    a place and day of its own ('In Logar last night, ...'): a sentence about another event."""
     words = _first_words(sentence)
-    return bool(words) and (match_list_item(sentence.text) is not None or LEXICON.topic_shifts.match_at(words, 0) is not None)
+    return bool(words) and (match_list_item(sentence.text) is not None or LEXICON.topic_shifts.match_at(words, 0) is not None
+                            or match_place_time_opener(sentence.text) is not None)
 
 
 def opens_other_operation(sentence: Sentence) -> bool:
