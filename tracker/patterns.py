@@ -79,8 +79,8 @@ match_list_item = re.compile(r"\s*(?:--?|[\u2013\u2014\u2022])\s").match
 # A sentence that opens with a place and a day of its own, a release's way to turn to the
 # next operation: "In Logar last night, ...", "And, in Helmand's Sangin district yesterday,
 # ...". The place is capitalised words and place-type words; the day a relative one.
-_day_times = "|".join(sorted((re.escape(name) for name, (_, _, unit) in LEXICON.relative_dates.items() if unit == "day"),
-                             key=len, reverse=True))
+_day_times = "|".join(sorted(
+    (re.escape(name) for name, (_, _, unit) in LEXICON.relative_dates.items() if unit == "day"), key=len, reverse=True))
 _place_types = "|".join(LEXICON.closed["place_type_words"])
 _place_time_opener = re.compile(
     rf"\s*(?:And,?\s+)?[Ii]n\s+(?:(?:[A-Z][\w'\u2019-]*|{_place_types})\s+){{1,5}}"

@@ -412,7 +412,8 @@ def shifts_topic(sentence: Sentence) -> bool:
     """'Separately, ...', 'Elsewhere, ...', an item of a bulleted list ('-- In Paktia, ...'),
     a place and day of its own ('In Logar last night, ...'): a sentence about another event."""
     words = _first_words(sentence)
-    return bool(words) and (match_list_item(sentence.text) is not None or LEXICON.topic_shifts.match_at(words, 0) is not None
+    return bool(words) and (match_list_item(sentence.text) is not None
+                            or LEXICON.topic_shifts.match_at(words, 0) is not None
                             or match_place_time_opener(sentence.text) is not None)
 
 
