@@ -754,8 +754,16 @@ class _SentenceReader:
             j = k - (2 if words[k] == "with" else 3)
         else:
             return None
-        for x in range(j, max(-1, j - (16 if additive else 8)), -1):
+        x, lowest = j + 1, max(0, j - (15 if additive else 7))
+        while x > lowest:
+            x -= 1
             w = words[x]
+            if w == "be" and words[x - 2: x] in (["believed", "to"], ["thought", "to"], ["said", "to"]) and x >= 3 \
+                    and words[x - 3] not in lex.auxiliaries:
+                # "captured a man believed to be a bomb maker and several others": the
+                # participle's phrase describes the first object, the verb's list goes on
+                x, lowest = x - 2, max(0, lowest - 3)
+                continue
             if w in _PUNCT_BREAK or w in (",", "and") and not additive or w in lex.clause_breaks or w in _OCCASIONS \
                     or w in lex.auxiliaries and w not in ("all",):
                 # "are killed and a third judge and a guard are injured": another clause; "killed
