@@ -603,7 +603,7 @@ def _named_singular_at(words, tokens, i) -> NumberMention | None:
             name_end += 1
         listed = words[end: end + 2] == ["along", "with"] or end < len(words) and words[end] == "and" and (
             end + 1 < len(words) and (words[end + 1][:1].isdigit() or words[end + 1] in lex.number_units
-                                      or words[end + 1] in ("several", "multiple", "two", "three")))
+                                      or words[end + 1] in ("several", "multiple", "two", "three", "a", "an")))
         if lex.object_classes.match_at(words, name_end) is not None:
             return None  # "the injured Syrian citizens": an adjective, not a name
         passive = _opens_passive(words, tokens, i, end)
