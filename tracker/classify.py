@@ -1120,6 +1120,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             drafts.append(None)  # "according to one official": who says, not who died
             continue
         obj = reader.objects[idx]
+        if m.tok_start > 1 and reader.words[m.tok_start - 1] == "by" and reader.words[m.tok_start - 2].endswith("ed") \
+                and obj.object_class in PEOPLE_CLASSES:
+            drafts.append(None)  # "was treated by a medic and was detained": a passive's agent, not who befell it
+            continue
         if obj.head is not None and lex.combined_pairs.match_at(reader.words, obj.head):
             drafts.append(None)  # "hundreds of dead and injured people": how many of each is unsaid
             continue
