@@ -39,6 +39,7 @@ _NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _HEADLINE_SOURCES = LEXICON.closed["headline_sources"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
+_AGENT_REPORT_PARTICIPLES = LEXICON.closed["agent_report_participles"]
 _SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
 _SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
 _PLACE_PREPOSITIONS = LEXICON.closed["place_prepositions"]  # 'In Daraa the source said': no subject
@@ -515,6 +516,13 @@ class _SpeechReader:
             # passive: "were reported killed" is not a speaker; its agent is ("are accused by Israel of")
             agent = self.np_forward(v + 2) if v + 2 < len(words) and words[v + 1] == "by" else None
             return SpeechAct(v, self.resolve(*agent), forward_only=True) if agent is not None else None
+        if words[v] in _AGENT_REPORT_PARTICIPLES and v + 2 < len(words) and words[v + 1] == "by" and prev.isalpha() \
+                and prev not in LEXICON.auxiliaries:
+            # a reduced passive after its noun: "the civilians reported by one war monitor to
+            # be killed", "the toll announced by the ministry": the agent speaks
+            agent = self.np_forward(v + 2)
+            if agent is not None:
+                return SpeechAct(v, self.resolve(*agent), subject=agent[0])
         if v + 1 < len(words) and words[v + 1] == "of":
             return None  # a participle: "three militants accused of planning an attack"
         if v > 2 and words[v].endswith("ed") and words[v - 1] in _DOCUMENT_NOUNS and words[v - 2] in _DETERMINERS \
