@@ -271,6 +271,20 @@ class ArticlePlaces:
                 return self._located(kept, self.sentences[prev])
         return []
 
+    def _following(self, sentence: Sentence) -> list[PlaceMention]:
+        """Where the event of the next body sentence happened, when it says ("in", "near" +
+        place): a lead that names no place, under a headline that names none, reads on
+        ("Dozens of people are killed as fighting breaks out. Al-Shabaab claims to have taken
+        areas in Middle Shabelle region, Somalia."); not after a turn to another event, nor
+        deeper in an article whose earlier sentences name places of their own."""
+        later = self.sentences[sentence.index + 1] if sentence.index + 1 < len(self.sentences) else None
+        if sentence.field != "body" or later is None or later.field != "body" or shifts_topic(later) \
+                or any(self.mentions(e.index) for e in self.sentences[:sentence.index] if e.field == "body"):
+            return []
+        roles = self._roles_of(later)
+        return [m for m in self.places(later.index) if roles[m.start] == "locative"
+                and not self._is_foreign_actor(m, later, record=False)]
+
     def _lead(self, before: int) -> list[PlaceMention]:
         """Where the story happens: the places of the event in the first body sentence (before
         sentence `before`) that names one below country level (found once per article)."""
@@ -355,7 +369,10 @@ class ArticlePlaces:
                 if lead and all(m.candidates[0].country in countries for m in lead):
                     own = lead
         if not own:
-            return self._by_nationality(draft)
+            found = self._by_nationality(draft)
+            own = [] if found.country is not None else self._following(s)
+            if not own:
+                return found
         if borrowed and search_many_regions(s.text):
             # "The military says it shot down 121 drones over 13 regions": the places
             # borrowed from another sentence say the country only
