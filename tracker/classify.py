@@ -137,6 +137,7 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         k += 1
         if k < n and words[k] in _OF_DETERMINERS:
             k += 1
+        k = _past_possessor(words, k, n)
         if k < n and (words[k][:1].isdigit() or words[k] in lex.number_words):
             k += 1  # "45 of the 52 drones": the drones are counted
         if k + 2 < n and words[k - 1] in ("the", "those") and words[k + 1] in _BE_HAVE and lex.triggers_after.match_at(words, k):
@@ -379,6 +380,18 @@ def _of_armed_body(words: list[str], k: int) -> bool:
         elif not _is_word(w) or w in LEXICON.stop_words and w not in ("the", "of"):
             break
     return armed
+
+
+def _past_possessor(words: list[str], k: int, n: int) -> int:
+    """Where the counted noun phrase starts after a possessor at words[k] ("nine of a
+    doctor's ten children", "two of the local chief's guards"): past a short noun phrase
+    that ends in "'s", else k."""
+    for j in range(k, min(n, k + 3)):
+        if words[j].endswith("'s") and len(words[j]) > 2:
+            return j + 1
+        if not words[j].isalpha() or words[j] in LEXICON.stop_words and words[j] not in _ARTICLES:
+            break
+    return k
 
 
 def _past_label(words: list[str], k: int) -> int:
