@@ -182,15 +182,22 @@ class ArticlePlaces:
             self._actors.add(m.candidates[0].country)
         return foreign
 
-    def _by_nationality(self, draft: ClaimDraft) -> PlaceResolution:
+    def _by_nationality(self, draft: ClaimDraft, continued: bool = False) -> PlaceResolution:
         """A claim whose article names no place: the country of the nationality adjective
         right after its number ("three Kenyan soldiers patrolling near the Somali border"),
         else of all those of its sentence when they agree ("The Somali National Army
-        completed an operation that killed more than 40 al-Shabaab members"); not that of a
-        country the article names as a foreign actor ("U.S. forces ... American commandos")."""
+        completed an operation that killed more than 40 al-Shabaab members"); with
+        continued, those of the sentence before when its own has none ("The Beninese
+        government announces that 54 soldiers were killed ... JNIM claims 70 soldiers were
+        killed."); not that of a country the article names as a foreign actor ("U.S. forces
+        ... American commandos")."""
         s = draft.sentence
         text = self.article.title if s.field == "title" else self.article.text
         found = [(at, c) for at, c in demonym_countries(text, s.start, s.end) if c not in self._actors]
+        if continued and not found and s.field == "body" and s.index > 0 and self.sentences[s.index - 1].field == "body" \
+                and not shifts_topic(s):
+            before = self.sentences[s.index - 1]
+            found = [(at, c) for at, c in demonym_countries(text, before.start, before.end) if c not in self._actors]
         country = self._object_nationality(draft, found)
         if country is None and found and all(c == found[0][1] for _at, c in found):
             country = found[0][1]
@@ -372,7 +379,7 @@ class ArticlePlaces:
             found = self._by_nationality(draft)
             own = [] if found.country is not None else self._following(s)
             if not own:
-                return found
+                return found if found.country is not None else self._by_nationality(draft, continued=True)
         if borrowed and search_many_regions(s.text):
             # "The military says it shot down 121 drones over 13 regions": the places
             # borrowed from another sentence say the country only
