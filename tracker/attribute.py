@@ -700,6 +700,14 @@ def _later_clause(words: list[str], k: int, act: SpeechAct) -> bool:
     return False
 
 
+def _hearsay_of_later_clause(words: list[str], k: int, act: SpeechAct) -> bool:
+    """Is an unattributed marker after the claim at k inside a later clause ('killing at
+    least 80 people, with dozens also reportedly kidnapped')? Past a comma it reaches back
+    only as a clause of its own right after the comma ('..., it was reported', '...,
+    witnesses said')."""
+    return act.attribution is UNATTRIBUTED and words[act.tok - 1] != "," and "," in words[k + 1:act.tok]
+
+
 def _open_quote(text: str) -> bool:
     """Does a quotation opened in this text stay open at its end?"""
     return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
@@ -809,7 +817,7 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         # a verb governs the claims after it only within its own clause; an accusation
         # ('..., with rights groups accusing police of the attack') only what follows it
         acts = [a for a in acts if a.tok > k and not a.forward_only and words[a.tok] not in _ACCUSATIONS
-                and not _later_clause(words, k, a)
+                and not _later_clause(words, k, a) and not _hearsay_of_later_clause(words, k, a)
                 or a.tok < k and not any(_ends_speech_scope(d.sentence, j) or a.forward_only and _new_main_clause(words, j)
                                          or _occasion_after_object(words, a.tok, j) for j in range(a.tok + 1, k))]
         if not acts:
