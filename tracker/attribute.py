@@ -217,8 +217,9 @@ class _SpeechReader:
             and k + 1 < len(self.words) and self.words[k + 1] not in _PUNCT
 
     def role_ahead(self, k: int) -> bool:
-        """'the Gaza health ministry': a lower-case modifier of a role noun right after it."""
-        w = self.words[k]
+        """'the Gaza health ministry', 'the region's governor': a lower-case modifier (or
+        possessor) of a role noun right after it."""
+        w = self.words[k].removesuffix("'s")
         return w.isalpha() and w not in LEXICON.stop_words and w not in _NP_ARTICLES and any(
             _speaker_noun(self.words[j]) for j in range(k + 1, min(len(self.words), k + 3)))
 
