@@ -375,6 +375,12 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
                     and _placed_here(mentions[i]) and _placed_here(mentions[named[0]]) \
                     and drafts[i].sentence.index != drafts[named[0]].sentence.index:
                 out[i] = _hash(k, *sorted(codes))
+        for i in idxs:
+            if drafts[i].number.kind == "definite":
+                # 'the suspect' stays with the person met last before it, wherever that one went
+                referent = next((j for j in reversed(idxs) if j < i and drafts[j].number.kind != "definite"), None)
+                if referent is not None:
+                    out[i] = out[referent]
         for i in nouns[1:]:
             codes, first = set(mentions[i].places.admin1_code), set(mentions[nouns[0]].places.admin1_code)
             if _head(drafts[i]) != _head(drafts[nouns[0]]) and not codes & first \
