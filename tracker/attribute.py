@@ -39,6 +39,7 @@ _NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
 _RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
 _HEADLINE_SOURCES = LEXICON.closed["headline_sources"]
 _ACCUSATIONS = LEXICON.closed["accusation_verbs"]
+_AGENT_REPORT_PARTICIPLES = LEXICON.closed["agent_report_participles"]
 _SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
 _SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
 _PLACE_PREPOSITIONS = LEXICON.closed["place_prepositions"]  # 'In Daraa the source said': no subject
@@ -216,8 +217,9 @@ class _SpeechReader:
             and k + 1 < len(self.words) and self.words[k + 1] not in _PUNCT
 
     def role_ahead(self, k: int) -> bool:
-        """'the Gaza health ministry': a lower-case modifier of a role noun right after it."""
-        w = self.words[k]
+        """'the Gaza health ministry', 'the region's governor': a lower-case modifier (or
+        possessor) of a role noun right after it."""
+        w = self.words[k].removesuffix("'s")
         return w.isalpha() and w not in LEXICON.stop_words and w not in _NP_ARTICLES and any(
             _speaker_noun(self.words[j]) for j in range(k + 1, min(len(self.words), k + 3)))
 
@@ -515,6 +517,13 @@ class _SpeechReader:
             # passive: "were reported killed" is not a speaker; its agent is ("are accused by Israel of")
             agent = self.np_forward(v + 2) if v + 2 < len(words) and words[v + 1] == "by" else None
             return SpeechAct(v, self.resolve(*agent), forward_only=True) if agent is not None else None
+        if words[v] in _AGENT_REPORT_PARTICIPLES and v + 2 < len(words) and words[v + 1] == "by" and prev.isalpha() \
+                and prev not in LEXICON.auxiliaries:
+            # a reduced passive after its noun: "the civilians reported by one war monitor to
+            # be killed", "the toll announced by the ministry": the agent speaks
+            agent = self.np_forward(v + 2)
+            if agent is not None:
+                return SpeechAct(v, self.resolve(*agent), subject=agent[0])
         if v + 1 < len(words) and words[v + 1] == "of":
             return None  # a participle: "three militants accused of planning an attack"
         if v > 2 and words[v].endswith("ed") and words[v - 1] in _DOCUMENT_NOUNS and words[v - 2] in _DETERMINERS \
@@ -692,6 +701,14 @@ def _later_clause(words: list[str], k: int, act: SpeechAct) -> bool:
     return False
 
 
+def _hearsay_of_later_clause(words: list[str], k: int, act: SpeechAct) -> bool:
+    """Is an unattributed marker after the claim at k inside a later clause ('killing at
+    least 80 people, with dozens also reportedly kidnapped')? Past a comma it reaches back
+    only as a clause of its own right after the comma ('..., it was reported', '...,
+    witnesses said')."""
+    return act.attribution is UNATTRIBUTED and words[act.tok - 1] != "," and "," in words[k + 1:act.tok]
+
+
 def _open_quote(text: str) -> bool:
     """Does a quotation opened in this text stay open at its end?"""
     return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
@@ -801,7 +818,7 @@ def attribute(sentences: list[Sentence], drafts: list[ClaimDraft]) -> list[Attri
         # a verb governs the claims after it only within its own clause; an accusation
         # ('..., with rights groups accusing police of the attack') only what follows it
         acts = [a for a in acts if a.tok > k and not a.forward_only and words[a.tok] not in _ACCUSATIONS
-                and not _later_clause(words, k, a)
+                and not _later_clause(words, k, a) and not _hearsay_of_later_clause(words, k, a)
                 or a.tok < k and not any(_ends_speech_scope(d.sentence, j) or a.forward_only and _new_main_clause(words, j)
                                          or _occasion_after_object(words, a.tok, j) for j in range(a.tok + 1, k))]
         if not acts:

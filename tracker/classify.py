@@ -74,6 +74,7 @@ _PASSIVE_BE = frozenset({"is", "are", "was", "were"})
 _SECOND_PREDICATE_MAX = 12  # words from a subject's first verb to "and were killed"
 _PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
 _OF_DETERMINERS = LEXICON.closed["of_determiners"]
+_LABEL_VERBS = LEXICON.closed["label_verbs"]
 _REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
 _SIGHTING_VERBS = LEXICON.closed["sighting_verbs"]  # "spotted two men": the count is what was seen
@@ -136,6 +137,7 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         k += 1
         if k < n and words[k] in _OF_DETERMINERS:
             k += 1
+        k = _past_possessor(words, k, n)
         if k < n and (words[k][:1].isdigit() or words[k] in lex.number_words):
             k += 1  # "45 of the 52 drones": the drones are counted
         if k + 2 < n and words[k - 1] in ("the", "those") and words[k + 1] in _BE_HAVE and lex.triggers_after.match_at(words, k):
@@ -357,14 +359,18 @@ def _is_coordination_break(words: list[str], k: int) -> bool:
 def _of_armed_body(words: list[str], k: int) -> bool:
     """'members of the Revolutionary Guard Corps', 'members of a terrorist group', 'members
     and commanders of the Islamist militants': an armed body, or fighters, named within
-    the 'of' phrase at words[k] (after a second head joined by 'and')."""
+    the 'of' phrase at words[k] (after a second head joined by 'and'), also under a label
+    someone put on it ('members of what the government described as a "terrorist group"')."""
     if k + 2 < len(words) and words[k] == "and" and words[k + 2] == "of":
         k += 2
     if k >= len(words) or words[k] != "of":
         return False
+    start = _past_label(words, k + 1)
     armed = False
-    for x in range(k + 1, min(len(words), k + 8)):
+    for x in range(start, min(len(words), start + 7)):
         w = words[x]
+        if w in _QUOTE_MARKS:
+            continue  # scare quotes around the label
         if w in _COLLECTIVES:
             return False  # "members of the soldiers' families": of a family
         found = LEXICON.object_classes.match_at(words, x)
@@ -374,6 +380,29 @@ def _of_armed_body(words: list[str], k: int) -> bool:
         elif not _is_word(w) or w in LEXICON.stop_words and w not in ("the", "of"):
             break
     return armed
+
+
+def _past_possessor(words: list[str], k: int, n: int) -> int:
+    """Where the counted noun phrase starts after a possessor at words[k] ("nine of a
+    doctor's ten children", "two of the local chief's guards"): past a short noun phrase
+    that ends in "'s", else k."""
+    for j in range(k, min(n, k + 3)):
+        if words[j].endswith("'s") and len(words[j]) > 2:
+            return j + 1
+        if not words[j].isalpha() or words[j] in LEXICON.stop_words and words[j] not in _ARTICLES:
+            break
+    return k
+
+
+def _past_label(words: list[str], k: int) -> int:
+    """Where the label starts in 'what the government described as a ...', 'what it called
+    ...' at words[k] (a 'what' clause of up to four words and a label verb), else k."""
+    if k >= len(words) or words[k] != "what":
+        return k
+    for x in range(k + 1, min(len(words), k + 6)):
+        if words[x] in _LABEL_VERBS:
+            return x + 2 if x + 1 < len(words) and words[x + 1] == "as" else x + 1
+    return k
 
 
 def _compatible(category: str, object_class: str | None) -> bool:

@@ -176,6 +176,26 @@ def _explicit_period(m, published: date | None) -> Period | None:
     return None
 
 
+def _named_day(m, text: str) -> Period | None:
+    """'the October 7 attacks', 'the 7 October massacre': a day with no year before an
+    event noun that names one event (dates.json named_days) is that event's day."""
+    phrase = m.group("md") or m.group("dm")
+    after = text[m.end():m.end() + 20].split(None, 1)
+    if not phrase or not after or after[0].lower().strip(".,;:") not in LEXICON.named_day_nouns:
+        return None
+    words = phrase.lower().replace(",", " ").replace(".", " ").split()
+    if any(len(w) == 4 and w.isdigit() for w in words):
+        return None  # the year is given
+    day = next(w.rstrip("stndrh") for w in words if w[:1].isdigit())
+    month = next(w for w in words if w in LEXICON.months)
+    iso = next((v for k, v in LEXICON.named_days.items()
+                if k.split() == [month, day] or k.split() == [day, month]), None)
+    if iso is None:
+        return None
+    when = date.fromisoformat(iso)
+    return Period(when, when, "day")
+
+
 def _tok_range(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     """Token indexes [first, last+1) covering sentence-relative chars [start, end)."""
     base = sentence.start
@@ -201,7 +221,7 @@ def find_dates(sentence: Sentence, published: date | None) -> list[DateMention]:
     for m in iter_explicit_dates(text) if explicit else ():
         if not m.group("dmy") and not any(w[:1].isupper() for w in m.group().split() if w.lower().rstrip(".,") in LEXICON.months):
             continue  # "a pro-Palestine march", "they may": months are capitalised
-        period = _explicit_period(m, published)
+        period = _named_day(m, text) or _explicit_period(m, published)
         found.append((m.start(), m.end(), period or Period(None, None, UNKNOWN), False))
     if published is not None:
         for m in iter_relative_dates(lower_keeping_offsets(text)) if not words.isdisjoint(_RELATIVE_WORDS) else ():
@@ -365,13 +385,17 @@ _BACKGROUND_AGE = timedelta(days=31)
 
 
 def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, claim_toks: tuple[int, ...],
-                        published: date) -> set[int]:
+                        published: date, described: tuple[int, str] | None = None) -> set[int]:
     """Ids of the dates that belong to a relative clause about an earlier event, when
     token k is outside it: in "forces kill a militant that killed two soldiers in May 2024
     and arrest several others", May 2024 dates the two soldiers only. The clause runs from
     "that"/"who"/"which" to the first "and" or punctuation after its date, holds a claim
-    of its own, and its date ends a month or more before publication (a recent date,
-    "the bombardment that hit 11 towns on Tuesday", dates the whole event)."""
+    of its own or, with described = (token, category), opens after that token (the claim's
+    count and trigger) with no trigger of the claim's category before its date ("the
+    bodies of three hostages who were abducted during the October 7 attacks" says who they
+    were; "the bodies of 3 soldiers who were killed on 12 March" when they died), and its
+    date ends a month or more before publication (a recent date, "the bombardment that hit
+    11 towns on Tuesday", dates the whole event)."""
     toks = sentence.tokens
     dates = [d for d in dates if d.period.end is not None and d.period.end <= published - _BACKGROUND_AGE]
     out: set[int] = set()
@@ -381,7 +405,8 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
         if tok.lower not in LEXICON.closed["relative_pronouns"] or r == 0 or not toks[r - 1].lower[:1].isalpha() \
                 or toks[r - 1].lower in LEXICON.speech_verbs:  # "said that ...": not a relative clause
             continue
-        inside = [d for d in dates if d.tok_start > r and any(r < c < d.tok_start for c in claim_toks)
+        inside = [d for d in dates if d.tok_start > r
+                  and (any(r < c < d.tok_start for c in claim_toks) or _describes(sentence, r, d.tok_start, described))
                   and all(toks[j].lower[:1].isalnum() for j in range(r + 1, d.tok_start))]
         if not inside:
             continue
@@ -390,6 +415,22 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
         if not r < k < end:
             out.update(id(d) for d in inside if d.tok_end <= end)
     return out
+
+
+_PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
+
+
+def _describes(sentence: Sentence, r: int, date_tok: int, described: tuple[int, str] | None) -> bool:
+    """Does the relative clause from token r to its date at date_tok describe the counted
+    people of a claim whose count and trigger end at described[0] ('who ...'; a 'which'
+    clause may date the war a running total counts from: 'killed in the conflict which began
+    in 2011'), without telling that claim's own event (a trigger of its category, described[1])?"""
+    if described is None or r <= described[0] or sentence.words[r] not in _PERSONAL_RELATIVES:
+        return False
+    words = sentence.words
+    return not any(category == described[1] for j in range(r + 1, date_tok)
+                   for table in (LEXICON.triggers_after, LEXICON.triggers_before)
+                   for category in (table.match_at(words, j) or (0, ()))[1])
 
 
 _SINCE_ANAPHORS = LEXICON.closed["since_anaphors"]  # 'since then': the event of the sentence before
@@ -449,7 +490,8 @@ def period_for(draft: ClaimDraft, dates: list[DateMention], published: date | No
     # a date after publication cannot date a reported event (a wrong metadata date, a
     # planned event); a running total starts at an event, not at a span up to
     # publication or at the day it was said
-    others = _other_claims_dates(draft.sentence, dates, draft.number.tok_start, claim_toks, published) \
+    described = (max(draft.number.tok_start, draft.trigger_tok), draft.category) if draft.trigger_tok is not None else None
+    others = _other_claims_dates(draft.sentence, dates, draft.number.tok_start, claim_toks, published, described) \
         if claim_toks and published is not None else set()
     if published is not None:
         # "three men who were involved in the 2022 massacre are killed and two others

@@ -190,6 +190,8 @@ class Lexicon:
     span_after: frozenset[str]
     to_date_phrases: frozenset[str]
     to_date_openers: PhraseTable
+    named_days: dict[str, str]  # "october 7": "2023-10-07", before named_day_nouns (dates.json)
+    named_day_nouns: frozenset[str]
     trigger_vocabulary: frozenset[str]  # the telling word of every trigger phrase: the cheap pre-filter
 
     @cached_property
@@ -290,6 +292,8 @@ def load_lexicon() -> Lexicon:
         span_after=frozenset(dates["span_after"]),
         to_date_phrases=frozenset(dates["to_date"]),
         to_date_openers=PhraseTable(dates["to_date_openers"]),
+        named_days=dates["named_days"],
+        named_day_nouns=frozenset(dates["named_day_nouns"]),
         trigger_vocabulary=vocabulary,
     )
 

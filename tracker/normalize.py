@@ -370,16 +370,30 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
         # an exact figure told of another thing in another province of the same country is
         # another claim ('two sites were destroyed' in Homs, 'two hideouts' in Daraa; in
         # another country the place name is more likely misread, and the unspecific
-        # "people" restates any: '19 people' ... '19 civilians')
+        # "people" restates any: '19 people' ... '19 civilians'; but two sentences that each
+        # name their own place tell two events: 'kill two people in Siversk, Donetsk Oblast'
+        # ... 'In Kamianka-Dniprovska, Zaporizhzhia Oblast, ... two people were killed')
         # (not a partitive: 'one of the insurgents detained was a facilitator' names its whole's noun;
         # nor a definite, which took the key of the person it refers back to: 'the suspect')
         named = [i for i in idxs if drafts[i].sentence.field == "body" and not _headline_repeat(drafts[i], title)
                  and drafts[i].number.qualifier != "vague" and not drafts[i].partitive and mentions[i].places.admin1_code
-                 and drafts[i].number.kind != "definite"
-                 and _head(drafts[i]) not in ("", "people", "person") and not _marker(drafts[i])]
+                 and drafts[i].number.kind != "definite" and not _marker(drafts[i])]
+        nouns = [i for i in named if _head(drafts[i]) not in ("", "people", "person")]
         for i in named[1:]:
             codes, first = set(mentions[i].places.admin1_code), set(mentions[named[0]].places.admin1_code)
-            if _head(drafts[i]) != _head(drafts[named[0]]) and not codes & first \
+            if not codes & first and {c.split("-")[0] for c in codes} & {c.split("-")[0] for c in first} \
+                    and _placed_here(mentions[i]) and _placed_here(mentions[named[0]]) \
+                    and drafts[i].sentence.index != drafts[named[0]].sentence.index:
+                out[i] = _hash(k, *sorted(codes))
+        for i in idxs:
+            if drafts[i].number.kind == "definite":
+                # 'the suspect' stays with the person met last before it, wherever that one went
+                referent = next((j for j in reversed(idxs) if j < i and drafts[j].number.kind != "definite"), None)
+                if referent is not None:
+                    out[i] = out[referent]
+        for i in nouns[1:]:
+            codes, first = set(mentions[i].places.admin1_code), set(mentions[nouns[0]].places.admin1_code)
+            if _head(drafts[i]) != _head(drafts[nouns[0]]) and not codes & first \
                     and {c.split("-")[0] for c in codes} & {c.split("-")[0] for c in first}:
                 out[i] = _hash(k, *sorted(codes))
         exact = any(_sets_off(drafts[i], drafts) for i in idxs)
@@ -400,6 +414,11 @@ def _split_by_place(mentions: list[Mention], keys: list[str], title: str) -> lis
                                       or any(c.split("-")[0] in countries for c in codes)):
                 out[i] = _hash(k, *sorted(codes))
     return out
+
+
+def _placed_here(mention: Mention) -> bool:
+    """Are the mention's places named in its own sentence (not borrowed from another)?"""
+    return bool(mention.places.locations) and all(name in mention.draft.sentence.text for name in mention.places.locations)
 
 
 def _split_by_event(drafts: list[ClaimDraft], keys: list[str], subsumed: list[int | None],

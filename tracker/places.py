@@ -182,15 +182,22 @@ class ArticlePlaces:
             self._actors.add(m.candidates[0].country)
         return foreign
 
-    def _by_nationality(self, draft: ClaimDraft) -> PlaceResolution:
+    def _by_nationality(self, draft: ClaimDraft, continued: bool = False) -> PlaceResolution:
         """A claim whose article names no place: the country of the nationality adjective
         right after its number ("three Kenyan soldiers patrolling near the Somali border"),
         else of all those of its sentence when they agree ("The Somali National Army
-        completed an operation that killed more than 40 al-Shabaab members"); not that of a
-        country the article names as a foreign actor ("U.S. forces ... American commandos")."""
+        completed an operation that killed more than 40 al-Shabaab members"); with
+        continued, those of the sentence before when its own has none ("The Beninese
+        government announces that 54 soldiers were killed ... JNIM claims 70 soldiers were
+        killed."); not that of a country the article names as a foreign actor ("U.S. forces
+        ... American commandos")."""
         s = draft.sentence
         text = self.article.title if s.field == "title" else self.article.text
         found = [(at, c) for at, c in demonym_countries(text, s.start, s.end) if c not in self._actors]
+        if continued and not found and s.field == "body" and s.index > 0 and self.sentences[s.index - 1].field == "body" \
+                and not shifts_topic(s):
+            before = self.sentences[s.index - 1]
+            found = [(at, c) for at, c in demonym_countries(text, before.start, before.end) if c not in self._actors]
         country = self._object_nationality(draft, found)
         if country is None and found and all(c == found[0][1] for _at, c in found):
             country = found[0][1]
@@ -270,6 +277,20 @@ class ArticlePlaces:
             if kept and (owners or not all(self._is_possessive_country(m, "body") for m in kept)):
                 return self._located(kept, self.sentences[prev])
         return []
+
+    def _following(self, sentence: Sentence) -> list[PlaceMention]:
+        """Where the event of the next body sentence happened, when it says ("in", "near" +
+        place): a lead that names no place, under a headline that names none, reads on
+        ("Dozens of people are killed as fighting breaks out. Al-Shabaab claims to have taken
+        areas in Middle Shabelle region, Somalia."); not after a turn to another event, nor
+        deeper in an article whose earlier sentences name places of their own."""
+        later = self.sentences[sentence.index + 1] if sentence.index + 1 < len(self.sentences) else None
+        if sentence.field != "body" or later is None or later.field != "body" or shifts_topic(later) \
+                or any(self.mentions(e.index) for e in self.sentences[:sentence.index] if e.field == "body"):
+            return []
+        roles = self._roles_of(later)
+        return [m for m in self.places(later.index) if roles[m.start] == "locative"
+                and not self._is_foreign_actor(m, later, record=False)]
 
     def _lead(self, before: int) -> list[PlaceMention]:
         """Where the story happens: the places of the event in the first body sentence (before
@@ -355,7 +376,10 @@ class ArticlePlaces:
                 if lead and all(m.candidates[0].country in countries for m in lead):
                     own = lead
         if not own:
-            return self._by_nationality(draft)
+            found = self._by_nationality(draft)
+            own = [] if found.country is not None else self._following(s)
+            if not own:
+                return found if found.country is not None else self._by_nationality(draft, continued=True)
         if borrowed and search_many_regions(s.text):
             # "The military says it shot down 121 drones over 13 regions": the places
             # borrowed from another sentence say the country only
