@@ -113,7 +113,7 @@ class ClaimantRegistry:
                 return c
         return None
 
-    def by_role(self, role_words: set[str]) -> Claimant | None:
+    def by_role(self, role_words: frozenset[str]) -> Claimant | None:
         for c in reversed(self.items):
             words = set(find_words(c.name.lower())) | c.described
             if words & role_words:
@@ -749,7 +749,7 @@ def _whole_speaker(d: ClaimDraft, done: list[Attribution], position: dict[int, i
     breakdown of the same source's figure: it takes the whole's speaker."""
     whole = d.part_of
     i = position.get(id(whole)) if whole is not None else None
-    if i is None or i >= len(done) or whole.sentence.index >= d.sentence.index:
+    if whole is None or i is None or i >= len(done) or whole.sentence.index >= d.sentence.index:
         return None
     return done[i] if done[i].attribution == "named" else None
 

@@ -158,9 +158,9 @@ def _explicit_period(m, published: date | None) -> Period | None:
         day = parse_explicit(g["md"] or g["dm"] or g["iso"], published)
         return Period(day, day, "day") if day else None
     if g["dmy"]:
-        day, month, year = (int(x) for x in g["dmy"].replace("/", ".").split("."))
-        try:
-            when = date(year + 2000 if year < 100 else year, month, day)  # day first, as in "24.02.22"
+        day_number, month_number, year_number = (int(x) for x in g["dmy"].replace("/", ".").split("."))
+        try:  # day first, as in "24.02.22"
+            when = date(year_number + 2000 if year_number < 100 else year_number, month_number, day_number)
         except ValueError:
             return None
         return Period(when, when, "day")

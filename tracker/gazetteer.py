@@ -27,9 +27,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
+DATA_DIR = Path(str(files("tracker"))) / "data" / "gazetteer"  # not __file__: see lexicon.PACKAGE_DIR
 
 KINDS = ("country", "region", "admin1", "city", "district")
 # From finest to coarsest: resolve_places reports the finest one among the mentions.
@@ -290,7 +291,7 @@ class _Index:
         """The Arabic article is written al-/el- or assimilated (an-, en-, as-, ash- ...) at
         will: "An-Naqoura" is the "En Naqoura" of the data. Each name with one gets the other
         spellings as alternate names, where no place has them already."""
-        variants: dict[str, list[int]] = {}
+        variants: dict[str, dict[int, None]] = {}  # entries in order, without repeats
         for key, found in self.entries.items():
             words = key.split(" ")
             for i in range(len(words) - 1):
@@ -308,13 +309,14 @@ class _Index:
     def begins_name(self, key: str) -> bool:
         return key in self.entries or key in self.prefixes
 
-    def readings(self, key: str) -> tuple[Place, ...] | None:
-        """The readings of a name, best first (see PlaceMention.candidates)."""
+    def readings(self, key: str) -> tuple[Place, ...]:
+        """The readings of a name, best first (see PlaceMention.candidates); () for a name
+        the index does not hold."""
         readings = self._readings.get(key)
         if readings is None:
             found = self.entries.get(key)
             if found is None:
-                return None
+                return ()
             if isinstance(found, int):
                 readings = (self.places[found // 3],)
             else:
@@ -351,7 +353,7 @@ class _Piece:
 
 def _pieces(idx: _Index, text: str, start: int, end: int) -> list[_Piece] | None:
     """The words of a run; None when none of them begins a name (most runs)."""
-    out = []
+    out: list[_Piece] = []
     prev_end = start
     useful = False
     for m in _PIECE.finditer(text, start, end):
@@ -588,7 +590,7 @@ def _word_parts(word: str) -> tuple[int, str]:
     key = bare.lower() if bare.isascii() and bare.isalpha() else name_key(bare)
     if not cut and key[-1:] == "s" and len(key) > 4 and not word.isupper():  # not an acronym: "USS"
         idx = _index()
-        if key not in idx.entries and (owner := idx.readings(key[:-1])) is not None and owner[0].kind == "country":
+        if key not in idx.entries and (owner := idx.readings(key[:-1])) and owner[0].kind == "country":
             return 1, key[:-1]
     return cut, key
 
@@ -603,7 +605,7 @@ def find_places(text: str) -> list[PlaceMention]:
     """
     idx = _index()
     lines = _Lines(text)
-    found = []  # [start, end, readings, designator, where it was found, names an organisation]
+    found: list[list] = []  # [start, end, readings, designator, where it was found, names an organisation]
     for run in _RUN.finditer(text):
         start, end = run.span()
         word = run.group()
@@ -618,7 +620,7 @@ def find_places(text: str) -> list[PlaceMention]:
             # One word alone, as most runs are: no neighbours, no pieces to make.
             cut, key = _word_parts(word)
             readings = idx.readings(key)
-            if readings is None:
+            if not readings:
                 continue
             end -= cut
             _add(idx, text, lines, found, key, start, end, readings, None)
@@ -669,7 +671,7 @@ def _compass_part_of(idx: _Index, text: str, key: str, end: int, readings: tuple
     words = m.group(1).replace("\u00a0", " ").split(" ")
     homes = {p.country for p in readings}
     return not any(p.country in homes for n in range(len(words), 0, -1)
-                   for p in idx.readings(name_key(" ".join(words[:n]))) or ())
+                   for p in idx.readings(name_key(" ".join(words[:n]))))
 
 
 def _without_namesakes(found: list[list]) -> list[list]:
@@ -699,7 +701,7 @@ def _add(
         # first-level region; a name known only as one is some other place's namesake
         # (but "the city of Raqqa" is the region's capital)
         return False
-    if (rural := idx.readings(key + " countryside")) is not None:
+    if rural := idx.readings(key + " countryside"):
         # "in Damascus countryside", "a Damascus suburb", "the suburbs of Damascus",
         # "rural Damascus", "near/east of Damascus": the governorate around a city that is
         # one of its own (Rif Dimashq), where the index knows "<city> countryside" as its name
@@ -804,7 +806,8 @@ def _share_designators(text: str, found: list[list]) -> None:
     for a, b in zip(found, found[1:]):
         if _COORDINATION.fullmatch(text, a[1], b[0]) and a[3] and a[3].plural and a[4] == "before" and not b[3]:
             b[3], b[4] = a[3], "before"
-    for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
+    for i in range(len(found) - 2, -1, -1):  # from the right: "Aleppo and Idlib provinces"
+        a, b = found[i], found[i + 1]
         if _COORDINATION.fullmatch(text, a[1], b[0]) and b[3] and b[3].plural and b[4] == "after" and not a[3]:
             a[3], a[4] = b[3], "after"
 
@@ -1009,7 +1012,8 @@ def _by_designator(readings: Sequence[Place], level: str | None) -> Sequence[Pla
     return kept or readings
 
 
-def _reading(idx: _Index, mention: PlaceMention, evidence: set[str], regions: frozenset[str] = frozenset()) -> tuple[Place, str]:
+def _reading(idx: _Index, mention: PlaceMention, evidence: set[str],
+             regions: frozenset[str | None] = frozenset()) -> tuple[Place, str]:
     """The chosen reading of a mention, and its precision. regions: the first-level
     regions the claim names with a type word; a namesake town in one of them is meant
     ("Mykolaivka, Sumy Raion, Sumy Oblast")."""
@@ -1076,6 +1080,7 @@ def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] 
                         for place, _precision in [_reading(idx, m, evidence)] if place.kind == "admin1")
     chosen = [_reading(idx, m, evidence, regions) for m in own]
     countries = [place.country for place, _precision in chosen]
+    country: str | None
     if countries.count(countries[0]) == len(countries):
         country = countries[0]  # one country, as for most claims: nothing to count
     else:
@@ -1091,12 +1096,12 @@ def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] 
         # before ", Philippines"): the one country named settles it
         country = named.pop()
     kept = [(place, precision) for place, precision in chosen if country is None or place.country == country]
-    regions = sorted({(p.admin1, p.admin1_code) for p, _precision in kept if p.admin1_code})
+    kept_regions = sorted({(p.admin1, p.admin1_code) for p, _precision in kept if p.admin1 and p.admin1_code})
     locations = tuple(dict.fromkeys(m.surface for m in sorted(own, key=lambda m: m.start)))
     return PlaceResolution(
         locations=locations,
         country=country,
-        admin1=tuple(name for name, _code in regions),
-        admin1_code=tuple(code for _name, code in regions),
+        admin1=tuple(name for name, _code in kept_regions),
+        admin1_code=tuple(code for _name, code in kept_regions),
         geo_precision=min((precision for _p, precision in kept), key=PRECISIONS.index),
     )

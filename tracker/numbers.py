@@ -146,7 +146,7 @@ def _read_value(words: list[str], raw: list[str], i: int) -> tuple[int, int, str
     return value, used, "cardinal"
 
 
-def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str, text_gap: list[bool]) -> bool:
+def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str, text_gap: _Gaps) -> bool:
     """Years, ages, durations, money, percentages, unit names, ordinals."""
     lex = LEXICON
     nxt = i + used
@@ -325,8 +325,8 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
         follows_number = nxt < len(words) and words[nxt] not in lex.number_scales \
             and (words[nxt][0].isdigit() or _read_value(words, raw, nxt) is not None)
         if not follows_number and not (w == "some" and nxt < len(words) and words[nxt] in lex.stop_words):
-            nxt, low, high, best = _scaled_vague(values[0], words, nxt)
-            return NumberMention(tokens[i].start, tokens[nxt - 1].end, i, nxt, low, high, best, "vague", "vague")
+            nxt, low, top, best = _scaled_vague(values[0], words, nxt)
+            return NumberMention(tokens[i].start, tokens[nxt - 1].end, i, nxt, low, top, best, "vague", "vague")
     if w in _SINGULAR_ARTICLES and lex.number_fixed.match_at(words, i) is None \
             or w in _LISTED_POSSESSIVES and i > 0 and words[i - 1] in (",", "and"):
         # "a soldier" (not "a hundred", "a couple of"); "the commander and his deputy"
@@ -354,7 +354,8 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
         return None
     start_tok, end_tok = i, i + used
     qualifier = "exact"
-    low, high, best = value, value, value
+    low, best = value, value
+    high: int | None = value
     # a range: "between 30 and 40", "30-40", "30 to 40"
     if kind == "cardinal" and end_tok + 1 < len(words) and words[end_tok] in lex.range_joiners and end_tok + 1 not in blocked:
         joiner = words[end_tok]
@@ -381,7 +382,7 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
         for x in range(end_tok + 2, min(len(words), end_tok + 5)):
             q = _qualifier_before(words, x)
             second = _read_value(words, raw, x) if q is not None and q[0] in ("more_than", "at_least") else None
-            if second is not None and second[2] == "cardinal" and second[0] > value \
+            if q is not None and second is not None and second[2] == "cardinal" and second[0] > value \
                     and q[1] - (end_tok + 1) <= (1 if words[end_tok + 1] == "well" else 0):
                 start_tok, end_tok = i - 1, x + second[1]
                 qualifier = "at_least"
