@@ -14,6 +14,7 @@ their whole.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES
@@ -156,10 +157,10 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             # "people", "men": the antecedent's class says more; nor a participle: "scores
             # of them were killed")
             after = k + 2 if words[k + 1] in _BE_HAVE and k + 2 < n else k + 1
-            said = read_object(sentence, after, end) if not lex.triggers_after.match_at(words, after) else None
-            if said is not None and said.head is not None and said.object_class not in (None, "person") and not said.inherit \
-                    and words[said.end - 1] not in _COLLECTIVES:
-                return said
+            described = read_object(sentence, after, end) if not lex.triggers_after.match_at(words, after) else None
+            if described is not None and described.head is not None and described.object_class not in (None, "person") \
+                    and not described.inherit and words[described.end - 1] not in _COLLECTIVES:
+                return described
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
     if k == start and k + 3 < n and start >= 2 and words[start - 2] == "to" and words[k] == "the" \
             and words[k + 1] in _TALLY_NOUNS and words[k + 2] == "of":
@@ -236,8 +237,9 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
     if part_at is not None and not any(lex.trigger_prenominal.match_at(words, x) for x in range(k, part_at)):
         run_end = part_at
     # the head is the right-most lexicon phrase in the run
-    head_start = head_end = None
-    head_class = None
+    head_start: int | None = None
+    head_end = k  # past the head: read only when there is one
+    head_class: str | None = None
     j = k
     while j < run_end:
         found = lex.object_classes.match_at(words, j)
@@ -246,12 +248,12 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             j += found[0]
         else:
             j += 1
-    toll = lex.toll_words.match_at(words, head_start) if head_start is not None else None
-    if toll is not None and head_start + toll[0] > head_end:
+    if head_start is not None and (toll := lex.toll_words.match_at(words, head_start)) is not None \
+            and head_start + toll[0] > head_end:
         return CountedObject(None, None, None, start, None, None, False)  # "a heavy death toll": no one counted
     if head_start is not None and head_end < run_end and toks[head_end - 1].text[:1].isupper() \
             and toks[head_end].text[:1].isupper() and words[head_end] in lex.name_heads:
-        head_start = head_end = head_class = None  # inside a name: "40 Somali National Army ..."
+        head_start = head_class = None  # inside a name: "40 Somali National Army ..."
     if head_start is not None and head_end < run_end and words[run_end - 1].endswith("s") \
             and toks[run_end - 1].text.islower() and not lex.object_classes.match_at(words, run_end - 1):
         # the listed word only modifies an unknown head: "four village elders"
@@ -271,7 +273,7 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         second = read_object(sentence, run_end + 1, end)
         if second.head is not None and second.object_class is not None and not second.inherit \
                 and second.head - run_end <= 4:
-            cls = second.object_class
+            cls: str | None = second.object_class
             first = words[k:run_end]
             if cls == "person" and any(m in lex.combatant_modifiers for m in first):
                 cls = "combatant"
@@ -303,7 +305,7 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         else:
             return CountedObject(None, None, None, start, None, None, False)
     modifiers = words[k:head_start]
-    prenominal = None
+    prenominal: str | None = None
     # a lone participle the lexicon gives no class is the predicate of an elided noun:
     # "30 arrested after the riot", "and 12 kidnapped"
     lone = head_class is None and head_start == k and head_end == run_end
@@ -327,7 +329,8 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         while j < n and (words[j] in _ARTICLES or words[j][:1].isdigit() or words[j] in lex.number_words):
             j += 1
         among = read_object(sentence, j, end) if j < n else None
-        if among is not None and among.object_class in PEOPLE_CLASSES and not among.inherit and among.head - j <= 4:
+        if among is not None and among.object_class in PEOPLE_CLASSES and not among.inherit \
+                and among.head is not None and among.head - j <= 4:
             cls = among.object_class
     side_words = [toks[m_i].text for m_i in range(k, head_start)
                   if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
@@ -462,8 +465,8 @@ class _SentenceReader:
             break
         return k
 
-    def category_after(self, k: int) -> tuple[str, int] | None:
-        """A trigger after auxiliaries from token k: ('killed', trigger index)."""
+    def category_after(self, k: int) -> tuple[list[str], int] | None:
+        """A trigger after auxiliaries from token k: (['killed'], trigger index)."""
         lex = LEXICON
         words = self.words
         self.last_aside = None
@@ -533,7 +536,7 @@ class _SentenceReader:
                                                   or self.people_object_at(k, after)) \
                 and lex.triggers_before.match_at(words, k) and not self.headline_pair(k, after):
             return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
-        return found[1], k  # type: ignore[return-value]
+        return found[1], k
 
     def people_object_at(self, k: int, j: int) -> bool:
         """After the verb at k, a plural noun of people at j: its object when a noun of
@@ -943,7 +946,7 @@ class _SentenceReader:
                 return found
         return None
 
-    def background(self, start: int, drafts: list[ClaimDraft | None] = ()) -> bool:
+    def background(self, start: int, drafts: Sequence[ClaimDraft | None] = ()) -> bool:
         """'linked to an IED attack that killed four soldiers': a past act blamed on a target.
         A participle clause after a comma or a finite verb after 'and' ends it, and a marker
         inside a relative clause on an earlier count's noun ends with that clause: 'three men
@@ -1135,10 +1138,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if category is None and whole is None:
                 own = reader.uncounted_whole_category(m.tok_start)
                 category = _pick(own[0], object_class) if own else None
-            if category is None and whole is not None and _compatible(drafts[whole].category, object_class):
-                category, cumulative = drafts[whole].category, drafts[whole].cumulative
+            if category is None and whole is not None and _compatible(whole.category, object_class):
+                category, cumulative = whole.category, whole.cumulative
             if whole is not None and (object_class is None or obj.inherit):
-                object_class = drafts[whole].object_class
+                object_class = whole.object_class
         if category is None:
             complement = reader.complement_category(idx)
             if complement is not None and _compatible(complement[0], complement[2].object_class):
@@ -1157,7 +1160,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 fate = _pick(before[0], object_class, verb=True) if before is not None else None
                 if after is not None and after[0][0] == "killed":
                     category, trigger_tok = "killed", after[1]
-                elif fate in lex.fates_over_states:
+                elif before is not None and fate in lex.fates_over_states:
                     category, trigger_tok = fate, before[1]
         if category is None and obj.head is not None and not obj.inherit:
             noun = lex.trigger_nouns.match_at(reader.words, obj.head)
@@ -1247,8 +1250,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category, trigger_tok = "killed", m.tok_start - 1
         partner = reader.coordinated_with(idx)
         unknown_object = obj.text is not None and object_class is None and not obj.inherit
-        if category is None and partner is not None and drafts[partner] is not None and not unknown_object:
-            whole = drafts[partner]
+        if category is None and partner is not None and (whole := drafts[partner]) is not None and not unknown_object:
             # the shared verb decides again for this object: "lost 1,295 servicemen [killed]
             # and four tanks [destroyed]"
             shared = lex.triggers_before.match_at(reader.words, whole.trigger_tok) if whole.trigger_tok is not None else None
@@ -1266,18 +1268,18 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             drafts.append(None)  # "killing three sheep, injuring four others": more of the animals
             continue
         if obj.inherit:
-            antecedent = partner if partner is not None and drafts[partner] is not None and not reader.is_part(partner) \
+            antecedent = drafts[partner] if partner is not None and drafts[partner] is not None and not reader.is_part(partner) \
                 else _previous(reader, drafts, idx)
-            if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
-                object_class = drafts[antecedent].object_class
-                if object_class == "combatant" and category != "detained" and _others_of_irregulars(reader.words, obj, drafts[antecedent]):
+            if antecedent is not None and _compatible(category, antecedent.object_class):
+                object_class = antecedent.object_class
+                if object_class == "combatant" and category != "detained" and _others_of_irregulars(reader.words, obj, antecedent):
                     # "killing five militants and injuring 28 others": bystanders too; but
                     # "three gunmen are killed and four others are arrested": more of the gunmen
                     object_class = "person"
         elif (object_class == "person" or obj.head is None) and _elliptic(reader.words, obj, m, trigger_tok):
             antecedent = _previous(reader, drafts, idx)
-            if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
-                object_class = drafts[antecedent].object_class  # "332 children killed and 609 injured": children
+            if antecedent is not None and _compatible(category, antecedent.object_class):
+                object_class = antecedent.object_class  # "332 children killed and 609 injured": children
         if object_class is None and obj.inherit:
             object_class = reader.noun_class_before(m.tok_start, category)
         if object_class is None and obj.text is None and category in PEOPLE_CATEGORIES:
@@ -1523,7 +1525,7 @@ def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> Non
             continue
         whole = _whole_of(reader, drafts, idx, d.category)
         if whole is not None:
-            d.part_of = drafts[whole]
+            d.part_of = whole
 
 
 def _match_part_classes(drafts: list[ClaimDraft | None]) -> None:
@@ -1558,19 +1560,19 @@ def _link_counted_partitives(reader: _SentenceReader, drafts: list[ClaimDraft | 
 
 
 def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int,
-              category: str | None = None) -> int | None:
+              category: str | None = None) -> ClaimDraft | None:
     """The nearest earlier claim that is not itself a part and counts the same kind of
     thing, in the same category when the part has one."""
     people = reader.objects[idx].object_class in PEOPLE_CLASSES or reader.objects[idx].object_class is None
-    candidates = [p for p in range(idx - 1, -1, -1)
-                  if drafts[p] is not None and not reader.is_part(p) and (drafts[p].object_class in PEOPLE_CLASSES) == people]
-    same = [p for p in candidates if drafts[p].category == category]
-    return (same or candidates or [None])[0]
+    candidates = [d for p in range(idx - 1, -1, -1)
+                  if (d := drafts[p]) is not None and not reader.is_part(p) and (d.object_class in PEOPLE_CLASSES) == people]
+    found = [c for c in candidates if c.category == category] or candidates
+    return found[0] if found else None
 
 
-def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:
+def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> ClaimDraft | None:
     """The nearest earlier claim that is not a part: what "others" / "another" continue."""
-    return next((p for p in range(idx - 1, -1, -1) if drafts[p] is not None and not reader.is_part(p)), None)
+    return next((d for p in range(idx - 1, -1, -1) if (d := drafts[p]) is not None and not reader.is_part(p)), None)
 
 
 def _has_verb(words: list[str]) -> bool:
