@@ -52,7 +52,7 @@ def stale_reason() -> str | None:
         return f"{PURE_ENV} is set"
     recorded = MANIFEST.read_text().strip() if MANIFEST.exists() else None
     if recorded != source_digest():
-        return "the sources changed since they were compiled (make venv compiles them again)"
+        return "the sources changed since they were compiled"
     return None
 
 
@@ -69,6 +69,11 @@ class _SourceFinder(importlib.abc.MetaPathFinder):
         return importlib.util.spec_from_file_location(fullname, PACKAGE_DIR / f"{name}.py")
 
 
+def fresh() -> bool:
+    """Whether there are compiled modules, built from the sources as they are."""
+    return bool(compiled_modules()) and stale_reason() is None
+
+
 def use_sources_if_stale() -> None:
     """Import every compiled module from its source unless the build matches the sources."""
     compiled = compiled_modules()
@@ -78,7 +83,8 @@ def use_sources_if_stale() -> None:
     if reason is None:
         return
     if not os.environ.get(PURE_ENV):
-        warnings.warn(f"tracker: ignoring the compiled modules ({reason}): running pure Python", stacklevel=3)
+        warnings.warn(f"tracker: running pure Python, not the compiled modules: {reason} (make venv compiles "
+                      "them again)", stacklevel=3)
     sys.meta_path.insert(0, _SourceFinder(set(compiled)))
 
 
