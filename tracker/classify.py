@@ -16,70 +16,71 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES
 from tracker.records import ClaimDraft, Event, NumberMention, Sentence
 from tracker.sentences import abbreviation_dot
 
-PEOPLE_CATEGORIES = frozenset({"killed", "injured", "detained", "abducted", "missing", "displaced"})
-THING_CATEGORIES = frozenset({"destroyed", "damaged", "seized"})
-_PEOPLE_OR_OPEN = PEOPLE_CLASSES | {None}  # counted people, or no class said
+PEOPLE_CATEGORIES: Final = frozenset({"killed", "injured", "detained", "abducted", "missing", "displaced"})
+THING_CATEGORIES: Final = frozenset({"destroyed", "damaged", "seized"})
+_PEOPLE_OR_OPEN: Final = PEOPLE_CLASSES | {None}  # counted people, or no class said
 
 # Which object classes each category can count.
-_COMPATIBLE = {
+_COMPATIBLE: Final = {
     **{c: PEOPLE_CLASSES for c in PEOPLE_CATEGORIES},
     **{c: frozenset({"facility", "vehicle", "weapon"}) for c in THING_CATEGORIES},
     "intercepted": frozenset({"weapon", "vehicle"}),
     "attacks": frozenset({"event", "weapon"}),
 }
-_PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
-_ANAPHORS = LEXICON.closed["anaphors"]
-_ARTICLES = LEXICON.closed["articles"]
-_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
-_ITEM_JOINERS = LEXICON.closed["item_joiners"]
-_PURSUIT_VERBS = LEXICON.closed["pursuit_verbs"]  # "a raid to find and detain a courier"
-_DASHES = frozenset({"-", "\u2013", "\u2014"})  # around a parenthetical list: "11 civilians - among them four women -"
-_UNCOUNTED_PART_MAX = 8  # words a part with no count may take before the verb
-_QUANTIFIERS = LEXICON.closed["quantifier_words"]
-_OBJECT_OPENERS = LEXICON.closed["object_openers"] | _QUANTIFIERS
-_PERFECT_AUXILIARIES = LEXICON.closed["perfect_auxiliaries"]
-_QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
-_BE_HAVE = LEXICON.closed["be_have"]
-_PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
-_NOUN_PP = LEXICON.closed["noun_prepositions"]
-_AGE_WORDS = LEXICON.closed["age_words"]
-_MINOR_NOUNS = LEXICON.closed["minor_nouns"]
-_UNMARKED_PLURALS = LEXICON.closed["unmarked_plurals"]
-_OTHERS_WORDS = LEXICON.closed["others_words"]
-_VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
-_COUNT_OPENERS = LEXICON.closed["count_openers"]  # 'civilians killed others injured'
-_PART_VERB_FILLERS = LEXICON.closed["part_verb_fillers"]  # 'have not yet been identified'
-_PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
-_COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
-_HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
-_CAUSE_PREPOSITIONS = LEXICON.closed["cause_prepositions"]  # ', two by a drone strike'
-_MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
-_COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
-_TALLY_NOUNS = LEXICON.closed["tally_nouns"]  # "the number of detained personnel": the count's own name
-_ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
-_OPERATION_HEADS = LEXICON.closed["operation_heads"]
-_ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]  # "in operations", "during raids"
-_SPREAD_PREPOSITIONS = LEXICON.closed["spread_prepositions"]  # "... throughout Afghanistan"
-_RECENT_SPAN_WORDS = LEXICON.closed["recent_span_words"]  # "in recent days", "over the past few weeks"
-_RECENT_SPAN_HEADS = LEXICON.closed["recent_span_heads"]
-_ROUNDUP_MODIFIERS = LEXICON.closed["roundup_modifiers"]  # "in recent operations"
-_RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
-_OCCASIONS = LEXICON.closed["occasion_prepositions"]
-_RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
-_PASSIVE_BE = frozenset({"is", "are", "was", "were"})
-_SECOND_PREDICATE_MAX = 12  # words from a subject's first verb to "and were killed"
-_PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
-_OF_DETERMINERS = LEXICON.closed["of_determiners"]
-_REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
-_AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
-_SIGHTING_VERBS = LEXICON.closed["sighting_verbs"]  # "spotted two men": the count is what was seen
-_REPORT_PARTICIPLES = LEXICON.closed["report_participles"]  # "were reported as wounded"
-_VERB_ADVERBS = LEXICON.closed["verb_adverbs"]  # "troops then detained ...": still active
+_PUNCT_BREAK: Final = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
+_ANAPHORS: Final = LEXICON.closed["anaphors"]
+_ARTICLES: Final = LEXICON.closed["articles"]
+_SINGULAR_ARTICLES: Final = LEXICON.closed["singular_articles"]
+_ITEM_JOINERS: Final = LEXICON.closed["item_joiners"]
+_PURSUIT_VERBS: Final = LEXICON.closed["pursuit_verbs"]  # "a raid to find and detain a courier"
+_DASHES: Final = frozenset({"-", "\u2013", "\u2014"})  # around a parenthetical list: "11 civilians - among them four women -"
+_UNCOUNTED_PART_MAX: Final = 8  # words a part with no count may take before the verb
+_QUANTIFIERS: Final = LEXICON.closed["quantifier_words"]
+_OBJECT_OPENERS: Final = LEXICON.closed["object_openers"] | _QUANTIFIERS
+_PERFECT_AUXILIARIES: Final = LEXICON.closed["perfect_auxiliaries"]
+_QUOTE_MARKS: Final = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+_BE_HAVE: Final = LEXICON.closed["be_have"]
+_PARTITIVES: Final = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
+_NOUN_PP: Final = LEXICON.closed["noun_prepositions"]
+_AGE_WORDS: Final = LEXICON.closed["age_words"]
+_MINOR_NOUNS: Final = LEXICON.closed["minor_nouns"]
+_UNMARKED_PLURALS: Final = LEXICON.closed["unmarked_plurals"]
+_OTHERS_WORDS: Final = LEXICON.closed["others_words"]
+_VAGUE_PLURALS: Final = LEXICON.closed["vague_plurals"]
+_COUNT_OPENERS: Final = LEXICON.closed["count_openers"]  # 'civilians killed others injured'
+_PART_VERB_FILLERS: Final = LEXICON.closed["part_verb_fillers"]  # 'have not yet been identified'
+_PART_TRIGGER_WORDS: Final = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
+_COMMA_PART_OPENERS: Final = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
+_HARM_DEGREES: Final = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
+_CAUSE_PREPOSITIONS: Final = LEXICON.closed["cause_prepositions"]  # ', two by a drone strike'
+_MEASURE_HEADS: Final = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
+_COLLECTIVES: Final = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
+_TALLY_NOUNS: Final = LEXICON.closed["tally_nouns"]  # "the number of detained personnel": the count's own name
+_ROUNDUP_HEADS: Final = LEXICON.closed["roundup_heads"]
+_OPERATION_HEADS: Final = LEXICON.closed["operation_heads"]
+_ROUNDUP_PREPOSITIONS: Final = LEXICON.closed["roundup_prepositions"]  # "in operations", "during raids"
+_SPREAD_PREPOSITIONS: Final = LEXICON.closed["spread_prepositions"]  # "... throughout Afghanistan"
+_RECENT_SPAN_WORDS: Final = LEXICON.closed["recent_span_words"]  # "in recent days", "over the past few weeks"
+_RECENT_SPAN_HEADS: Final = LEXICON.closed["recent_span_heads"]
+_ROUNDUP_MODIFIERS: Final = LEXICON.closed["roundup_modifiers"]  # "in recent operations"
+_RELATIVE_PRONOUNS: Final = LEXICON.closed["relative_pronouns"]
+_OCCASIONS: Final = LEXICON.closed["occasion_prepositions"]
+_RELATIVE_TIME_WORDS: Final = LEXICON.closed["relative_time_words"]
+_PASSIVE_BE: Final = frozenset({"is", "are", "was", "were"})
+_SECOND_PREDICATE_MAX: Final = 12  # words from a subject's first verb to "and were killed"
+_PASSIVE_MARKERS: Final = LEXICON.closed["passive_markers"]
+_OF_DETERMINERS: Final = LEXICON.closed["of_determiners"]
+_REFERRING_OBJECTS: Final = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
+_AUXILIARY_OR_HYPOTHETICAL: Final = LEXICON.auxiliaries | LEXICON.hypothetical
+_SIGHTING_VERBS: Final = LEXICON.closed["sighting_verbs"]  # "spotted two men": the count is what was seen
+_REPORT_PARTICIPLES: Final = LEXICON.closed["report_participles"]  # "were reported as wounded"
+_VERB_ADVERBS: Final = LEXICON.closed["verb_adverbs"]  # "troops then detained ...": still active
 
 
 @dataclass(frozen=True)
@@ -1380,7 +1381,7 @@ def _singular_counts(category: str, object_class: str | None) -> bool:
     return category in ("destroyed", "intercepted", "seized") and object_class != "event"
 
 
-_PLAN_VERBS = LEXICON.closed["plan_verbs"]
+_PLAN_VERBS: Final = LEXICON.closed["plan_verbs"]
 
 
 def _planned(words: list[str], start: int, end: int) -> bool:
@@ -1435,15 +1436,15 @@ def _total_before(words: list[str], start: int, end: int) -> bool:
     return any(LEXICON.total_words.match_ending_at(words, k) for k in range(max(0, start - 4), start))
 
 
-_WAR_NOUNS = LEXICON.closed["war_nouns"]
-_WAR_FOLLOWERS = LEXICON.closed["war_noun_followers"]
-_WAR_TOLL_VERBS = LEXICON.closed["war_toll_verbs"]
-_WAR_SPANS = LEXICON.closed["war_spans"]
-_WAR_ESCAPES = LEXICON.closed["war_escapes"]  # 'have fled the war'
-_WAR_DETERMINERS = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
+_WAR_NOUNS: Final = LEXICON.closed["war_nouns"]
+_WAR_FOLLOWERS: Final = LEXICON.closed["war_noun_followers"]
+_WAR_TOLL_VERBS: Final = LEXICON.closed["war_toll_verbs"]
+_WAR_SPANS: Final = LEXICON.closed["war_spans"]
+_WAR_ESCAPES: Final = LEXICON.closed["war_escapes"]  # 'have fled the war'
+_WAR_DETERMINERS: Final = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
 
 
-_NUMBER_JOINERS = ("-", "/")  # inside a modifier before a war noun: "the 30-month war", "a 2-1/2 year conflict"
+_NUMBER_JOINERS: Final = ("-", "/")  # inside a modifier before a war noun: "the 30-month war", "a 2-1/2 year conflict"
 
 
 def war_total(sentence: Sentence, k: int) -> bool:
@@ -1494,7 +1495,7 @@ def war_total(sentence: Sentence, k: int) -> bool:
     return False
 
 
-_ONE_WORD_DAYS = frozenset(p for p in LEXICON.relative_dates if " " not in p)  # "today", "yesterday", "overnight"
+_ONE_WORD_DAYS: Final = frozenset(p for p in LEXICON.relative_dates if " " not in p)  # "today", "yesterday", "overnight"
 
 
 def _day_length(words: list[str], k: int) -> int:
@@ -1807,7 +1808,7 @@ def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
         and not any(w[:1].isdigit() or w in (",", ";", ".") for w in between)
 
 
-_BREAKDOWN_MAX = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
+_BREAKDOWN_MAX: Final = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
 
 
 def _link_breakdowns(drafts: list[ClaimDraft], events: list[Event]) -> None:

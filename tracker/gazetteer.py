@@ -29,20 +29,21 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import Final
 
-DATA_DIR = Path(str(files("tracker"))) / "data" / "gazetteer"  # not __file__: see lexicon.PACKAGE_DIR
+DATA_DIR: Final = Path(str(files("tracker"))) / "data" / "gazetteer"  # not __file__: see lexicon.PACKAGE_DIR
 
-KINDS = ("country", "region", "admin1", "city", "district")
+KINDS: Final = ("country", "region", "admin1", "city", "district")
 # From finest to coarsest: resolve_places reports the finest one among the mentions.
-PRECISIONS = ("point", "admin2", "admin1", "region", "country")
+PRECISIONS: Final = ("point", "admin2", "admin1", "region", "country")
 
 # A town or region glued to capitalised words that are not places ("Muhammad Yunus",
 # "John Kerry", "Jenin Brigade") is taken for part of a person's or organization's
 # name, unless it is this big ("Kharkiv Regional Military Administration").
-GLUED_MIN_POPULATION = 1_000_000
+GLUED_MIN_POPULATION: Final = 1_000_000
 # A line with this share of capitalised words is a headline in title case, where
 # capitals say nothing about names.
-TITLE_CASE_SHARE = 0.75
+TITLE_CASE_SHARE: Final = 0.75
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class PlaceResolution:
 # --- names and keys -------------------------------------------------------------
 
 # Letters that NFKD does not decompose, and apostrophe, dot and dash variants.
-_FOLD = str.maketrans(
+_FOLD: Final = str.maketrans(
     {
         "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
         "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "æ": "ae", "Æ": "Ae",
@@ -103,7 +104,7 @@ def name_key(name: str) -> str:
 
 # Lower-case words that may stand inside a multi-word name ("Deir ez-Zor", "Bosnia and
 # Herzegovina", "Côte d'Ivoire", "Rostov-on-Don"); grammar, not data.
-CONNECTORS = frozenset(
+CONNECTORS: Final = frozenset(
     "al el ez es er ed ad an ar as at az ash adh ath ul us e i o d l de del della au aux di do "
     "dos das du des la le les los las van von der den bin ibn abu bani of and the y et "
     "sur upon on".split()
@@ -111,46 +112,46 @@ CONNECTORS = frozenset(
 
 # Connectors that bind the words around them into one name ("Maaret al-Numan",
 # "Muhammad bin Salman"), unlike those of lists and phrases ("Aleppo and Idlib").
-_BINDING = CONNECTORS - {"and", "of", "the", "on", "upon", "sur", "et", "y"}
+_BINDING: Final = CONNECTORS - {"and", "of", "the", "on", "upon", "sur", "et", "y"}
 
-_UPPER = "".join(
+_UPPER: Final = "".join(
     c for c in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper()
 )
-_CAP = rf"[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}][\w'’]*"  # "U.S.", "Kharkiv", "Dar'a", "Borno's"
-_PART = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
+_CAP: Final = rf"[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}][\w'’]*"  # "U.S.", "Kharkiv", "Dar'a", "Borno's"
+_PART: Final = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
 # A run of capitalised words, with the connectors allowed between them. It starts with
 # a capital letter (which lets the engine skip the rest fast) that no letter or dot
 # precedes; a word before a hyphen or apostrophe is checked afterwards (_PARTICLE_BEFORE).
-_RUN = re.compile(
+_RUN: Final = re.compile(
     rf"""
     [{_UPPER}](?<![\w.].)(?:(?:\.[{_UPPER}])+\.?|[\w'’]*)   # first word
     (?:
-        (?:(?<=St|Mt|Ft)\.)?[ \u00a0\-–]      # a space or a hyphen ("St. Petersburg")
-        (?:(?:{_PART})[ \u00a0\-'’])*          # connectors: "of the", "ez-"
-        (?:{_CAP})
+               (?:(?<=St|Mt|Ft)\.)?[ \u00a0\-–]      # a space or a hyphen ("St. Petersburg")
+               (?:(?:{_PART})[ \u00a0\-'’])*          # connectors: "of the", "ez-"
+               (?:{_CAP})
     )*
     """,
     re.VERBOSE,
 )
 # The particle of "al-Bab" and "d'Ivoire"; any other word before a hyphen makes an
 # adjective ("pro-Russian", "anti-Israel"), where the name is no place of the claim.
-_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_PART})[-'’]$", re.IGNORECASE)
+_PARTICLE_BEFORE: Final = re.compile(rf"(?<![\w'’])(?:{_PART})[-'’]$", re.IGNORECASE)
 # A name written with its particle: "al-Karak" ("the al-Karak neighbourhood of Daraa")
-_PARTICLE_NAME = re.compile(rf"(?i:{_PART})[-'’][" + _UPPER + "]")
+_PARTICLE_NAME: Final = re.compile(rf"(?i:{_PART})[-'’][" + _UPPER + "]")
 # "the Salah al-Din district of Aleppo": "of" and a name after a type word (_designator_of)
-_PART_OF_NEXT = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
+_PART_OF_NEXT: Final = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 # The words of a run, and the separators between them.
-_PIECE = re.compile(r"[^ \u00a0\-–]+")
+_PIECE: Final = re.compile(r"[^ \u00a0\-–]+")
 # Two mentions in one list: "Aleppo and Idlib", "Kharkiv, Sumy, and Odesa".
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+_COORDINATION: Final = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 # What may stand before the first word of a sentence, a quote or a heading ("War > ").
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”‘(\n—–>])\s*$")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_CAPITALISED = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
+_SENTENCE_END: Final = re.compile(r"(?:^|[.!?:;\"“”‘(\n—–>])\s*$")
+_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+_CAPITALISED: Final = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
 
 
 # Consonants the Arabic article assimilates to, longest first ("ash-Shifa", "as-Suwayda").
-_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+_SUN_LETTERS: Final = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 
 
 def _is_arabic_article(word: str, following: str) -> bool:
@@ -644,9 +645,9 @@ def _modifies_noun(idx: _Index, text: str, end: int) -> bool:
     return word.islower() and word not in idx.place_followers and not word.endswith(("ing", "ed"))
 
 
-_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+_NEXT_WORD: Final = re.compile(r" ([A-Za-z]+)")
 
-_NEXT_NAME = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'’-]*(?:[ \u00a0-][A-Z][\w'’-]*){0,2})")
+_NEXT_NAME: Final = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'’-]*(?:[ \u00a0-][A-Z][\w'’-]*){0,2})")
 
 
 def _compass_part_of(idx: _Index, text: str, key: str, end: int, readings: tuple[Place, ...]) -> bool:
@@ -739,12 +740,12 @@ def _find_in_run(idx: _Index, text: str, lines: _Lines, pieces: list[_Piece], fo
 # What stands between a town or district and the region it lies in: "Nawa, Helmand",
 # "Nawa district, Helmand province", "Khas district of Uruzgan", "Nawa district in
 # Helmand province", "Nawa, in Helmand".
-_APPOSITION = re.compile(
+_APPOSITION: Final = re.compile(
     r"(?:[ \u00a0]+(?P<word>[A-Za-z]+))?(?:[ \u00a0]*,[ \u00a0]*(?:in[ \u00a0]+)?|[ \u00a0]+(?:of|in)[ \u00a0]+)(?:the[ \u00a0]+)?"
 )
 # ... and what may stand between them in a longer chain of names, each inside the next:
 # "Las Cruces sector, Valdivia, Antioquia Department" (names the data lack between).
-_APPOSITION_CHAIN = re.compile(
+_APPOSITION_CHAIN: Final = re.compile(
     r"(?:[ \u00a0]+[a-z]+)?(?:[ \u00a0]*,[ \u00a0]*[A-Z][\w'\u2019-]*(?:[ \u00a0]+[A-Z][\w'\u2019-]*)*"
     r"(?:[ \u00a0]+[a-z]+)?)*[ \u00a0]*,[ \u00a0]*"
 )
@@ -815,19 +816,19 @@ def _share_designators(text: str, found: list[list]) -> None:
 # --- roles ------------------------------------------------------------------------
 
 # How many words back from a name the word that governs it is looked for.
-_ROLE_REACH = 8
-_WORD_BREAKS = " ,\u00a0\n"
-_NAME_PART = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
+_ROLE_REACH: Final = 8
+_WORD_BREAKS: Final = " ,\u00a0\n"
+_NAME_PART: Final = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
 # "Pokrovsk in Donetsk Oblast", "Mandera in Kenya": a place inside a place of the event
 # A capitalised word, then "of": "Movement of Uzbekistan" (see place_roles)
-_OF_NAME = re.compile(r"(?<![\w'’-])([" + _UPPER + r"][\w'’-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
+_OF_NAME: Final = re.compile(r"(?<![\w'’-])([" + _UPPER + r"][\w'’-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 # the outlet's bracket after an upper-case city inside the text, and the sentence it opens:
 # "... in Hama DAMASCUS (Sputnik) The death toll ..." (a dateline the text ran into)
-_INNER_DATELINE = re.compile(r"[ \u00a0]*\([A-Z][^()\n]{1,40}\)[ \u00a0]+[A-Z]")
-_INSIDE_NEXT = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
+_INNER_DATELINE: Final = re.compile(r"[ \u00a0]*\([A-Z][^()\n]{1,40}\)[ \u00a0]+[A-Z]")
+_INSIDE_NEXT: Final = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
 # from a country's possessive ending to a name its noun phrase holds: "Syria's divided
 # northeastern city of Qamishli", "Syrias second city Aleppo" (lower-case words only)
-_OWNED_NEXT = re.compile(r"(?:'s|’s|s|'|’)(?:[ \u00a0]+[a-z][a-z-]*){1,5}[ \u00a0]+")
+_OWNED_NEXT: Final = re.compile(r"(?:'s|’s|s|'|’)(?:[ \u00a0]+[a-z][a-z-]*){1,5}[ \u00a0]+")
 
 
 def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], country: bool) -> str:

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
+from typing import Final
 
 # The package's folder as its importer found it: mypyc gives a compiled module a wrong __file__.
-PACKAGE_DIR = Path(str(files("tracker")))
-LEXICON_DIR = PACKAGE_DIR / "lexicons"
+PACKAGE_DIR: Final = Path(str(files("tracker")))
+LEXICON_DIR: Final = PACKAGE_DIR / "lexicons"
 # The object classes (objects.json) that count people: the categories killed, injured, ... count them.
-PEOPLE_CLASSES = frozenset({"combatant", "civilian", "person"})
-SCHEMA_DIR = PACKAGE_DIR.parent / "schemas"
-VAGUE_DIR = SCHEMA_DIR / "vague"
+PEOPLE_CLASSES: Final = frozenset({"combatant", "civilian", "person"})
+SCHEMA_DIR: Final = PACKAGE_DIR.parent / "schemas"
+VAGUE_DIR: Final = SCHEMA_DIR / "vague"
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -298,7 +299,7 @@ def load_lexicon() -> Lexicon:
     )
 
 
-LEXICON = load_lexicon()
+LEXICON: Final = load_lexicon()
 
 
 @dataclass(frozen=True)

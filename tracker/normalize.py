@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from typing import Final
 
 from tracker import __version__
 from tracker.contract import load_schema
@@ -20,15 +21,15 @@ from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.places import shifts_topic
 from tracker.records import Article, Attribution, ClaimDraft, Event, Period
 
-EXTRACTOR_VERSION = __version__
+EXTRACTOR_VERSION: Final = __version__
 
 
 def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-_HEADLINE_PREFIX = 20  # characters a body sentence shares with the title to repeat it
-_OPPOSED = frozenset({"combatant", "civilian"})
+_HEADLINE_PREFIX: Final = 20  # characters a body sentence shares with the title to repeat it
+_OPPOSED: Final = frozenset({"combatant", "civilian"})
 
 
 def _kind(object_class: str | None) -> str | None:
@@ -100,7 +101,7 @@ def _vague_range(draft: ClaimDraft) -> tuple[int, int]:
     return 2, 9
 
 
-_HEADLINE_SOURCES = LEXICON.closed["headline_sources"]
+_HEADLINE_SOURCES: Final = LEXICON.closed["headline_sources"]
 
 
 def _same_source(a: Attribution, b: Attribution) -> bool:

@@ -11,19 +11,20 @@ tracker.classify.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
 from tracker.sentences import abbreviation_dot
 
-_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
-_LISTED_POSSESSIVES = LEXICON.closed["listed_possessives"]
-_NAMED_APPOSITIVE_ARTICLES = _SINGULAR_ARTICLES | {"the"}
+_SINGULAR_ARTICLES: Final = LEXICON.closed["singular_articles"]
+_LISTED_POSSESSIVES: Final = LEXICON.closed["listed_possessives"]
+_NAMED_APPOSITIVE_ARTICLES: Final = _SINGULAR_ARTICLES | {"the"}
 # Last words of the verbs before a count: a capitalised word after one may be a name.
-_TRIGGER_VERB_ENDS = frozenset(phrase[-1] for phrase, _values in LEXICON.triggers_before.phrases())
-_RISE_VERBS = LEXICON.closed["rise_verbs"]
-_RAISE_VERBS = LEXICON.closed["raise_verbs"]
+_TRIGGER_VERB_ENDS: Final = frozenset(phrase[-1] for phrase, _values in LEXICON.triggers_before.phrases())
+_RISE_VERBS: Final = LEXICON.closed["rise_verbs"]
+_RAISE_VERBS: Final = LEXICON.closed["raise_verbs"]
 
 
 def parse_digits(text: str) -> int | None:
@@ -208,12 +209,12 @@ class _Gaps:
         return k == 0 or self.tokens[k].start > self.tokens[k - 1].end
 
 
-_ADVERBIAL_TIMES = LEXICON.closed["adverbial_times_words"]
-_DAY_NAMES = frozenset(LEXICON.weekdays) | frozenset(LEXICON.months)
+_ADVERBIAL_TIMES: Final = LEXICON.closed["adverbial_times_words"]
+_DAY_NAMES: Final = frozenset(LEXICON.weekdays) | frozenset(LEXICON.months)
 # Words that can begin a count, besides the profile's vague words: number words, "once",
 # "a dozen", articles of singulars ("his" in a list: "the commander and his deputy").
-_STARTERS = (LEXICON.number_words | frozenset(LEXICON.times_words) | LEXICON.number_fixed.first_words
-             | _SINGULAR_ARTICLES | _LISTED_POSSESSIVES | {"the", "of"})
+_STARTERS: Final = (LEXICON.number_words | frozenset(LEXICON.times_words) | LEXICON.number_fixed.first_words
+                    | _SINGULAR_ARTICLES | _LISTED_POSSESSIVES | {"the", "of"})
 
 
 @lru_cache(maxsize=16)
@@ -250,10 +251,10 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
     return out
 
 
-_PRESENT_OR_MODAL = LEXICON.closed["present_or_modal"]
-_BE_HAVE = LEXICON.closed["be_have"]
-_NOT_BARE = LEXICON.closed["not_bare"]
-_CONJUNCTS = LEXICON.closed["item_joiners"]  # "Afghan and coalition forces": a first conjunct before the plural
+_PRESENT_OR_MODAL: Final = LEXICON.closed["present_or_modal"]
+_BE_HAVE: Final = LEXICON.closed["be_have"]
+_NOT_BARE: Final = LEXICON.closed["not_bare"]
+_CONJUNCTS: Final = LEXICON.closed["item_joiners"]  # "Afghan and coalition forces": a first conjunct before the plural
 
 
 def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int, int, int]) -> list[NumberMention]:
@@ -551,8 +552,8 @@ def _modifier(word: str) -> bool:
         and word not in lex.determiners and word not in _BE_HAVE
 
 
-_OPENING_MARKS = LEXICON.closed["opening_marks"]
-_PLACE_TYPE_WORDS = LEXICON.closed["place_type_words"]
+_OPENING_MARKS: Final = LEXICON.closed["opening_marks"]
+_PLACE_TYPE_WORDS: Final = LEXICON.closed["place_type_words"]
 
 
 def _opens_passive(words, tokens, i: int, end: int) -> bool:

@@ -24,6 +24,8 @@ country of a nationality ("three Kenyan soldiers"; gazetteer.demonym_countries).
 
 from __future__ import annotations
 
+from typing import Final
+
 from tracker.gazetteer import (
     PlaceMention,
     PlaceResolution,
@@ -40,16 +42,16 @@ from tracker.lexicon import LEXICON
 from tracker.patterns import match_list_item, names_a_neighbour, search_many_regions
 from tracker.records import Article, ClaimDraft, Event, Sentence
 
-_POSSESSIVE = ("'s", "\u2019s")
-_BE_HAVE = LEXICON.closed["be_have"]
-_SUBORDINATORS = LEXICON.closed["subordinators"]
-_ARTICLES = LEXICON.closed["articles"]
-_REFERENCE_LINKS = LEXICON.closed["reference_links"]
-_COMPASS_POINTS = LEXICON.closed["compass_points"]
-_LIST_WORDS = LEXICON.closed["item_joiners"]
-_SPEAKER_NOUNS = LEXICON.org_words | LEXICON.closed["claimant_nouns"]
-_SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
-_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
+_POSSESSIVE: Final = ("'s", "\u2019s")
+_BE_HAVE: Final = LEXICON.closed["be_have"]
+_SUBORDINATORS: Final = LEXICON.closed["subordinators"]
+_ARTICLES: Final = LEXICON.closed["articles"]
+_REFERENCE_LINKS: Final = LEXICON.closed["reference_links"]
+_COMPASS_POINTS: Final = LEXICON.closed["compass_points"]
+_LIST_WORDS: Final = LEXICON.closed["item_joiners"]
+_SPEAKER_NOUNS: Final = LEXICON.org_words | LEXICON.closed["claimant_nouns"]
+_SEAT_PARTICIPLES: Final = LEXICON.closed["seat_participles"]
+_SINGULAR_ARTICLES: Final = LEXICON.closed["singular_articles"]
 
 
 class ArticlePlaces:
@@ -422,7 +424,7 @@ def opens_other_operation(sentence: Sentence) -> bool:
     return bool(words) and LEXICON.other_operations.match_at(words, 0) is not None
 
 
-_REFERRING_OPENERS = LEXICON.closed["referring_openers"]
+_REFERRING_OPENERS: Final = LEXICON.closed["referring_openers"]
 
 
 def event_numbers(sentences: list[Sentence], text: str) -> list[Event]:
@@ -452,8 +454,8 @@ def event_numbers(sentences: list[Sentence], text: str) -> list[Event]:
     return out
 
 
-_CLAUSE_OPENERS = LEXICON.speech_scope_breaks | {"as", "which", "where"}
-_HEADLINE_VERBS = LEXICON.closed["headline_verbs"]
+_CLAUSE_OPENERS: Final = LEXICON.speech_scope_breaks | {"as", "which", "where"}
+_HEADLINE_VERBS: Final = LEXICON.closed["headline_verbs"]
 
 
 def _clause_end(sentence: Sentence, k: int) -> int:
