@@ -58,6 +58,9 @@ def main() -> int:
                                     for r in records[:n]), encoding="utf-8")
             counts.append(instructions(path, args.profile, Path(tmp) / f"callgrind-{n}.out"))
     size = sum(text_bytes(r) for r in records[1:])
+    from tracker.compiled import fresh
+
+    print("extraction " + ("compiled with mypyc" if fresh() else "interpreted (make venv compiles it)"))
     print(f"{len(records)} articles: {counts[0] / 1e6:,.0f} M instructions; 1 article: {counts[1] / 1e6:,.0f} M")
     print(f"extraction of the other {len(records) - 1} ({size / 1e6:.2f} MB): {(counts[0] - counts[1]) / 1e6:,.0f} M "
           f"({(counts[0] - counts[1]) / size:,.0f} per byte of text)")

@@ -5,7 +5,9 @@ Each measured build runs in a fresh process (peak RSS is a per-process high-wate
 `tracker.build.build` from the corpus to a new dataset, then `tracker.validate.validate`
 on it. Figures are medians over --runs builds on one core, whose stages are timed by
 wrapping the stage functions that tracker.pipeline calls (in the measuring process only;
-the wrappers cost well under 1%). One more build with --jobs workers shows the parallel
+the wrappers cost well under 1%). A compiled pipeline (scripts/compile.py) calls the
+compiled stages directly, past the wrappers: their time is then under "other", and
+TRACKER_PURE_PYTHON=1 gives the breakdown of the interpreted build. One more build with --jobs workers shows the parallel
 figures. The benchmark is never a timed test: it prints, and fails only if a build fails.
 
     python bench/run.py                    # 50 MB corpus in bench/.corpus, 3 runs
@@ -139,6 +141,8 @@ def measure_once(corpus: Path, out: Path, jobs: int) -> dict:
     prefer_jemalloc()  # as `tracker build` does
     started = time.perf_counter()
     import tracker.build
+    import tracker.compiled
+    import tracker.pipeline
 
     startup = time.perf_counter() - started
     times = StageTimes()
@@ -168,6 +172,7 @@ def measure_once(corpus: Path, out: Path, jobs: int) -> dict:
         "jobs": jobs, "articles": summary["articles"], "claims": summary["claims"],
         "build_seconds": build_seconds, "validate_seconds": validate_seconds, "valid": valid,
         "startup_seconds": startup, "stages": stages, "missing_stage_functions": missing,
+        "compiled": tracker.compiled.active(),
         "rss_build_mb": rss_build, "rss_total_mb": peak_rss_mb()[0], "rss_largest_worker_mb": rss_workers,
     }
 
@@ -213,7 +218,8 @@ def report(manifest: dict, corpus: Path, runs: list[dict], parallel: dict | None
     lines = [
         f"corpus: {corpus} - {mb:.1f} MB of article text, {articles:,} articles "
         f"(real text: {manifest['source_articles']:,} articles repeated with fresh ids)",
-        f"median of {len(runs)} builds, 1 process, text to validated Parquet:",
+        f"median of {len(runs)} builds, 1 process, text to validated Parquet, extraction "
+        f"{'compiled with mypyc' if runs[0]['compiled'] else 'interpreted'}:",
         f"  {mb_s:.2f} MB/s, {articles / seconds:,.0f} articles/s, {runs[0]['claims']:,} claims; "
         f"build {median(runs, 'build_seconds'):.1f} s ({mb / median(runs, 'build_seconds'):.2f} MB/s) "
         f"+ validate {median(runs, 'validate_seconds'):.1f} s (+ {median(runs, 'startup_seconds'):.1f} s of imports, "
@@ -228,6 +234,8 @@ def report(manifest: dict, corpus: Path, runs: list[dict], parallel: dict | None
             continue
         value = statistics.median(values)
         lines.append(f"    {stage:<13} {value:7.2f}  {100 * value / seconds:5.1f}%  {mb / value if value > 0 else 0:8.1f} MB/s")
+    if runs[0]["compiled"]:
+        lines.append("  (compiled: the stages that the pipeline calls directly are timed under other)")
     missing = sorted({m for r in runs for m in r["missing_stage_functions"]})
     if missing:
         lines.append(f"  (not found, timed under other: {', '.join(missing)})")

@@ -4,7 +4,11 @@
     >>> df = tracker.load("data/processed")   # doctest: +SKIP
 """
 
+from tracker.compiled import use_sources_if_stale
+
 __version__ = "0.1.0"
+
+use_sources_if_stale()  # before any compiled module is imported
 
 
 def load(directory):

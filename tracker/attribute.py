@@ -11,55 +11,56 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Final
 
 from tracker.lexicon import LEXICON, PhraseTable
 from tracker.patterns import find_words, word_set
 from tracker.records import Attribution, ClaimDraft, Sentence
 from tracker.sentences import tokenize
 
-OUTLET = Attribution("outlet")
-UNATTRIBUTED = Attribution("unattributed")
-_CONNECTORS = LEXICON.closed["name_connectors"]
-_TITLE_REST_MAX = 4  # words of a speaker's title a participle of saying may follow
-_BACK_REFERENCES = LEXICON.closed["back_references"]
-_CONTINUATION_OPENERS = LEXICON.closed["continuation_openers"]
-_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
-_OPENING_QUOTES = frozenset({'"', "\u201c"})
-_CLOSING_QUOTES = frozenset({'"', "\u201d"})
-_PUNCT = frozenset({",", ".", ";", ":", "(", ")", "-", "\u2013", "\u2014"}) | _QUOTES
-_SENTENCE_SUBJECT_MAX = 8
-_DETERMINERS = LEXICON.closed["articles"]
-_NP_ARTICLES = LEXICON.closed["singular_articles"] | {"the"}
-_CLAIMANT_NOUNS = LEXICON.closed["claimant_nouns"]
-_SENTENCE_ADVERBS = LEXICON.closed["sentence_adverbs"]
-_SOURCED_DOCUMENTS = LEXICON.closed["sourced_documents"]
-_PREPOSITION_BREAKS = LEXICON.closed["preposition_breaks"]
-_CONTRASTS = LEXICON.closed["contrast_conjunctions"]  # 'while', 'whereas': no clause of their own after a speech verb
-_NOUN_PHRASE_FOLLOWERS = LEXICON.closed["noun_phrase_followers"]
-_RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
-_HEADLINE_SOURCES = LEXICON.closed["headline_sources"]
-_ACCUSATIONS = LEXICON.closed["accusation_verbs"]
-_AGENT_REPORT_PARTICIPLES = LEXICON.closed["agent_report_participles"]
-_SPEAKER_PREPOSITIONS = LEXICON.closed["speaker_prepositions"]
-_SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
-_PLACE_PREPOSITIONS = LEXICON.closed["place_prepositions"]  # 'In Daraa the source said': no subject
-_CLAUSE_OPENERS = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor': no speaker's modifier
-_APPOSITION_MAX = 12  # words of 'the director of a hospital in the rebel-held east' before the verb
-_SPEAKER_MODIFIER_MAX = 6  # words of 'in the northern province' between a speaker noun and its verb
-_OCCASIONS = LEXICON.closed["occasion_prepositions"]
-_MODALS = LEXICON.closed["modals"]
-_INVERSION_VERBS = LEXICON.closed["inversion_verbs"]  # '... were killed said the monitor.
-_VICTIM_TAKING_VERBS = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed 100 civilians'
-_VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
-_BE_HAVE = LEXICON.closed["be_have"]
-_LIST_JOINERS = LEXICON.closed["item_joiners"] | {","}  # the words of a list: "weapons, documents and ..."
-_AREA_MAX = 2  # words from 'in' to the place name: 'in rural Idlib', 'in Homs'
-_AREA_PREPOSITIONS = LEXICON.closed["area_prepositions"]  # 'activists in rural Idlib said'
-_DOCUMENT_NOUNS = LEXICON.closed["document_nouns"]  # 'in a report issued Monday': no speaker
-_TIME_PREPOSITIONS = LEXICON.closed["time_prepositions"]  # 'the U.N. in August said'
-_PARTS_OF_DAY = LEXICON.closed["parts_of_day"]  # 'police on Monday night said'
-_DAY_AND_MONTH_NAMES = frozenset(LEXICON.weekdays) | frozenset(LEXICON.months)  # 'on Sunday', 'in August' (said)
-_LEAD_INS = PhraseTable(sorted(LEXICON.closed["speech_lead_ins"]))
+OUTLET: Final = Attribution("outlet")
+UNATTRIBUTED: Final = Attribution("unattributed")
+_CONNECTORS: Final = LEXICON.closed["name_connectors"]
+_TITLE_REST_MAX: Final = 4  # words of a speaker's title a participle of saying may follow
+_BACK_REFERENCES: Final = LEXICON.closed["back_references"]
+_CONTINUATION_OPENERS: Final = LEXICON.closed["continuation_openers"]
+_QUOTES: Final = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+_OPENING_QUOTES: Final = frozenset({'"', "\u201c"})
+_CLOSING_QUOTES: Final = frozenset({'"', "\u201d"})
+_PUNCT: Final = frozenset({",", ".", ";", ":", "(", ")", "-", "\u2013", "\u2014"}) | _QUOTES
+_SENTENCE_SUBJECT_MAX: Final = 8
+_DETERMINERS: Final = LEXICON.closed["articles"]
+_NP_ARTICLES: Final = LEXICON.closed["singular_articles"] | {"the"}
+_CLAIMANT_NOUNS: Final = LEXICON.closed["claimant_nouns"]
+_SENTENCE_ADVERBS: Final = LEXICON.closed["sentence_adverbs"]
+_SOURCED_DOCUMENTS: Final = LEXICON.closed["sourced_documents"]
+_PREPOSITION_BREAKS: Final = LEXICON.closed["preposition_breaks"]
+_CONTRASTS: Final = LEXICON.closed["contrast_conjunctions"]  # 'while', 'whereas': no clause of their own after a speech verb
+_NOUN_PHRASE_FOLLOWERS: Final = LEXICON.closed["noun_phrase_followers"]
+_RELATIVE_PRONOUNS: Final = LEXICON.closed["relative_pronouns"]
+_HEADLINE_SOURCES: Final = LEXICON.closed["headline_sources"]
+_ACCUSATIONS: Final = LEXICON.closed["accusation_verbs"]
+_AGENT_REPORT_PARTICIPLES: Final = LEXICON.closed["agent_report_participles"]
+_SPEAKER_PREPOSITIONS: Final = LEXICON.closed["speaker_prepositions"]
+_SEAT_PARTICIPLES: Final = LEXICON.closed["seat_participles"]
+_PLACE_PREPOSITIONS: Final = LEXICON.closed["place_prepositions"]  # 'In Daraa the source said': no subject
+_CLAUSE_OPENERS: Final = LEXICON.closed["clause_openers"]  # 'as saying', 'to monitor': no speaker's modifier
+_APPOSITION_MAX: Final = 12  # words of 'the director of a hospital in the rebel-held east' before the verb
+_SPEAKER_MODIFIER_MAX: Final = 6  # words of 'in the northern province' between a speaker noun and its verb
+_OCCASIONS: Final = LEXICON.closed["occasion_prepositions"]
+_MODALS: Final = LEXICON.closed["modals"]
+_INVERSION_VERBS: Final = LEXICON.closed["inversion_verbs"]  # '... were killed said the monitor.
+_VICTIM_TAKING_VERBS: Final = LEXICON.closed["victim_taking_verbs"]  # 'strikes claimed 100 civilians'
+_VAGUE_PLURALS: Final = LEXICON.closed["vague_plurals"]
+_BE_HAVE: Final = LEXICON.closed["be_have"]
+_LIST_JOINERS: Final = LEXICON.closed["item_joiners"] | {","}  # the words of a list: "weapons, documents and ..."
+_AREA_MAX: Final = 2  # words from 'in' to the place name: 'in rural Idlib', 'in Homs'
+_AREA_PREPOSITIONS: Final = LEXICON.closed["area_prepositions"]  # 'activists in rural Idlib said'
+_DOCUMENT_NOUNS: Final = LEXICON.closed["document_nouns"]  # 'in a report issued Monday': no speaker
+_TIME_PREPOSITIONS: Final = LEXICON.closed["time_prepositions"]  # 'the U.N. in August said'
+_PARTS_OF_DAY: Final = LEXICON.closed["parts_of_day"]  # 'police on Monday night said'
+_DAY_AND_MONTH_NAMES: Final = frozenset(LEXICON.weekdays) | frozenset(LEXICON.months)  # 'on Sunday', 'in August' (said)
+_LEAD_INS: Final = PhraseTable(sorted(LEXICON.closed["speech_lead_ins"]))
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class ClaimantRegistry:
                 return c
         return None
 
-    def by_role(self, role_words: set[str]) -> Claimant | None:
+    def by_role(self, role_words: frozenset[str]) -> Claimant | None:
         for c in reversed(self.items):
             words = set(find_words(c.name.lower())) | c.described
             if words & role_words:
@@ -714,7 +715,7 @@ def _open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
 
 
-_QUOTE_REACH = 3  # later sentences in which a quotation may close
+_QUOTE_REACH: Final = 3  # later sentences in which a quotation may close
 
 
 def _quote_speaker(sentences: list[Sentence], index: int, acts_by_sentence: dict[int, list[SpeechAct]]) -> Attribution | None:
@@ -766,7 +767,7 @@ def _whole_speaker(d: ClaimDraft, done: list[Attribution], position: dict[int, i
     breakdown of the same source's figure: it takes the whole's speaker."""
     whole = d.part_of
     i = position.get(id(whole)) if whole is not None else None
-    if i is None or i >= len(done) or whole.sentence.index >= d.sentence.index:
+    if whole is None or i is None or i >= len(done) or whole.sentence.index >= d.sentence.index:
         return None
     return done[i] if done[i].attribution == "named" else None
 

@@ -14,72 +14,74 @@ their whole.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES
 from tracker.records import ClaimDraft, Event, NumberMention, Sentence
 from tracker.sentences import abbreviation_dot
 
-PEOPLE_CATEGORIES = frozenset({"killed", "injured", "detained", "abducted", "missing", "displaced"})
-THING_CATEGORIES = frozenset({"destroyed", "damaged", "seized"})
-_PEOPLE_OR_OPEN = PEOPLE_CLASSES | {None}  # counted people, or no class said
+PEOPLE_CATEGORIES: Final = frozenset({"killed", "injured", "detained", "abducted", "missing", "displaced"})
+THING_CATEGORIES: Final = frozenset({"destroyed", "damaged", "seized"})
+_PEOPLE_OR_OPEN: Final = PEOPLE_CLASSES | {None}  # counted people, or no class said
 
 # Which object classes each category can count.
-_COMPATIBLE = {
+_COMPATIBLE: Final = {
     **{c: PEOPLE_CLASSES for c in PEOPLE_CATEGORIES},
     **{c: frozenset({"facility", "vehicle", "weapon"}) for c in THING_CATEGORIES},
     "intercepted": frozenset({"weapon", "vehicle"}),
     "attacks": frozenset({"event", "weapon"}),
 }
-_PUNCT_BREAK = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
-_ANAPHORS = LEXICON.closed["anaphors"]
-_ARTICLES = LEXICON.closed["articles"]
-_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
-_ITEM_JOINERS = LEXICON.closed["item_joiners"]
-_PURSUIT_VERBS = LEXICON.closed["pursuit_verbs"]  # "a raid to find and detain a courier"
-_DASHES = frozenset({"-", "\u2013", "\u2014"})  # around a parenthetical list: "11 civilians - among them four women -"
-_UNCOUNTED_PART_MAX = 8  # words a part with no count may take before the verb
-_QUANTIFIERS = LEXICON.closed["quantifier_words"]
-_OBJECT_OPENERS = LEXICON.closed["object_openers"] | _QUANTIFIERS
-_PERFECT_AUXILIARIES = LEXICON.closed["perfect_auxiliaries"]
-_QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
-_BE_HAVE = LEXICON.closed["be_have"]
-_PARTITIVES = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
-_NOUN_PP = LEXICON.closed["noun_prepositions"]
-_AGE_WORDS = LEXICON.closed["age_words"]
-_MINOR_NOUNS = LEXICON.closed["minor_nouns"]
-_UNMARKED_PLURALS = LEXICON.closed["unmarked_plurals"]
-_OTHERS_WORDS = LEXICON.closed["others_words"]
-_VAGUE_PLURALS = LEXICON.closed["vague_plurals"]
-_COUNT_OPENERS = LEXICON.closed["count_openers"]  # 'civilians killed others injured'
-_PART_VERB_FILLERS = LEXICON.closed["part_verb_fillers"]  # 'have not yet been identified'
-_PART_TRIGGER_WORDS = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
-_COMMA_PART_OPENERS = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
-_HARM_DEGREES = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
-_CAUSE_PREPOSITIONS = LEXICON.closed["cause_prepositions"]  # ', two by a drone strike'
-_MEASURE_HEADS = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
-_COLLECTIVES = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
-_TALLY_NOUNS = LEXICON.closed["tally_nouns"]  # "the number of detained personnel": the count's own name
-_ROUNDUP_HEADS = LEXICON.closed["roundup_heads"]
-_OPERATION_HEADS = LEXICON.closed["operation_heads"]
-_ROUNDUP_PREPOSITIONS = LEXICON.closed["roundup_prepositions"]  # "in operations", "during raids"
-_SPREAD_PREPOSITIONS = LEXICON.closed["spread_prepositions"]  # "... throughout Afghanistan"
-_RECENT_SPAN_WORDS = LEXICON.closed["recent_span_words"]  # "in recent days", "over the past few weeks"
-_RECENT_SPAN_HEADS = LEXICON.closed["recent_span_heads"]
-_ROUNDUP_MODIFIERS = LEXICON.closed["roundup_modifiers"]  # "in recent operations"
-_RELATIVE_PRONOUNS = LEXICON.closed["relative_pronouns"]
-_OCCASIONS = LEXICON.closed["occasion_prepositions"]
-_RELATIVE_TIME_WORDS = LEXICON.closed["relative_time_words"]
-_PASSIVE_BE = frozenset({"is", "are", "was", "were"})
-_SECOND_PREDICATE_MAX = 12  # words from a subject's first verb to "and were killed"
-_PASSIVE_MARKERS = LEXICON.closed["passive_markers"]
-_OF_DETERMINERS = LEXICON.closed["of_determiners"]
-_LABEL_VERBS = LEXICON.closed["label_verbs"]
-_REFERRING_OBJECTS = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
-_AUXILIARY_OR_HYPOTHETICAL = LEXICON.auxiliaries | LEXICON.hypothetical
-_SIGHTING_VERBS = LEXICON.closed["sighting_verbs"]  # "spotted two men": the count is what was seen
-_REPORT_PARTICIPLES = LEXICON.closed["report_participles"]  # "were reported as wounded"
-_VERB_ADVERBS = LEXICON.closed["verb_adverbs"]  # "troops then detained ...": still active
+_PUNCT_BREAK: Final = frozenset({".", ";", ":", "?", "!", "(", ")", '"', "\u201c", "\u201d"})
+_ANAPHORS: Final = LEXICON.closed["anaphors"]
+_ARTICLES: Final = LEXICON.closed["articles"]
+_SINGULAR_ARTICLES: Final = LEXICON.closed["singular_articles"]
+_ITEM_JOINERS: Final = LEXICON.closed["item_joiners"]
+_PURSUIT_VERBS: Final = LEXICON.closed["pursuit_verbs"]  # "a raid to find and detain a courier"
+_DASHES: Final = frozenset({"-", "\u2013", "\u2014"})  # around a parenthetical list: "11 civilians - among them four women -"
+_UNCOUNTED_PART_MAX: Final = 8  # words a part with no count may take before the verb
+_QUANTIFIERS: Final = LEXICON.closed["quantifier_words"]
+_OBJECT_OPENERS: Final = LEXICON.closed["object_openers"] | _QUANTIFIERS
+_PERFECT_AUXILIARIES: Final = LEXICON.closed["perfect_auxiliaries"]
+_QUOTE_MARKS: Final = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+_BE_HAVE: Final = LEXICON.closed["be_have"]
+_PARTITIVES: Final = (["of", "the"], ["of", "them"], ["of", "those"], ["of", "these"], ["of", "whom"])
+_NOUN_PP: Final = LEXICON.closed["noun_prepositions"]
+_AGE_WORDS: Final = LEXICON.closed["age_words"]
+_MINOR_NOUNS: Final = LEXICON.closed["minor_nouns"]
+_UNMARKED_PLURALS: Final = LEXICON.closed["unmarked_plurals"]
+_OTHERS_WORDS: Final = LEXICON.closed["others_words"]
+_VAGUE_PLURALS: Final = LEXICON.closed["vague_plurals"]
+_COUNT_OPENERS: Final = LEXICON.closed["count_openers"]  # 'civilians killed others injured'
+_PART_VERB_FILLERS: Final = LEXICON.closed["part_verb_fillers"]  # 'have not yet been identified'
+_PART_TRIGGER_WORDS: Final = LEXICON.closed["part_trigger_words"]  # 'among the dead were', 'the wounded included'
+_COMMA_PART_OPENERS: Final = LEXICON.closed["comma_part_openers"]  # ', with at least 14 who ...'
+_HARM_DEGREES: Final = LEXICON.closed["harm_degrees"]  # ', at least two seriously'
+_CAUSE_PREPOSITIONS: Final = LEXICON.closed["cause_prepositions"]  # ', two by a drone strike'
+_MEASURE_HEADS: Final = LEXICON.closed["measure_heads"]  # "7 waves of attacks": the complement is counted
+_COLLECTIVES: Final = LEXICON.closed["collective_heads"]  # "a family", "two households": not a count of people
+_TALLY_NOUNS: Final = LEXICON.closed["tally_nouns"]  # "the number of detained personnel": the count's own name
+_ROUNDUP_HEADS: Final = LEXICON.closed["roundup_heads"]
+_OPERATION_HEADS: Final = LEXICON.closed["operation_heads"]
+_ROUNDUP_PREPOSITIONS: Final = LEXICON.closed["roundup_prepositions"]  # "in operations", "during raids"
+_SPREAD_PREPOSITIONS: Final = LEXICON.closed["spread_prepositions"]  # "... throughout Afghanistan"
+_RECENT_SPAN_WORDS: Final = LEXICON.closed["recent_span_words"]  # "in recent days", "over the past few weeks"
+_RECENT_SPAN_HEADS: Final = LEXICON.closed["recent_span_heads"]
+_ROUNDUP_MODIFIERS: Final = LEXICON.closed["roundup_modifiers"]  # "in recent operations"
+_RELATIVE_PRONOUNS: Final = LEXICON.closed["relative_pronouns"]
+_OCCASIONS: Final = LEXICON.closed["occasion_prepositions"]
+_RELATIVE_TIME_WORDS: Final = LEXICON.closed["relative_time_words"]
+_PASSIVE_BE: Final = frozenset({"is", "are", "was", "were"})
+_SECOND_PREDICATE_MAX: Final = 12  # words from a subject's first verb to "and were killed"
+_PASSIVE_MARKERS: Final = LEXICON.closed["passive_markers"]
+_OF_DETERMINERS: Final = LEXICON.closed["of_determiners"]
+_LABEL_VERBS: Final = LEXICON.closed["label_verbs"]
+_REFERRING_OBJECTS: Final = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
+_AUXILIARY_OR_HYPOTHETICAL: Final = LEXICON.auxiliaries | LEXICON.hypothetical
+_SIGHTING_VERBS: Final = LEXICON.closed["sighting_verbs"]  # "spotted two men": the count is what was seen
+_REPORT_PARTICIPLES: Final = LEXICON.closed["report_participles"]  # "were reported as wounded"
+_VERB_ADVERBS: Final = LEXICON.closed["verb_adverbs"]  # "troops then detained ...": still active
 
 
 @dataclass(frozen=True)
@@ -158,10 +160,10 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             # "people", "men": the antecedent's class says more; nor a participle: "scores
             # of them were killed")
             after = k + 2 if words[k + 1] in _BE_HAVE and k + 2 < n else k + 1
-            said = read_object(sentence, after, end) if not lex.triggers_after.match_at(words, after) else None
-            if said is not None and said.head is not None and said.object_class not in (None, "person") and not said.inherit \
-                    and words[said.end - 1] not in _COLLECTIVES:
-                return said
+            described = read_object(sentence, after, end) if not lex.triggers_after.match_at(words, after) else None
+            if described is not None and described.head is not None and described.object_class not in (None, "person") \
+                    and not described.inherit and words[described.end - 1] not in _COLLECTIVES:
+                return described
         return CountedObject(toks[k].text, None, None, k + 1, k, None, True)
     if k == start and k + 3 < n and start >= 2 and words[start - 2] == "to" and words[k] == "the" \
             and words[k + 1] in _TALLY_NOUNS and words[k + 2] == "of":
@@ -238,8 +240,9 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
     if part_at is not None and not any(lex.trigger_prenominal.match_at(words, x) for x in range(k, part_at)):
         run_end = part_at
     # the head is the right-most lexicon phrase in the run
-    head_start = head_end = None
-    head_class = None
+    head_start: int | None = None
+    head_end = k  # past the head: read only when there is one
+    head_class: str | None = None
     j = k
     while j < run_end:
         found = lex.object_classes.match_at(words, j)
@@ -248,12 +251,12 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
             j += found[0]
         else:
             j += 1
-    toll = lex.toll_words.match_at(words, head_start) if head_start is not None else None
-    if toll is not None and head_start + toll[0] > head_end:
+    if head_start is not None and (toll := lex.toll_words.match_at(words, head_start)) is not None \
+            and head_start + toll[0] > head_end:
         return CountedObject(None, None, None, start, None, None, False)  # "a heavy death toll": no one counted
     if head_start is not None and head_end < run_end and toks[head_end - 1].text[:1].isupper() \
             and toks[head_end].text[:1].isupper() and words[head_end] in lex.name_heads:
-        head_start = head_end = head_class = None  # inside a name: "40 Somali National Army ..."
+        head_start = head_class = None  # inside a name: "40 Somali National Army ..."
     if head_start is not None and head_end < run_end and words[run_end - 1].endswith("s") \
             and toks[run_end - 1].text.islower() and not lex.object_classes.match_at(words, run_end - 1):
         # the listed word only modifies an unknown head: "four village elders"
@@ -273,7 +276,7 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         second = read_object(sentence, run_end + 1, end)
         if second.head is not None and second.object_class is not None and not second.inherit \
                 and second.head - run_end <= 4:
-            cls = second.object_class
+            cls: str | None = second.object_class
             first = words[k:run_end]
             if cls == "person" and any(m in lex.combatant_modifiers for m in first):
                 cls = "combatant"
@@ -305,7 +308,7 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         else:
             return CountedObject(None, None, None, start, None, None, False)
     modifiers = words[k:head_start]
-    prenominal = None
+    prenominal: str | None = None
     # a lone participle the lexicon gives no class is the predicate of an elided noun:
     # "30 arrested after the riot", "and 12 kidnapped"
     lone = head_class is None and head_start == k and head_end == run_end
@@ -329,7 +332,8 @@ def read_object(sentence: Sentence, start: int, end: int | None = None) -> Count
         while j < n and (words[j] in _ARTICLES or words[j][:1].isdigit() or words[j] in lex.number_words):
             j += 1
         among = read_object(sentence, j, end) if j < n else None
-        if among is not None and among.object_class in PEOPLE_CLASSES and not among.inherit and among.head - j <= 4:
+        if among is not None and among.object_class in PEOPLE_CLASSES and not among.inherit \
+                and among.head is not None and among.head - j <= 4:
             cls = among.object_class
     side_words = [toks[m_i].text for m_i in range(k, head_start)
                   if toks[m_i].text[:1].isupper() and words[m_i] not in lex.determiners]
@@ -491,8 +495,8 @@ class _SentenceReader:
             break
         return k
 
-    def category_after(self, k: int) -> tuple[str, int] | None:
-        """A trigger after auxiliaries from token k: ('killed', trigger index)."""
+    def category_after(self, k: int) -> tuple[list[str], int] | None:
+        """A trigger after auxiliaries from token k: (['killed'], trigger index)."""
         lex = LEXICON
         words = self.words
         self.last_aside = None
@@ -562,7 +566,7 @@ class _SentenceReader:
                                                   or self.people_object_at(k, after)) \
                 and lex.triggers_before.match_at(words, k) and not self.headline_pair(k, after):
             return None  # active voice: "two soldiers killed three militants", "six drones hit Kharkiv" — they did it
-        return found[1], k  # type: ignore[return-value]
+        return found[1], k
 
     def people_object_at(self, k: int, j: int) -> bool:
         """After the verb at k, a plural noun of people at j: its object when a noun of
@@ -980,7 +984,7 @@ class _SentenceReader:
                 return found
         return None
 
-    def background(self, start: int, drafts: list[ClaimDraft | None] = ()) -> bool:
+    def background(self, start: int, drafts: Sequence[ClaimDraft | None] = ()) -> bool:
         """'linked to an IED attack that killed four soldiers': a past act blamed on a target.
         A participle clause after a comma or a finite verb after 'and' ends it, and a marker
         inside a relative clause on an earlier count's noun ends with that clause: 'three men
@@ -1176,10 +1180,10 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             if category is None and whole is None:
                 own = reader.uncounted_whole_category(m.tok_start)
                 category = _pick(own[0], object_class) if own else None
-            if category is None and whole is not None and _compatible(drafts[whole].category, object_class):
-                category, cumulative = drafts[whole].category, drafts[whole].cumulative
+            if category is None and whole is not None and _compatible(whole.category, object_class):
+                category, cumulative = whole.category, whole.cumulative
             if whole is not None and (object_class is None or obj.inherit):
-                object_class = drafts[whole].object_class
+                object_class = whole.object_class
         if category is None:
             complement = reader.complement_category(idx)
             if complement is not None and _compatible(complement[0], complement[2].object_class):
@@ -1198,7 +1202,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 fate = _pick(before[0], object_class, verb=True) if before is not None else None
                 if after is not None and after[0][0] == "killed":
                     category, trigger_tok = "killed", after[1]
-                elif fate in lex.fates_over_states:
+                elif before is not None and fate in lex.fates_over_states:
                     category, trigger_tok = fate, before[1]
         if category is None and obj.head is not None and not obj.inherit:
             noun = lex.trigger_nouns.match_at(reader.words, obj.head)
@@ -1288,8 +1292,7 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
                 category, trigger_tok = "killed", m.tok_start - 1
         partner = reader.coordinated_with(idx)
         unknown_object = obj.text is not None and object_class is None and not obj.inherit
-        if category is None and partner is not None and drafts[partner] is not None and not unknown_object:
-            whole = drafts[partner]
+        if category is None and partner is not None and (whole := drafts[partner]) is not None and not unknown_object:
             # the shared verb decides again for this object: "lost 1,295 servicemen [killed]
             # and four tanks [destroyed]"
             shared = lex.triggers_before.match_at(reader.words, whole.trigger_tok) if whole.trigger_tok is not None else None
@@ -1307,18 +1310,18 @@ def classify(sentence: Sentence, numbers: list[NumberMention]) -> list[ClaimDraf
             drafts.append(None)  # "killing three sheep, injuring four others": more of the animals
             continue
         if obj.inherit:
-            antecedent = partner if partner is not None and drafts[partner] is not None and not reader.is_part(partner) \
+            antecedent = drafts[partner] if partner is not None and drafts[partner] is not None and not reader.is_part(partner) \
                 else _previous(reader, drafts, idx)
-            if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
-                object_class = drafts[antecedent].object_class
-                if object_class == "combatant" and category != "detained" and _others_of_irregulars(reader.words, obj, drafts[antecedent]):
+            if antecedent is not None and _compatible(category, antecedent.object_class):
+                object_class = antecedent.object_class
+                if object_class == "combatant" and category != "detained" and _others_of_irregulars(reader.words, obj, antecedent):
                     # "killing five militants and injuring 28 others": bystanders too; but
                     # "three gunmen are killed and four others are arrested": more of the gunmen
                     object_class = "person"
         elif (object_class == "person" or obj.head is None) and _elliptic(reader.words, obj, m, trigger_tok):
             antecedent = _previous(reader, drafts, idx)
-            if antecedent is not None and _compatible(category, drafts[antecedent].object_class):
-                object_class = drafts[antecedent].object_class  # "332 children killed and 609 injured": children
+            if antecedent is not None and _compatible(category, antecedent.object_class):
+                object_class = antecedent.object_class  # "332 children killed and 609 injured": children
         if object_class is None and obj.inherit:
             object_class = reader.noun_class_before(m.tok_start, category)
         if object_class is None and obj.text is None and category in PEOPLE_CATEGORIES:
@@ -1419,7 +1422,7 @@ def _singular_counts(category: str, object_class: str | None) -> bool:
     return category in ("destroyed", "intercepted", "seized") and object_class != "event"
 
 
-_PLAN_VERBS = LEXICON.closed["plan_verbs"]
+_PLAN_VERBS: Final = LEXICON.closed["plan_verbs"]
 
 
 def _planned(words: list[str], start: int, end: int) -> bool:
@@ -1474,15 +1477,15 @@ def _total_before(words: list[str], start: int, end: int) -> bool:
     return any(LEXICON.total_words.match_ending_at(words, k) for k in range(max(0, start - 4), start))
 
 
-_WAR_NOUNS = LEXICON.closed["war_nouns"]
-_WAR_FOLLOWERS = LEXICON.closed["war_noun_followers"]
-_WAR_TOLL_VERBS = LEXICON.closed["war_toll_verbs"]
-_WAR_SPANS = LEXICON.closed["war_spans"]
-_WAR_ESCAPES = LEXICON.closed["war_escapes"]  # 'have fled the war'
-_WAR_DETERMINERS = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
+_WAR_NOUNS: Final = LEXICON.closed["war_nouns"]
+_WAR_FOLLOWERS: Final = LEXICON.closed["war_noun_followers"]
+_WAR_TOLL_VERBS: Final = LEXICON.closed["war_toll_verbs"]
+_WAR_SPANS: Final = LEXICON.closed["war_spans"]
+_WAR_ESCAPES: Final = LEXICON.closed["war_escapes"]  # 'have fled the war'
+_WAR_DETERMINERS: Final = frozenset({"the", "a", "this", "its", "syrias", "syria's", "whose"})
 
 
-_NUMBER_JOINERS = ("-", "/")  # inside a modifier before a war noun: "the 30-month war", "a 2-1/2 year conflict"
+_NUMBER_JOINERS: Final = ("-", "/")  # inside a modifier before a war noun: "the 30-month war", "a 2-1/2 year conflict"
 
 
 def war_total(sentence: Sentence, k: int) -> bool:
@@ -1533,7 +1536,7 @@ def war_total(sentence: Sentence, k: int) -> bool:
     return False
 
 
-_ONE_WORD_DAYS = frozenset(p for p in LEXICON.relative_dates if " " not in p)  # "today", "yesterday", "overnight"
+_ONE_WORD_DAYS: Final = frozenset(p for p in LEXICON.relative_dates if " " not in p)  # "today", "yesterday", "overnight"
 
 
 def _day_length(words: list[str], k: int) -> int:
@@ -1564,7 +1567,7 @@ def _link_parts(reader: _SentenceReader, drafts: list[ClaimDraft | None]) -> Non
             continue
         whole = _whole_of(reader, drafts, idx, d.category)
         if whole is not None:
-            d.part_of = drafts[whole]
+            d.part_of = whole
 
 
 def _match_part_classes(drafts: list[ClaimDraft | None]) -> None:
@@ -1599,19 +1602,19 @@ def _link_counted_partitives(reader: _SentenceReader, drafts: list[ClaimDraft | 
 
 
 def _whole_of(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int,
-              category: str | None = None) -> int | None:
+              category: str | None = None) -> ClaimDraft | None:
     """The nearest earlier claim that is not itself a part and counts the same kind of
     thing, in the same category when the part has one."""
     people = reader.objects[idx].object_class in PEOPLE_CLASSES or reader.objects[idx].object_class is None
-    candidates = [p for p in range(idx - 1, -1, -1)
-                  if drafts[p] is not None and not reader.is_part(p) and (drafts[p].object_class in PEOPLE_CLASSES) == people]
-    same = [p for p in candidates if drafts[p].category == category]
-    return (same or candidates or [None])[0]
+    candidates = [d for p in range(idx - 1, -1, -1)
+                  if (d := drafts[p]) is not None and not reader.is_part(p) and (d.object_class in PEOPLE_CLASSES) == people]
+    found = [c for c in candidates if c.category == category] or candidates
+    return found[0] if found else None
 
 
-def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> int | None:
+def _previous(reader: _SentenceReader, drafts: list[ClaimDraft | None], idx: int) -> ClaimDraft | None:
     """The nearest earlier claim that is not a part: what "others" / "another" continue."""
-    return next((p for p in range(idx - 1, -1, -1) if drafts[p] is not None and not reader.is_part(p)), None)
+    return next((d for p in range(idx - 1, -1, -1) if (d := drafts[p]) is not None and not reader.is_part(p)), None)
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -1850,7 +1853,7 @@ def joined(first: ClaimDraft, second: ClaimDraft) -> bool:
         and not any(w[:1].isdigit() or w in (",", ";", ".") for w in between)
 
 
-_BREAKDOWN_MAX = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
+_BREAKDOWN_MAX: Final = 12  # later figures a roundup's figure may sum up: roundups list a handful of events
 
 
 def _link_breakdowns(drafts: list[ClaimDraft], events: list[Event]) -> None:

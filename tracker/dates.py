@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Final
 
 import dateparser
 
@@ -37,18 +38,18 @@ from tracker.patterns import (
 from tracker.records import ClaimDraft, DateMention, Period, Sentence
 from tracker.sentences import ends_in_abbreviation
 
-UNKNOWN = "unknown"
-_BREAKS = frozenset({",", ".", ";", ":", "(", ")"})
+UNKNOWN: Final = "unknown"
+_BREAKS: Final = frozenset({",", ".", ";", ":", "(", ")"})
 # The telling word of each relative phrase, a gate for their pattern: a match holds every
 # word of its phrase, so one is enough, the longest that is no opener ("hours" of "in the
 # past 24 hours", "night" of "last night"; openers such as "in", "the", "last" are in too
 # many sentences). Letters only, as word_set has them.
-_RELATIVE_OPENERS = LEXICON.closed["relative_common_words"]
-_RELATIVE_WORDS = frozenset(
+_RELATIVE_OPENERS: Final = LEXICON.closed["relative_common_words"]
+_RELATIVE_WORDS: Final = frozenset(
     max(reversed([w for w in find_words(p.lower()) if w not in _RELATIVE_OPENERS] or find_words(p.lower())), key=len)
     for p in LEXICON.relative_dates
 )
-_SPAN_UNITS = frozenset(LEXICON.span_units)
+_SPAN_UNITS: Final = frozenset(LEXICON.span_units)
 
 
 def _read_simple(phrase: str) -> tuple[int, int, int | None] | None:
@@ -158,9 +159,9 @@ def _explicit_period(m, published: date | None) -> Period | None:
         day = parse_explicit(g["md"] or g["dm"] or g["iso"], published)
         return Period(day, day, "day") if day else None
     if g["dmy"]:
-        day, month, year = (int(x) for x in g["dmy"].replace("/", ".").split("."))
-        try:
-            when = date(year + 2000 if year < 100 else year, month, day)  # day first, as in "24.02.22"
+        day_number, month_number, year_number = (int(x) for x in g["dmy"].replace("/", ".").split("."))
+        try:  # day first, as in "24.02.22"
+            when = date(year_number + 2000 if year_number < 100 else year_number, month_number, day_number)
         except ValueError:
             return None
         return Period(when, when, "day")
@@ -381,7 +382,7 @@ def _new_clause_between(sentence: Sentence, a: int, b: int) -> bool:
     return False
 
 
-_BACKGROUND_AGE = timedelta(days=31)
+_BACKGROUND_AGE: Final = timedelta(days=31)
 
 
 def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, claim_toks: tuple[int, ...],
@@ -417,7 +418,7 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
     return out
 
 
-_PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
+_PERSONAL_RELATIVES: Final = frozenset({"who", "whom", "whose"})
 
 
 def _describes(sentence: Sentence, r: int, date_tok: int, described: tuple[int, str] | None) -> bool:
@@ -433,11 +434,11 @@ def _describes(sentence: Sentence, r: int, date_tok: int, described: tuple[int, 
                    for category in (table.match_at(words, j) or (0, ()))[1])
 
 
-_SINCE_ANAPHORS = LEXICON.closed["since_anaphors"]  # 'since then': the event of the sentence before
-_SINCE_OPENERS = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"] | _SINCE_ANAPHORS
-_SINCE_RANKINGS = LEXICON.closed["since_rankings"]
-_SINCE_SUBJECTS = LEXICON.closed["since_subjects"]
-_PERFECT = LEXICON.closed["perfect_auxiliaries"]  # 'has since killed'
+_SINCE_ANAPHORS: Final = LEXICON.closed["since_anaphors"]  # 'since then': the event of the sentence before
+_SINCE_OPENERS: Final = LEXICON.closed["articles"] - LEXICON.closed["singular_articles"] | _SINCE_ANAPHORS
+_SINCE_RANKINGS: Final = LEXICON.closed["since_rankings"]
+_SINCE_SUBJECTS: Final = LEXICON.closed["since_subjects"]
+_PERFECT: Final = LEXICON.closed["perfect_auxiliaries"]  # 'has since killed'
 
 
 def _since_event(sentence: Sentence, k: int) -> bool:

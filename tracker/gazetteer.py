@@ -27,21 +27,23 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
+from typing import Final
 
-DATA_DIR = Path(__file__).resolve().parent / "data" / "gazetteer"
+DATA_DIR: Final = Path(str(files("tracker"))) / "data" / "gazetteer"  # not __file__: see lexicon.PACKAGE_DIR
 
-KINDS = ("country", "region", "admin1", "city", "district")
+KINDS: Final = ("country", "region", "admin1", "city", "district")
 # From finest to coarsest: resolve_places reports the finest one among the mentions.
-PRECISIONS = ("point", "admin2", "admin1", "region", "country")
+PRECISIONS: Final = ("point", "admin2", "admin1", "region", "country")
 
 # A town or region glued to capitalised words that are not places ("Muhammad Yunus",
 # "John Kerry", "Jenin Brigade") is taken for part of a person's or organization's
 # name, unless it is this big ("Kharkiv Regional Military Administration").
-GLUED_MIN_POPULATION = 1_000_000
+GLUED_MIN_POPULATION: Final = 1_000_000
 # A line with this share of capitalised words is a headline in title case, where
 # capitals say nothing about names.
-TITLE_CASE_SHARE = 0.75
+TITLE_CASE_SHARE: Final = 0.75
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class PlaceResolution:
 # --- names and keys -------------------------------------------------------------
 
 # Letters that NFKD does not decompose, and apostrophe, dot and dash variants.
-_FOLD = str.maketrans(
+_FOLD: Final = str.maketrans(
     {
         "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
         "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "æ": "ae", "Æ": "Ae",
@@ -102,7 +104,7 @@ def name_key(name: str) -> str:
 
 # Lower-case words that may stand inside a multi-word name ("Deir ez-Zor", "Bosnia and
 # Herzegovina", "Côte d'Ivoire", "Rostov-on-Don"); grammar, not data.
-CONNECTORS = frozenset(
+CONNECTORS: Final = frozenset(
     "al el ez es er ed ad an ar as at az ash adh ath ul us e i o d l de del della au aux di do "
     "dos das du des la le les los las van von der den bin ibn abu bani of and the y et "
     "sur upon on".split()
@@ -110,46 +112,46 @@ CONNECTORS = frozenset(
 
 # Connectors that bind the words around them into one name ("Maaret al-Numan",
 # "Muhammad bin Salman"), unlike those of lists and phrases ("Aleppo and Idlib").
-_BINDING = CONNECTORS - {"and", "of", "the", "on", "upon", "sur", "et", "y"}
+_BINDING: Final = CONNECTORS - {"and", "of", "the", "on", "upon", "sur", "et", "y"}
 
-_UPPER = "".join(
+_UPPER: Final = "".join(
     c for c in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]) if c.isupper()
 )
-_CAP = rf"[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}][\w'’]*"  # "U.S.", "Kharkiv", "Dar'a", "Borno's"
-_PART = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
+_CAP: Final = rf"[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}][\w'’]*"  # "U.S.", "Kharkiv", "Dar'a", "Borno's"
+_PART: Final = "|".join(sorted(CONNECTORS, key=lambda w: (-len(w), w)))
 # A run of capitalised words, with the connectors allowed between them. It starts with
 # a capital letter (which lets the engine skip the rest fast) that no letter or dot
 # precedes; a word before a hyphen or apostrophe is checked afterwards (_PARTICLE_BEFORE).
-_RUN = re.compile(
+_RUN: Final = re.compile(
     rf"""
     [{_UPPER}](?<![\w.].)(?:(?:\.[{_UPPER}])+\.?|[\w'’]*)   # first word
     (?:
-        (?:(?<=St|Mt|Ft)\.)?[ \u00a0\-–]      # a space or a hyphen ("St. Petersburg")
-        (?:(?:{_PART})[ \u00a0\-'’])*          # connectors: "of the", "ez-"
-        (?:{_CAP})
+               (?:(?<=St|Mt|Ft)\.)?[ \u00a0\-–]      # a space or a hyphen ("St. Petersburg")
+               (?:(?:{_PART})[ \u00a0\-'’])*          # connectors: "of the", "ez-"
+               (?:{_CAP})
     )*
     """,
     re.VERBOSE,
 )
 # The particle of "al-Bab" and "d'Ivoire"; any other word before a hyphen makes an
 # adjective ("pro-Russian", "anti-Israel"), where the name is no place of the claim.
-_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’])(?:{_PART})[-'’]$", re.IGNORECASE)
+_PARTICLE_BEFORE: Final = re.compile(rf"(?<![\w'’])(?:{_PART})[-'’]$", re.IGNORECASE)
 # A name written with its particle: "al-Karak" ("the al-Karak neighbourhood of Daraa")
-_PARTICLE_NAME = re.compile(rf"(?i:{_PART})[-'’][" + _UPPER + "]")
+_PARTICLE_NAME: Final = re.compile(rf"(?i:{_PART})[-'’][" + _UPPER + "]")
 # "the Salah al-Din district of Aleppo": "of" and a name after a type word (_designator_of)
-_PART_OF_NEXT = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
+_PART_OF_NEXT: Final = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 # The words of a run, and the separators between them.
-_PIECE = re.compile(r"[^ \u00a0\-–]+")
+_PIECE: Final = re.compile(r"[^ \u00a0\-–]+")
 # Two mentions in one list: "Aleppo and Idlib", "Kharkiv, Sumy, and Odesa".
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
+_COORDINATION: Final = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)")
 # What may stand before the first word of a sentence, a quote or a heading ("War > ").
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”‘(\n—–>])\s*$")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_CAPITALISED = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
+_SENTENCE_END: Final = re.compile(r"(?:^|[.!?:;\"“”‘(\n—–>])\s*$")
+_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+_CAPITALISED: Final = re.compile(rf"(?<![\w'’-])[{_UPPER}]")
 
 
 # Consonants the Arabic article assimilates to, longest first ("ash-Shifa", "as-Suwayda").
-_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+_SUN_LETTERS: Final = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 
 
 def _is_arabic_article(word: str, following: str) -> bool:
@@ -290,7 +292,7 @@ class _Index:
         """The Arabic article is written al-/el- or assimilated (an-, en-, as-, ash- ...) at
         will: "An-Naqoura" is the "En Naqoura" of the data. Each name with one gets the other
         spellings as alternate names, where no place has them already."""
-        variants: dict[str, list[int]] = {}
+        variants: dict[str, dict[int, None]] = {}  # entries in order, without repeats
         for key, found in self.entries.items():
             words = key.split(" ")
             for i in range(len(words) - 1):
@@ -308,13 +310,14 @@ class _Index:
     def begins_name(self, key: str) -> bool:
         return key in self.entries or key in self.prefixes
 
-    def readings(self, key: str) -> tuple[Place, ...] | None:
-        """The readings of a name, best first (see PlaceMention.candidates)."""
+    def readings(self, key: str) -> tuple[Place, ...]:
+        """The readings of a name, best first (see PlaceMention.candidates); () for a name
+        the index does not hold."""
         readings = self._readings.get(key)
         if readings is None:
             found = self.entries.get(key)
             if found is None:
-                return None
+                return ()
             if isinstance(found, int):
                 readings = (self.places[found // 3],)
             else:
@@ -351,7 +354,7 @@ class _Piece:
 
 def _pieces(idx: _Index, text: str, start: int, end: int) -> list[_Piece] | None:
     """The words of a run; None when none of them begins a name (most runs)."""
-    out = []
+    out: list[_Piece] = []
     prev_end = start
     useful = False
     for m in _PIECE.finditer(text, start, end):
@@ -588,7 +591,7 @@ def _word_parts(word: str) -> tuple[int, str]:
     key = bare.lower() if bare.isascii() and bare.isalpha() else name_key(bare)
     if not cut and key[-1:] == "s" and len(key) > 4 and not word.isupper():  # not an acronym: "USS"
         idx = _index()
-        if key not in idx.entries and (owner := idx.readings(key[:-1])) is not None and owner[0].kind == "country":
+        if key not in idx.entries and (owner := idx.readings(key[:-1])) and owner[0].kind == "country":
             return 1, key[:-1]
     return cut, key
 
@@ -603,7 +606,7 @@ def find_places(text: str) -> list[PlaceMention]:
     """
     idx = _index()
     lines = _Lines(text)
-    found = []  # [start, end, readings, designator, where it was found, names an organisation]
+    found: list[list] = []  # [start, end, readings, designator, where it was found, names an organisation]
     for run in _RUN.finditer(text):
         start, end = run.span()
         word = run.group()
@@ -618,7 +621,7 @@ def find_places(text: str) -> list[PlaceMention]:
             # One word alone, as most runs are: no neighbours, no pieces to make.
             cut, key = _word_parts(word)
             readings = idx.readings(key)
-            if readings is None:
+            if not readings:
                 continue
             end -= cut
             _add(idx, text, lines, found, key, start, end, readings, None)
@@ -642,9 +645,9 @@ def _modifies_noun(idx: _Index, text: str, end: int) -> bool:
     return word.islower() and word not in idx.place_followers and not word.endswith(("ing", "ed"))
 
 
-_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+_NEXT_WORD: Final = re.compile(r" ([A-Za-z]+)")
 
-_NEXT_NAME = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'’-]*(?:[ \u00a0-][A-Z][\w'’-]*){0,2})")
+_NEXT_NAME: Final = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?([A-Z][\w'’-]*(?:[ \u00a0-][A-Z][\w'’-]*){0,2})")
 
 
 def _compass_part_of(idx: _Index, text: str, key: str, end: int, readings: tuple[Place, ...]) -> bool:
@@ -669,7 +672,7 @@ def _compass_part_of(idx: _Index, text: str, key: str, end: int, readings: tuple
     words = m.group(1).replace("\u00a0", " ").split(" ")
     homes = {p.country for p in readings}
     return not any(p.country in homes for n in range(len(words), 0, -1)
-                   for p in idx.readings(name_key(" ".join(words[:n]))) or ())
+                   for p in idx.readings(name_key(" ".join(words[:n]))))
 
 
 def _without_namesakes(found: list[list]) -> list[list]:
@@ -699,7 +702,7 @@ def _add(
         # first-level region; a name known only as one is some other place's namesake
         # (but "the city of Raqqa" is the region's capital)
         return False
-    if (rural := idx.readings(key + " countryside")) is not None:
+    if rural := idx.readings(key + " countryside"):
         # "in Damascus countryside", "a Damascus suburb", "the suburbs of Damascus",
         # "rural Damascus", "near/east of Damascus": the governorate around a city that is
         # one of its own (Rif Dimashq), where the index knows "<city> countryside" as its name
@@ -737,12 +740,12 @@ def _find_in_run(idx: _Index, text: str, lines: _Lines, pieces: list[_Piece], fo
 # What stands between a town or district and the region it lies in: "Nawa, Helmand",
 # "Nawa district, Helmand province", "Khas district of Uruzgan", "Nawa district in
 # Helmand province", "Nawa, in Helmand".
-_APPOSITION = re.compile(
+_APPOSITION: Final = re.compile(
     r"(?:[ \u00a0]+(?P<word>[A-Za-z]+))?(?:[ \u00a0]*,[ \u00a0]*(?:in[ \u00a0]+)?|[ \u00a0]+(?:of|in)[ \u00a0]+)(?:the[ \u00a0]+)?"
 )
 # ... and what may stand between them in a longer chain of names, each inside the next:
 # "Las Cruces sector, Valdivia, Antioquia Department" (names the data lack between).
-_APPOSITION_CHAIN = re.compile(
+_APPOSITION_CHAIN: Final = re.compile(
     r"(?:[ \u00a0]+[a-z]+)?(?:[ \u00a0]*,[ \u00a0]*[A-Z][\w'\u2019-]*(?:[ \u00a0]+[A-Z][\w'\u2019-]*)*"
     r"(?:[ \u00a0]+[a-z]+)?)*[ \u00a0]*,[ \u00a0]*"
 )
@@ -804,7 +807,8 @@ def _share_designators(text: str, found: list[list]) -> None:
     for a, b in zip(found, found[1:]):
         if _COORDINATION.fullmatch(text, a[1], b[0]) and a[3] and a[3].plural and a[4] == "before" and not b[3]:
             b[3], b[4] = a[3], "before"
-    for a, b in zip(reversed(found[:-1]), reversed(found[1:])):
+    for i in range(len(found) - 2, -1, -1):  # from the right: "Aleppo and Idlib provinces"
+        a, b = found[i], found[i + 1]
         if _COORDINATION.fullmatch(text, a[1], b[0]) and b[3] and b[3].plural and b[4] == "after" and not a[3]:
             a[3], a[4] = b[3], "after"
 
@@ -812,19 +816,19 @@ def _share_designators(text: str, found: list[list]) -> None:
 # --- roles ------------------------------------------------------------------------
 
 # How many words back from a name the word that governs it is looked for.
-_ROLE_REACH = 8
-_WORD_BREAKS = " ,\u00a0\n"
-_NAME_PART = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
+_ROLE_REACH: Final = 8
+_WORD_BREAKS: Final = " ,\u00a0\n"
+_NAME_PART: Final = re.compile(r"(?:^|[-'’–])[\"“‘(]?[" + _UPPER + "]")
 # "Pokrovsk in Donetsk Oblast", "Mandera in Kenya": a place inside a place of the event
 # A capitalised word, then "of": "Movement of Uzbekistan" (see place_roles)
-_OF_NAME = re.compile(r"(?<![\w'’-])([" + _UPPER + r"][\w'’-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
+_OF_NAME: Final = re.compile(r"(?<![\w'’-])([" + _UPPER + r"][\w'’-]*)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$")
 # the outlet's bracket after an upper-case city inside the text, and the sentence it opens:
 # "... in Hama DAMASCUS (Sputnik) The death toll ..." (a dateline the text ran into)
-_INNER_DATELINE = re.compile(r"[ \u00a0]*\([A-Z][^()\n]{1,40}\)[ \u00a0]+[A-Z]")
-_INSIDE_NEXT = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
+_INNER_DATELINE: Final = re.compile(r"[ \u00a0]*\([A-Z][^()\n]{1,40}\)[ \u00a0]+[A-Z]")
+_INSIDE_NEXT: Final = re.compile(r"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?")
 # from a country's possessive ending to a name its noun phrase holds: "Syria's divided
 # northeastern city of Qamishli", "Syrias second city Aleppo" (lower-case words only)
-_OWNED_NEXT = re.compile(r"(?:'s|’s|s|'|’)(?:[ \u00a0]+[a-z][a-z-]*){1,5}[ \u00a0]+")
+_OWNED_NEXT: Final = re.compile(r"(?:'s|’s|s|'|’)(?:[ \u00a0]+[a-z][a-z-]*){1,5}[ \u00a0]+")
 
 
 def _governing_role(text: str, start: int, floor: int, decided: dict[int, str], country: bool) -> str:
@@ -1009,7 +1013,8 @@ def _by_designator(readings: Sequence[Place], level: str | None) -> Sequence[Pla
     return kept or readings
 
 
-def _reading(idx: _Index, mention: PlaceMention, evidence: set[str], regions: frozenset[str] = frozenset()) -> tuple[Place, str]:
+def _reading(idx: _Index, mention: PlaceMention, evidence: set[str],
+             regions: frozenset[str | None] = frozenset()) -> tuple[Place, str]:
     """The chosen reading of a mention, and its precision. regions: the first-level
     regions the claim names with a type word; a namesake town in one of them is meant
     ("Mykolaivka, Sumy Raion, Sumy Oblast")."""
@@ -1076,6 +1081,7 @@ def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] 
                         for place, _precision in [_reading(idx, m, evidence)] if place.kind == "admin1")
     chosen = [_reading(idx, m, evidence, regions) for m in own]
     countries = [place.country for place, _precision in chosen]
+    country: str | None
     if countries.count(countries[0]) == len(countries):
         country = countries[0]  # one country, as for most claims: nothing to count
     else:
@@ -1091,12 +1097,12 @@ def resolve_places(own: Sequence[PlaceMention], context: Sequence[PlaceMention] 
         # before ", Philippines"): the one country named settles it
         country = named.pop()
     kept = [(place, precision) for place, precision in chosen if country is None or place.country == country]
-    regions = sorted({(p.admin1, p.admin1_code) for p, _precision in kept if p.admin1_code})
+    kept_regions = sorted({(p.admin1, p.admin1_code) for p, _precision in kept if p.admin1 and p.admin1_code})
     locations = tuple(dict.fromkeys(m.surface for m in sorted(own, key=lambda m: m.start)))
     return PlaceResolution(
         locations=locations,
         country=country,
-        admin1=tuple(name for name, _code in regions),
-        admin1_code=tuple(code for _name, code in regions),
+        admin1=tuple(name for name, _code in kept_regions),
+        admin1_code=tuple(code for _name, code in kept_regions),
         geo_precision=min((precision for _p, precision in kept), key=PRECISIONS.index),
     )

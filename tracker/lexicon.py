@@ -8,15 +8,20 @@ ends) at this token", longest first, in one dict look-up per candidate length.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from importlib.resources import files
 from pathlib import Path
+from typing import Final
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+# The package's folder as its importer found it: mypyc gives a compiled module a wrong __file__.
+PACKAGE_DIR: Final = Path(str(files("tracker")))
+LEXICON_DIR: Final = PACKAGE_DIR / "lexicons"
 # The object classes (objects.json) that count people: the categories killed, injured, ... count them.
-PEOPLE_CLASSES = frozenset({"combatant", "civilian", "person"})
-SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
-VAGUE_DIR = SCHEMA_DIR / "vague"
+PEOPLE_CLASSES: Final = frozenset({"combatant", "civilian", "person"})
+SCHEMA_DIR: Final = PACKAGE_DIR.parent / "schemas"
+VAGUE_DIR: Final = SCHEMA_DIR / "vague"
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -26,10 +31,10 @@ def _words(phrase: str) -> tuple[str, ...]:
 class PhraseTable:
     """Phrases (tuples of lower-case words) to values; a phrase may map to several values."""
 
-    def __init__(self, items: dict[str, object] | list[tuple[str, object]] | list[str]):
+    def __init__(self, items: Mapping[str, object] | Sequence[tuple[str, object]] | Sequence[str]):
         self._by_first: dict[str, list[tuple[tuple[str, ...], list]]] = {}
         self._by_last: dict[str, list[tuple[tuple[str, ...], list]]] = {}
-        pairs = items.items() if isinstance(items, dict) else (
+        pairs = items.items() if isinstance(items, Mapping) else (
             (i, True) if isinstance(i, str) else i for i in items
         )
         merged: dict[tuple[str, ...], list] = {}
@@ -298,7 +303,7 @@ def load_lexicon() -> Lexicon:
     )
 
 
-LEXICON = load_lexicon()
+LEXICON: Final = load_lexicon()
 
 
 @dataclass(frozen=True)

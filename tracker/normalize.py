@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from typing import Final
 
 from tracker import __version__
 from tracker.contract import load_schema
@@ -20,15 +21,15 @@ from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.places import shifts_topic
 from tracker.records import Article, Attribution, ClaimDraft, Event, Period
 
-EXTRACTOR_VERSION = __version__
+EXTRACTOR_VERSION: Final = __version__
 
 
 def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-_HEADLINE_PREFIX = 20  # characters a body sentence shares with the title to repeat it
-_OPPOSED = frozenset({"combatant", "civilian"})
+_HEADLINE_PREFIX: Final = 20  # characters a body sentence shares with the title to repeat it
+_OPPOSED: Final = frozenset({"combatant", "civilian"})
 
 
 def _kind(object_class: str | None) -> str | None:
@@ -100,7 +101,7 @@ def _vague_range(draft: ClaimDraft) -> tuple[int, int]:
     return 2, 9
 
 
-_HEADLINE_SOURCES = LEXICON.closed["headline_sources"]
+_HEADLINE_SOURCES: Final = LEXICON.closed["headline_sources"]
 
 
 def _same_source(a: Attribution, b: Attribution) -> bool:
@@ -250,7 +251,7 @@ def _headline_source(draft: ClaimDraft, attribution: Attribution) -> bool:
     """Is the mention a headline's attributed to the headline's source word ('Shelling kills
     dozens in besieged town Monitor'), which may stand for any named source of the body?"""
     return draft.sentence.field == "title" and attribution.attribution == "named" \
-        and attribution.claimant.lower() in _HEADLINE_SOURCES
+        and attribution.claimant is not None and attribution.claimant.lower() in _HEADLINE_SOURCES
 
 
 def _headline_repeat(draft: ClaimDraft, title: str) -> bool:
@@ -290,11 +291,11 @@ def _split_conflicts(drafts: list[ClaimDraft], keys: list[str]) -> list[str]:
         for i in idxs[1:]:
             d = drafts[i]
             w, w0 = whole(d), whole(drafts[first_part]) if first_part is not None else None
-            apart = (w is not None and w0 is not None and keys[w] != keys[w0]
-                     and drafts[w].number.value_best == drafts[w0].number.value_best)
+            apart_key = keys[w] if w is not None and w0 is not None and keys[w] != keys[w0] \
+                and drafts[w].number.value_best == drafts[w0].number.value_best else None
             opposed = {d.object_class, first.object_class} == _OPPOSED
-            if apart or opposed:
-                out[i] = _hash(k, keys[w] if apart else "", d.object_class if opposed else "")
+            if apart_key is not None or opposed:
+                out[i] = _hash(k, apart_key or "", d.object_class if opposed else "")
     return out
 
 
@@ -473,8 +474,8 @@ def _keep_restatements(mentions: list[Mention], keys: list[str], subsumed: list[
     for i, j in enumerate(subsumed):
         if j is None:
             continue
-        while subsumed[j] is not None:  # a bare plural over a vague word over a figure
-            j = subsumed[j]
+        while (over := subsumed[j]) is not None:  # a bare plural over a vague word over a figure
+            j = over
         if events[mentions[i].draft.sentence.index] == events[mentions[j].draft.sentence.index] \
                 and set(mentions[i].places.admin1_code) <= set(mentions[j].places.admin1_code):
             out[i] = keys[j]

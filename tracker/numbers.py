@@ -11,19 +11,20 @@ tracker.classify.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES, VagueProfile
 from tracker.patterns import iter_non_counts
 from tracker.records import NumberMention, Sentence
 from tracker.sentences import abbreviation_dot
 
-_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
-_LISTED_POSSESSIVES = LEXICON.closed["listed_possessives"]
-_NAMED_APPOSITIVE_ARTICLES = _SINGULAR_ARTICLES | {"the"}
+_SINGULAR_ARTICLES: Final = LEXICON.closed["singular_articles"]
+_LISTED_POSSESSIVES: Final = LEXICON.closed["listed_possessives"]
+_NAMED_APPOSITIVE_ARTICLES: Final = _SINGULAR_ARTICLES | {"the"}
 # Last words of the verbs before a count: a capitalised word after one may be a name.
-_TRIGGER_VERB_ENDS = frozenset(phrase[-1] for phrase, _values in LEXICON.triggers_before.phrases())
-_RISE_VERBS = LEXICON.closed["rise_verbs"]
-_RAISE_VERBS = LEXICON.closed["raise_verbs"]
+_TRIGGER_VERB_ENDS: Final = frozenset(phrase[-1] for phrase, _values in LEXICON.triggers_before.phrases())
+_RISE_VERBS: Final = LEXICON.closed["rise_verbs"]
+_RAISE_VERBS: Final = LEXICON.closed["raise_verbs"]
 
 
 def parse_digits(text: str) -> int | None:
@@ -146,7 +147,7 @@ def _read_value(words: list[str], raw: list[str], i: int) -> tuple[int, int, str
     return value, used, "cardinal"
 
 
-def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str, text_gap: list[bool]) -> bool:
+def _is_non_count(words: list[str], raw: list[str], i: int, used: int, kind: str, text_gap: _Gaps) -> bool:
     """Years, ages, durations, money, percentages, unit names, ordinals."""
     lex = LEXICON
     nxt = i + used
@@ -208,12 +209,12 @@ class _Gaps:
         return k == 0 or self.tokens[k].start > self.tokens[k - 1].end
 
 
-_ADVERBIAL_TIMES = LEXICON.closed["adverbial_times_words"]
-_DAY_NAMES = frozenset(LEXICON.weekdays) | frozenset(LEXICON.months)
+_ADVERBIAL_TIMES: Final = LEXICON.closed["adverbial_times_words"]
+_DAY_NAMES: Final = frozenset(LEXICON.weekdays) | frozenset(LEXICON.months)
 # Words that can begin a count, besides the profile's vague words: number words, "once",
 # "a dozen", articles of singulars ("his" in a list: "the commander and his deputy").
-_STARTERS = (LEXICON.number_words | frozenset(LEXICON.times_words) | LEXICON.number_fixed.first_words
-             | _SINGULAR_ARTICLES | _LISTED_POSSESSIVES | {"the", "of"})
+_STARTERS: Final = (LEXICON.number_words | frozenset(LEXICON.times_words) | LEXICON.number_fixed.first_words
+                    | _SINGULAR_ARTICLES | _LISTED_POSSESSIVES | {"the", "of"})
 
 
 @lru_cache(maxsize=16)
@@ -250,10 +251,10 @@ def find_numbers(sentence: Sentence, profile: VagueProfile, blocked: frozenset[i
     return out
 
 
-_PRESENT_OR_MODAL = LEXICON.closed["present_or_modal"]
-_BE_HAVE = LEXICON.closed["be_have"]
-_NOT_BARE = LEXICON.closed["not_bare"]
-_CONJUNCTS = LEXICON.closed["item_joiners"]  # "Afghan and coalition forces": a first conjunct before the plural
+_PRESENT_OR_MODAL: Final = LEXICON.closed["present_or_modal"]
+_BE_HAVE: Final = LEXICON.closed["be_have"]
+_NOT_BARE: Final = LEXICON.closed["not_bare"]
+_CONJUNCTS: Final = LEXICON.closed["item_joiners"]  # "Afghan and coalition forces": a first conjunct before the plural
 
 
 def _bare_plurals(words, tokens, counted: list[NumberMention], bounds: tuple[int, int, int]) -> list[NumberMention]:
@@ -325,8 +326,8 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
         follows_number = nxt < len(words) and words[nxt] not in lex.number_scales \
             and (words[nxt][0].isdigit() or _read_value(words, raw, nxt) is not None)
         if not follows_number and not (w == "some" and nxt < len(words) and words[nxt] in lex.stop_words):
-            nxt, low, high, best = _scaled_vague(values[0], words, nxt)
-            return NumberMention(tokens[i].start, tokens[nxt - 1].end, i, nxt, low, high, best, "vague", "vague")
+            nxt, low, top, best = _scaled_vague(values[0], words, nxt)
+            return NumberMention(tokens[i].start, tokens[nxt - 1].end, i, nxt, low, top, best, "vague", "vague")
     if w in _SINGULAR_ARTICLES and lex.number_fixed.match_at(words, i) is None \
             or w in _LISTED_POSSESSIVES and i > 0 and words[i - 1] in (",", "and"):
         # "a soldier" (not "a hundred", "a couple of"); "the commander and his deputy"
@@ -354,7 +355,8 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
         return None
     start_tok, end_tok = i, i + used
     qualifier = "exact"
-    low, high, best = value, value, value
+    low, best = value, value
+    high: int | None = value
     # a range: "between 30 and 40", "30-40", "30 to 40"
     if kind == "cardinal" and end_tok + 1 < len(words) and words[end_tok] in lex.range_joiners and end_tok + 1 not in blocked:
         joiner = words[end_tok]
@@ -381,7 +383,7 @@ def _mention_at(words, raw, i, tokens, profile, text_gap, blocked) -> NumberMent
         for x in range(end_tok + 2, min(len(words), end_tok + 5)):
             q = _qualifier_before(words, x)
             second = _read_value(words, raw, x) if q is not None and q[0] in ("more_than", "at_least") else None
-            if second is not None and second[2] == "cardinal" and second[0] > value \
+            if q is not None and second is not None and second[2] == "cardinal" and second[0] > value \
                     and q[1] - (end_tok + 1) <= (1 if words[end_tok + 1] == "well" else 0):
                 start_tok, end_tok = i - 1, x + second[1]
                 qualifier = "at_least"
@@ -550,8 +552,8 @@ def _modifier(word: str) -> bool:
         and word not in lex.determiners and word not in _BE_HAVE
 
 
-_OPENING_MARKS = LEXICON.closed["opening_marks"]
-_PLACE_TYPE_WORDS = LEXICON.closed["place_type_words"]
+_OPENING_MARKS: Final = LEXICON.closed["opening_marks"]
+_PLACE_TYPE_WORDS: Final = LEXICON.closed["place_type_words"]
 
 
 def _opens_passive(words, tokens, i: int, end: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import traceback
 from datetime import date
+from typing import Final
 
 from tracker.attribute import attribute
 from tracker.classify import classify, drop_appositive_singulars, drop_counted_definites, link_partitives
@@ -100,10 +101,10 @@ def _list_header_dates(sentences: list[Sentence], index: int, published) -> list
 
 # Touches every stage once, so that what they load on first use (the gazetteer's index,
 # ~60 MB and 0.6 s; the lexicon tables, the date parser's caches) is loaded.
-_WARM_UP = Article("warm-up", "Two soldiers killed in Aleppo",
-                   "ALEPPO, Syria - Shelling killed at least 12 civilians and wounded 30 on Monday, "
-                   "the Syrian Observatory for Human Rights said.",
-                   None, date(2020, 1, 8), "option", None, None, "<warm-up>", 0, "")
+_WARM_UP: Final = Article("warm-up", "Two soldiers killed in Aleppo",
+                          "ALEPPO, Syria - Shelling killed at least 12 civilians and wounded 30 on Monday, "
+                          "the Syrian Observatory for Human Rights said.",
+                          None, date(2020, 1, 8), "option", None, None, "<warm-up>", 0, "")
 
 
 def warm_up(profile_name: str = "default") -> None:

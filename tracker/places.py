@@ -24,6 +24,8 @@ country of a nationality ("three Kenyan soldiers"; gazetteer.demonym_countries).
 
 from __future__ import annotations
 
+from typing import Final
+
 from tracker.gazetteer import (
     PlaceMention,
     PlaceResolution,
@@ -40,16 +42,16 @@ from tracker.lexicon import LEXICON
 from tracker.patterns import match_list_item, match_place_time_opener, names_a_neighbour, search_many_regions
 from tracker.records import Article, ClaimDraft, Event, Sentence
 
-_POSSESSIVE = ("'s", "\u2019s")
-_BE_HAVE = LEXICON.closed["be_have"]
-_SUBORDINATORS = LEXICON.closed["subordinators"]
-_ARTICLES = LEXICON.closed["articles"]
-_REFERENCE_LINKS = LEXICON.closed["reference_links"]
-_COMPASS_POINTS = LEXICON.closed["compass_points"]
-_LIST_WORDS = LEXICON.closed["item_joiners"]
-_SPEAKER_NOUNS = LEXICON.org_words | LEXICON.closed["claimant_nouns"]
-_SEAT_PARTICIPLES = LEXICON.closed["seat_participles"]
-_SINGULAR_ARTICLES = LEXICON.closed["singular_articles"]
+_POSSESSIVE: Final = ("'s", "\u2019s")
+_BE_HAVE: Final = LEXICON.closed["be_have"]
+_SUBORDINATORS: Final = LEXICON.closed["subordinators"]
+_ARTICLES: Final = LEXICON.closed["articles"]
+_REFERENCE_LINKS: Final = LEXICON.closed["reference_links"]
+_COMPASS_POINTS: Final = LEXICON.closed["compass_points"]
+_LIST_WORDS: Final = LEXICON.closed["item_joiners"]
+_SPEAKER_NOUNS: Final = LEXICON.org_words | LEXICON.closed["claimant_nouns"]
+_SEAT_PARTICIPLES: Final = LEXICON.closed["seat_participles"]
+_SINGULAR_ARTICLES: Final = LEXICON.closed["singular_articles"]
 
 
 class ArticlePlaces:
@@ -455,8 +457,8 @@ def opens_other_operation(sentence: Sentence) -> bool:
     return any(w == "by" and _other_unit(words, k + 1) for k, w in enumerate(words))
 
 
-_ACTING_UNITS = LEXICON.closed["acting_units"]
-_UNIT_REACH = 3  # words between 'another' and its unit noun: 'another joint security force'
+_ACTING_UNITS: Final = LEXICON.closed["acting_units"]
+_UNIT_REACH: Final = 3  # words between 'another' and its unit noun: 'another joint security force'
 
 
 def _other_unit(words: list[str], k: int) -> bool:
@@ -470,10 +472,10 @@ def _other_unit(words: list[str], k: int) -> bool:
     return any(w in _ACTING_UNITS for w in rest)
 
 
-_REFERRING_OPENERS = LEXICON.closed["referring_openers"]
+_REFERRING_OPENERS: Final = LEXICON.closed["referring_openers"]
 
 
-_LONG_LINE = 60  # characters: a hard-wrapped text's lines are shorter, so most end mid-sentence
+_LONG_LINE: Final = 60  # characters: a hard-wrapped text's lines are shorter, so most end mid-sentence
 
 
 def _paragraph_a_line(text: str) -> bool:
@@ -522,8 +524,8 @@ def event_numbers(sentences: list[Sentence], text: str) -> list[Event]:
     return out
 
 
-_CLAUSE_OPENERS = LEXICON.speech_scope_breaks | {"as", "which", "where"}
-_HEADLINE_VERBS = LEXICON.closed["headline_verbs"]
+_CLAUSE_OPENERS: Final = LEXICON.speech_scope_breaks | {"as", "which", "where"}
+_HEADLINE_VERBS: Final = LEXICON.closed["headline_verbs"]
 
 
 def _clause_end(sentence: Sentence, k: int) -> int:

@@ -10,14 +10,16 @@ says otherwise ("... were captured").
 
 from __future__ import annotations
 
+from typing import Final
+
 from tracker.classify import read_object
 from tracker.lexicon import LEXICON, PEOPLE_CLASSES
 from tracker.numbers import parse_digits
 from tracker.patterns import match_tally_line
 from tracker.records import ClaimDraft, NumberMention, Sentence
 
-_QUALIFIERS = {"about": "approximately", "around": "approximately", "approximately": "approximately",
-               "some": "approximately", "over": "more_than", "more than": "more_than"}
+_QUALIFIERS: Final = {"about": "approximately", "around": "approximately", "approximately": "approximately",
+                      "some": "approximately", "over": "more_than", "more than": "more_than"}
 
 
 def _mention(sentence: Sentence, start: int, end: int, value: int, qualifier: str) -> NumberMention:
