@@ -453,7 +453,10 @@ def opens_other_operation(sentence: Sentence) -> bool:
         return False
     if LEXICON.other_operations.match_at(words, 0) is not None or _other_unit(words, 0):
         return True
-    words = sentence.text.lower().replace(",", " ").split()
+    text = sentence.text.lower()
+    if "another" not in text and "separate" not in text:  # asked of every body sentence: split few
+        return False
+    words = text.replace(",", " ").split()
     return any(w == "by" and _other_unit(words, k + 1) for k, w in enumerate(words))
 
 
