@@ -77,6 +77,7 @@ _SECOND_PREDICATE_MAX: Final = 12  # words from a subject's first verb to "and w
 _PASSIVE_MARKERS: Final = LEXICON.closed["passive_markers"]
 _OF_DETERMINERS: Final = LEXICON.closed["of_determiners"]
 _LABEL_VERBS: Final = LEXICON.closed["label_verbs"]
+_DESCRIBING_PARTICIPLES: Final = LEXICON.closed["describing_participles"]  # "a man believed to be ..."
 _REFERRING_OBJECTS: Final = _ANAPHORS | {"whom", "those", "which"}  # "two of whom": the count refers back
 _AUXILIARY_OR_HYPOTHETICAL: Final = LEXICON.auxiliaries | LEXICON.hypothetical
 _SIGHTING_VERBS: Final = LEXICON.closed["sighting_verbs"]  # "spotted two men": the count is what was seen
@@ -791,7 +792,7 @@ class _SentenceReader:
         while x > lowest:
             x -= 1
             w = words[x]
-            if w == "be" and words[x - 2: x] in (["believed", "to"], ["thought", "to"], ["said", "to"]) and x >= 3 \
+            if w == "be" and x >= 3 and words[x - 1] == "to" and words[x - 2] in _DESCRIBING_PARTICIPLES \
                     and words[x - 3] not in lex.auxiliaries:
                 # "captured a man believed to be a bomb maker and several others": the
                 # participle's phrase describes the first object, the verb's list goes on

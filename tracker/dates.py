@@ -418,7 +418,7 @@ def _other_claims_dates(sentence: Sentence, dates: list[DateMention], k: int, cl
     return out
 
 
-_PERSONAL_RELATIVES: Final = frozenset({"who", "whom", "whose"})
+_PERSONAL_RELATIVES: Final = LEXICON.closed["personal_relatives"]
 
 
 def _describes(sentence: Sentence, r: int, date_tok: int, described: tuple[int, str] | None) -> bool:
